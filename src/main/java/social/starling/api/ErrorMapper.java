@@ -1,0 +1,79 @@
+package social.starling.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.starling.errors.BadRequestException;
+import social.starling.errors.ForbiddenException;
+import social.starling.errors.GoneException;
+import social.starling.errors.NotFoundException;
+import social.starling.errors.RateLimitedException;
+import social.starling.errors.StarlingException;
+import social.starling.errors.UnauthorizedException;
+import social.starling.errors.UnavailableException;
+import social.starling.errors.UnprocessableException;
+
+/**
+ * Maps every error to Mastodon's status code and {@code {"error": "..."}} body, once. Unknown errors are logged
+ * with the request id and answered with an opaque 500 that quotes it.
+ */
+public final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(StarlingException.class, (e, ctx) -> render(ctx, e));
+        routes.exception(JsonProcessingException.class, (e, ctx) ->
+                write(ctx, 400, "The request body is not valid JSON", null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String message = switch (status) {
+                case 404 -> "Record not found";
+                case 405 -> "Method not allowed";
+                case 413 -> "The request body is too large";
+                default -> e.getMessage();
+            };
+            write(ctx, status, message, null);
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            String requestId = RequestIds.of(ctx);
+            log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+            write(ctx, 500, "Internal server error (request " + requestId + ")", null);
+        });
+    }
+
+    static void render(Context ctx, StarlingException e) {
+        switch (e) {
+            case BadRequestException x -> write(ctx, 400, x.getMessage(), null);
+            case UnauthorizedException x -> write(ctx, 401, x.getMessage(), null);
+            case ForbiddenException x -> write(ctx, 403, x.getMessage(), null);
+            case NotFoundException x -> write(ctx, 404, x.getMessage(), null);
+            case GoneException x -> write(ctx, 410, x.getMessage(), null);
+            case UnprocessableException x -> write(ctx, 422, x.getMessage(), x.details().isEmpty() ? null : x.details());
+            case RateLimitedException x -> {
+                ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
+                write(ctx, 429, x.getMessage(), null);
+            }
+            case UnavailableException x -> {
+                ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
+                write(ctx, 503, x.getMessage(), null);
+            }
+        }
+    }
+
+    static void write(Context ctx, int status, String message, Object details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (details != null) {
+            body.put("details", details);
+        }
+        ctx.status(status).json(body);
+    }
+}

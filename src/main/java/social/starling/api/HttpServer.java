@@ -1,0 +1,115 @@
+package social.starling.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.starling.config.Config;
+import social.starling.config.ConfigException;
+
+/**
+ * The HTTP server: Javalin on Jetty with virtual threads, Mastodon's JSON conventions, one error mapper, CORS,
+ * compression, request ids, per-route timings and admission control. Routes come from {@link Routes} groups.
+ */
+public final class HttpServer {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Config.Server config;
+    private final Admission admission;
+    private final Javalin javalin;
+
+    public HttpServer(Config.Server config, ObjectMapper json, Admission admission, MeterRegistry metrics,
+                      List<Routes> routes) {
+        this.config = config;
+        this.admission = admission;
+        this.javalin = Javalin.create(c -> {
+            c.concurrency.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.jetty.host = config.bind();
+            c.jetty.port = config.port();
+            c.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+            c.jsonMapper(new JavalinJackson(json, true));
+            c.http.compressionStrategy = CompressionStrategy.GZIP;
+            c.http.maxRequestSize = 2_000_000L;
+            c.http.defaultContentType = "application/json";
+            c.router.ignoreTrailingSlashes = true;
+            c.router.treatMultipleSlashesAsSingleSlash = true;
+            c.router.handlerWrapper(admission::wrap);
+            c.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+            });
+            c.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
+            c.routes.before(RequestIds::assign);
+            c.routes.before(Cors::handle);
+            ErrorMapper.register(c.routes);
+            for (Routes group : routes) {
+                group.register(c.routes);
+            }
+        });
+    }
+
+    private static void record(MeterRegistry metrics, Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("starling.http.requests")
+                .description("HTTP requests by route")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram(false)
+                .register(metrics)
+                .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+        if (log.isDebugEnabled()) {
+            log.debug("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), millis, RequestIds.of(ctx));
+        }
+    }
+
+    /** Starts listening; a port already in use is a {@link ConfigException} with one clear line. */
+    public void start() {
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                throw new ConfigException("cannot listen on " + config.bind() + ":" + config.port()
+                        + ": the port is already in use (set STARLING_PORT or STARLING_BIND)");
+            }
+            throw e;
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Refuses new requests, lets in-flight ones finish for up to {@code grace}, then stops Jetty. */
+    public void stop(Duration grace) {
+        boolean drained = admission.drain(grace);
+        if (!drained) {
+            log.warn("{} requests still in flight after {}s; stopping anyway", admission.inFlight(),
+                    grace.toSeconds());
+        }
+        javalin.stop();
+    }
+}

@@ -1,0 +1,55 @@
+package social.starling.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole configuration, as one tree of records. Built by {@link ConfigLoader} from defaults, an optional
+ * file and {@code STARLING_*} environment variables; see {@link ConfigOption} for every option.
+ */
+public record Config(
+        Server server,
+        Database database,
+        Optional<URI> redisUrl,
+        Path dataDir,
+        Instance instance,
+        Jobs jobs,
+        Feeds feeds,
+        int nodeId) {
+
+    /** Public identity and the listening socket. */
+    public record Server(String domain, String protocol, String bind, int port, int maxInFlight,
+                         Duration shutdownGrace) {
+        /** Base URL every URI of this server starts with, e.g. {@code https://example.social}. */
+        public String baseUrl() {
+            return protocol + "://" + domain;
+        }
+
+        /** The domain without a port: the part of an account's handle after the @. */
+        public String host() {
+            int colon = domain.lastIndexOf(':');
+            return colon < 0 ? domain : domain.substring(0, colon);
+        }
+    }
+
+    public record Database(String url, int poolSize) {
+        public boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    public record Instance(String title, String description, String contactEmail, RegistrationMode registrations,
+                           String ownerUsername) {
+    }
+
+    /** Job runner tuning. Concurrency is per lane. */
+    public record Jobs(boolean enabled, int defaultConcurrency, int deliveryConcurrency, int ingressConcurrency,
+                       int pullConcurrency, Duration lease, Duration pollInterval) {
+    }
+
+    /** Home feeds are materialised only for accounts active within {@code activeDays}. */
+    public record Feeds(int activeDays, int maxItems) {
+    }
+}

@@ -1,0 +1,162 @@
+package social.starling.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Reads configuration: defaults, then an optional properties file (keys as {@link ConfigOption#fileKey()}), then
+ * {@code STARLING_*} environment variables, which win. Every problem becomes a one-line {@link ConfigException}.
+ */
+public final class ConfigLoader {
+    private static final Pattern HOST = Pattern.compile(
+            "(?i)^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads from the process environment and, when {@code STARLING_CONFIG} or {@code file} names one, a file. */
+    public static Config load(Map<String, String> env, Optional<Path> file) {
+        Map<String, String> values = new HashMap<>();
+        Optional<Path> configFile = file.or(() -> Optional.ofNullable(env.get("STARLING_CONFIG")).map(Path::of));
+        configFile.ifPresent(path -> values.putAll(readFile(path)));
+        for (ConfigOption option : ConfigOption.values()) {
+            String value = env.get(option.env);
+            if (value != null && !value.isBlank()) {
+                values.put(option.fileKey(), value.trim());
+            }
+        }
+        return build(values);
+    }
+
+    private static Map<String, String> readFile(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String normalised = key.trim().toLowerCase(Locale.ROOT);
+            boolean known = false;
+            for (ConfigOption option : ConfigOption.values()) {
+                known |= option.fileKey().equals(normalised);
+            }
+            if (!known) {
+                throw new ConfigException("unknown option '" + key + "' in " + path);
+            }
+            values.put(normalised, properties.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    private static Config build(Map<String, String> v) {
+        int port = intValue(v, ConfigOption.PORT, 8080, 0, 65535);
+        String domain = v.getOrDefault(ConfigOption.DOMAIN.fileKey(), "localhost:" + (port == 0 ? 8080 : port));
+        if (!HOST.matcher(domain).matches()) {
+            throw new ConfigException("STARLING_DOMAIN must be a host name with an optional port, such as "
+                    + "example.social or localhost:8080 (got '" + domain + "')");
+        }
+        domain = domain.toLowerCase(Locale.ROOT);
+        boolean local = domain.startsWith("localhost") || domain.startsWith("127.") || domain.endsWith(".localhost")
+                || domain.endsWith(".test");
+        String protocol = v.getOrDefault(ConfigOption.PROTOCOL.fileKey(), local ? "http" : "https")
+                .toLowerCase(Locale.ROOT);
+        if (!protocol.equals("http") && !protocol.equals("https")) {
+            throw new ConfigException("STARLING_PROTOCOL must be http or https (got '" + protocol + "')");
+        }
+        String bind = v.getOrDefault(ConfigOption.BIND.fileKey(), "127.0.0.1");
+        Path dataDir = Path.of(v.getOrDefault(ConfigOption.DATA_DIR.fileKey(), "./data")).toAbsolutePath().normalize();
+
+        String dbUrl = v.getOrDefault(ConfigOption.DATABASE_URL.fileKey(),
+                "jdbc:sqlite:" + dataDir.resolve("starling.db"));
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("STARLING_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql: (got '"
+                    + redactPassword(dbUrl) + "')");
+        }
+        int pool = intValue(v, ConfigOption.DATABASE_POOL_SIZE, 16, 1, 1000);
+
+        Optional<URI> redis = Optional.ofNullable(v.get(ConfigOption.REDIS_URL.fileKey()))
+                .filter(s -> !s.isBlank())
+                .map(ConfigLoader::redisUri);
+
+        var server = new Config.Server(domain, protocol, bind, port,
+                intValue(v, ConfigOption.MAX_IN_FLIGHT, 512, 1, 1_000_000),
+                Duration.ofSeconds(intValue(v, ConfigOption.SHUTDOWN_GRACE_SECONDS, 20, 0, 3600)));
+        var instance = new Config.Instance(
+                v.getOrDefault(ConfigOption.TITLE.fileKey(), "Starling"),
+                v.getOrDefault(ConfigOption.DESCRIPTION.fileKey(), "A friendly place in the fediverse."),
+                v.getOrDefault(ConfigOption.CONTACT_EMAIL.fileKey(), ""),
+                RegistrationMode.parse(v.getOrDefault(ConfigOption.REGISTRATIONS.fileKey(), "open")),
+                v.getOrDefault(ConfigOption.OWNER_USERNAME.fileKey(), "owner"));
+        var jobs = new Config.Jobs(
+                boolValue(v, ConfigOption.JOBS_ENABLED, true),
+                intValue(v, ConfigOption.JOBS_DEFAULT_CONCURRENCY, 8, 1, 1024),
+                intValue(v, ConfigOption.JOBS_DELIVERY_CONCURRENCY, 32, 1, 1024),
+                intValue(v, ConfigOption.JOBS_INGRESS_CONCURRENCY, 16, 1, 1024),
+                intValue(v, ConfigOption.JOBS_PULL_CONCURRENCY, 4, 1, 1024),
+                Duration.ofSeconds(intValue(v, ConfigOption.JOBS_LEASE_SECONDS, 300, 1, 86_400)),
+                Duration.ofMillis(intValue(v, ConfigOption.JOBS_POLL_MILLIS, 1000, 10, 60_000)));
+        var feeds = new Config.Feeds(
+                intValue(v, ConfigOption.FEED_ACTIVE_DAYS, 30, 1, 3650),
+                intValue(v, ConfigOption.FEED_MAX_ITEMS, 800, 20, 100_000));
+        return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds,
+                intValue(v, ConfigOption.NODE_ID, 0, 0, 63));
+    }
+
+    private static URI redisUri(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+                throw new ConfigException("STARLING_REDIS_URL must start with redis:// or rediss:// (got '" + value + "')");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("STARLING_REDIS_URL is not a valid URL: " + value);
+        }
+    }
+
+    private static int intValue(Map<String, String> v, ConfigOption option, int fallback, int min, int max) {
+        String raw = v.get(option.fileKey());
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(option.env + " must be between " + min + " and " + max + " (got " + raw + ")");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(option.env + " must be a whole number (got '" + raw + "')");
+        }
+    }
+
+    private static boolean boolValue(Map<String, String> v, ConfigOption option, boolean fallback) {
+        String raw = v.get(option.fileKey());
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(option.env + " must be true or false (got '" + raw + "')");
+        };
+    }
+
+    /** Hides a password in a JDBC URL before it is printed. */
+    public static String redactPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

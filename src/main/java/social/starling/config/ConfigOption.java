@@ -1,0 +1,54 @@
+package social.starling.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration option: its environment variable, its key in the config file (the variable's name without
+ * {@code STARLING_}, in lower case) and its default. The README's reference table lists the same options.
+ */
+public enum ConfigOption {
+    DOMAIN("STARLING_DOMAIN", "localhost:<port>",
+            "Public host[:port] used in every URI and handle. Cannot change once others have seen it."),
+    PROTOCOL("STARLING_PROTOCOL", "http for localhost, https otherwise", "http or https, as seen by the public."),
+    BIND("STARLING_BIND", "127.0.0.1", "Address to listen on (0.0.0.0 for all interfaces)."),
+    PORT("STARLING_PORT", "8080", "Port to listen on."),
+    DATA_DIR("STARLING_DATA_DIR", "./data", "Where the SQLite file and uploaded media are kept."),
+    DATABASE_URL("STARLING_DATABASE_URL", "jdbc:sqlite:<data dir>/starling.db",
+            "jdbc:sqlite:<file> or jdbc:postgresql://host:port/db?user=..&password=.."),
+    DATABASE_POOL_SIZE("STARLING_DATABASE_POOL_SIZE", "16", "PostgreSQL connections (SQLite: readers)."),
+    REDIS_URL("STARLING_REDIS_URL", "", "redis://host:port for running several nodes; unused on one node."),
+    NODE_ID("STARLING_NODE_ID", "0", "0-63, distinct per node when several nodes share one database."),
+    TITLE("STARLING_TITLE", "Starling", "The server's name, shown to visitors and apps."),
+    DESCRIPTION("STARLING_DESCRIPTION", "A friendly place in the fediverse.", "One or two plain-text sentences."),
+    CONTACT_EMAIL("STARLING_CONTACT_EMAIL", "", "Where people can reach the admins."),
+    REGISTRATIONS("STARLING_REGISTRATIONS", "open", "open, approval, invite or closed."),
+    OWNER_USERNAME("STARLING_OWNER_USERNAME", "owner", "Username of the owner account created on first start."),
+    MAX_IN_FLIGHT("STARLING_MAX_IN_FLIGHT", "512",
+            "Requests handled at once; beyond it Starling answers 503 with Retry-After."),
+    SHUTDOWN_GRACE_SECONDS("STARLING_SHUTDOWN_GRACE_SECONDS", "20", "How long shutdown waits for in-flight work."),
+    JOBS_ENABLED("STARLING_JOBS_ENABLED", "true", "Run background jobs in this process."),
+    JOBS_DEFAULT_CONCURRENCY("STARLING_JOBS_DEFAULT_CONCURRENCY", "8", "Jobs for local people (fan-out, mail)."),
+    JOBS_DELIVERY_CONCURRENCY("STARLING_JOBS_DELIVERY_CONCURRENCY", "32", "Outbound deliveries at once."),
+    JOBS_INGRESS_CONCURRENCY("STARLING_JOBS_INGRESS_CONCURRENCY", "16", "Inbound activities processed at once."),
+    JOBS_PULL_CONCURRENCY("STARLING_JOBS_PULL_CONCURRENCY", "4", "Backfills and remote fetches at once."),
+    JOBS_LEASE_SECONDS("STARLING_JOBS_LEASE_SECONDS", "300",
+            "A claimed job whose runner stops renewing it is retried after this long."),
+    JOBS_POLL_MILLIS("STARLING_JOBS_POLL_MILLIS", "1000", "How often idle runners look for jobs from other nodes."),
+    FEED_ACTIVE_DAYS("STARLING_FEED_ACTIVE_DAYS", "30", "Home feeds are kept for accounts active this recently."),
+    FEED_MAX_ITEMS("STARLING_FEED_MAX_ITEMS", "800", "Entries kept per home feed.");
+
+    public final String env;
+    public final String defaultText;
+    public final String description;
+
+    ConfigOption(String env, String defaultText, String description) {
+        this.env = env;
+        this.defaultText = defaultText;
+        this.description = description;
+    }
+
+    /** The key in a config file: {@code STARLING_DATABASE_URL} is {@code database_url}. */
+    public String fileKey() {
+        return env.substring("STARLING_".length()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,160 @@
+package social.starling.db;
+
+import static social.starling.db.schema.Tables.ACCOUNTS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.Record;
+import social.starling.db.schema.tables.records.AccountsRecord;
+import social.starling.errors.NotFoundException;
+import social.starling.model.Account;
+
+/** Queries over {@code accounts}. Local accounts are stored with domain '' and read back with domain null. */
+public final class AccountRepository {
+    private static final TypeReference<List<Account.Field>> FIELDS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public AccountRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void insert(Tx tx, Account a, String privateKey) {
+        AccountsRecord r = tx.dsl().newRecord(ACCOUNTS);
+        r.setId(a.id());
+        r.setUsername(a.username());
+        r.setUsernameKey(a.username().toLowerCase(Locale.ROOT));
+        r.setDomain(a.domain() == null ? "" : a.domain().toLowerCase(Locale.ROOT));
+        r.setDisplayName(a.displayName());
+        r.setNote(a.note());
+        r.setNoteSource(a.noteSource());
+        r.setFields(writeFields(a.fields()));
+        r.setUri(a.uri());
+        r.setUrl(a.url());
+        r.setInboxUri(a.inboxUri());
+        r.setSharedInboxUri(a.sharedInboxUri());
+        r.setOutboxUri(a.outboxUri());
+        r.setFollowersUri(a.followersUri());
+        r.setFollowingUri(a.followingUri());
+        r.setFeaturedUri(a.featuredUri());
+        r.setActorType(a.actorType());
+        r.setLocked(a.locked());
+        r.setDiscoverable(a.discoverable());
+        r.setIndexable(a.indexable());
+        r.setHideCollections(a.hideCollections());
+        r.setMemorial(a.memorial());
+        r.setAvatarFile(a.avatarFile());
+        r.setAvatarRemoteUrl(a.avatarRemoteUrl());
+        r.setHeaderFile(a.headerFile());
+        r.setHeaderRemoteUrl(a.headerRemoteUrl());
+        r.setPublicKey(a.publicKey());
+        r.setPrivateKey(privateKey);
+        r.setFollowersCount(a.followersCount());
+        r.setFollowingCount(a.followingCount());
+        r.setStatusesCount(a.statusesCount());
+        r.setLastStatusAt(a.lastStatusAt());
+        r.setSuspendedAt(a.suspendedAt());
+        r.setSilencedAt(a.silencedAt());
+        r.setCreatedAt(a.createdAt());
+        r.setUpdatedAt(a.updatedAt());
+        r.insert();
+    }
+
+    public Optional<Account> find(Tx tx, long id) {
+        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(this::toAccount);
+    }
+
+    public Account require(Tx tx, long id) {
+        return find(tx, id).orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+
+    public List<Account> findAll(Tx tx, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(ids)).fetch(this::toAccount);
+    }
+
+    /** Finds by username (any case) and domain; {@code domain} null means local. */
+    public Optional<Account> findByUsername(Tx tx, String username, String domain) {
+        return tx.dsl().selectFrom(ACCOUNTS)
+                .where(ACCOUNTS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)))
+                .and(ACCOUNTS.DOMAIN.eq(domain == null ? "" : domain.toLowerCase(Locale.ROOT)))
+                .fetchOptional(this::toAccount);
+    }
+
+    public Optional<Account> findByUri(Tx tx, String uri) {
+        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.URI.eq(uri)).fetchOptional(this::toAccount);
+    }
+
+    public Optional<String> privateKey(Tx tx, long id) {
+        return tx.dsl().select(ACCOUNTS.PRIVATE_KEY).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id))
+                .fetchOptional(ACCOUNTS.PRIVATE_KEY);
+    }
+
+    public void setKeys(Tx tx, long id, String publicKey, String privateKey, Instant now) {
+        tx.dsl().update(ACCOUNTS)
+                .set(ACCOUNTS.PUBLIC_KEY, publicKey)
+                .set(ACCOUNTS.PRIVATE_KEY, privateKey)
+                .set(ACCOUNTS.UPDATED_AT, now)
+                .where(ACCOUNTS.ID.eq(id))
+                .execute();
+    }
+
+    public int countLocal(Tx tx) {
+        return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq(""));
+    }
+
+    /** Distinct remote domains this server knows of: Mastodon's "peers". */
+    public List<String> knownDomains(Tx tx) {
+        return tx.dsl().selectDistinct(ACCOUNTS.DOMAIN).from(ACCOUNTS)
+                .where(ACCOUNTS.DOMAIN.ne(""))
+                .orderBy(ACCOUNTS.DOMAIN)
+                .fetch(ACCOUNTS.DOMAIN);
+    }
+
+    public int countRegisteredBetween(Tx tx, Instant from, Instant to) {
+        return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq("")
+                .and(ACCOUNTS.CREATED_AT.ge(from)).and(ACCOUNTS.CREATED_AT.lt(to)));
+    }
+
+    public Account toAccount(Record r) {
+        String domain = r.get(ACCOUNTS.DOMAIN);
+        return new Account(
+                r.get(ACCOUNTS.ID), r.get(ACCOUNTS.USERNAME), domain == null || domain.isEmpty() ? null : domain,
+                r.get(ACCOUNTS.DISPLAY_NAME), r.get(ACCOUNTS.NOTE), r.get(ACCOUNTS.NOTE_SOURCE),
+                readFields(r.get(ACCOUNTS.FIELDS)), r.get(ACCOUNTS.URI), r.get(ACCOUNTS.URL),
+                r.get(ACCOUNTS.INBOX_URI), r.get(ACCOUNTS.SHARED_INBOX_URI), r.get(ACCOUNTS.OUTBOX_URI),
+                r.get(ACCOUNTS.FOLLOWERS_URI), r.get(ACCOUNTS.FOLLOWING_URI), r.get(ACCOUNTS.FEATURED_URI),
+                r.get(ACCOUNTS.ACTOR_TYPE), r.get(ACCOUNTS.LOCKED), r.get(ACCOUNTS.DISCOVERABLE),
+                r.get(ACCOUNTS.INDEXABLE), r.get(ACCOUNTS.HIDE_COLLECTIONS), r.get(ACCOUNTS.MEMORIAL),
+                r.get(ACCOUNTS.AVATAR_FILE), r.get(ACCOUNTS.AVATAR_REMOTE_URL), r.get(ACCOUNTS.HEADER_FILE),
+                r.get(ACCOUNTS.HEADER_REMOTE_URL), r.get(ACCOUNTS.PUBLIC_KEY),
+                r.get(ACCOUNTS.FOLLOWERS_COUNT), r.get(ACCOUNTS.FOLLOWING_COUNT), r.get(ACCOUNTS.STATUSES_COUNT),
+                r.get(ACCOUNTS.LAST_STATUS_AT), r.get(ACCOUNTS.SUSPENDED_AT), r.get(ACCOUNTS.SILENCED_AT),
+                r.get(ACCOUNTS.CREATED_AT), r.get(ACCOUNTS.UPDATED_AT));
+    }
+
+    private List<Account.Field> readFields(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? List.of() : json.readValue(raw, FIELDS);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    String writeFields(List<Account.Field> fields) {
+        try {
+            return json.writeValueAsString(fields == null ? List.of() : fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package social.starling.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.FetchTriggerValuesAfterReturning;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import social.starling.config.Config;
+
+/**
+ * The database, SQLite or PostgreSQL, behind one API. Work runs in {@link #inTransaction} (writes) or
+ * {@link #read} (reads); a call nested inside another on the same thread joins the outer transaction.
+ *
+ * <p>SQLite runs in WAL mode with one writer connection (writes queue in the pool instead of fighting over the
+ * file lock; transactions begin IMMEDIATE so they never deadlock upgrading a read lock) and a small pool of
+ * query-only readers that WAL lets run beside the writer. PostgreSQL uses one HikariCP pool for both.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
+    private static final ThreadLocal<Tx> CURRENT = new ThreadLocal<>();
+
+    public enum Dialect { SQLITE, POSTGRES }
+
+    private final Dialect dialect;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final SQLDialect sqlDialect;
+    private final Settings settings;
+    private final Optional<String> schema;
+    private volatile boolean migrated;
+
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, Optional<String> schema) {
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.schema = schema;
+        this.sqlDialect = dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES;
+        this.settings = new Settings()
+                .withRenderSchema(false)
+                .withExecuteLogging(false)
+                // SQLite: without this, RETURNING after an upsert can return the wrong row (see STACK.md).
+                .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER);
+    }
+
+    public static Database open(Config.Database config, MeterRegistry metrics) {
+        String url = config.url();
+        if (url.startsWith("jdbc:sqlite:")) {
+            return new Database(Dialect.SQLITE,
+                    sqlitePool(url, "starling-writer", 1, false, metrics),
+                    sqlitePool(url, "starling-reader", Math.max(2, Math.min(config.poolSize(), 8)), true, metrics),
+                    Optional.empty());
+        }
+        Matcher m = CURRENT_SCHEMA.matcher(url);
+        Optional<String> schema = m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("starling-pg");
+        hc.setJdbcUrl(url);
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(-1);
+        hc.setMetricRegistry(metrics);
+        HikariDataSource pool = new HikariDataSource(hc);
+        return new Database(Dialect.POSTGRES, pool, pool, schema);
+    }
+
+    private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly,
+                                               MeterRegistry metrics) {
+        SQLiteConfig sc = new SQLiteConfig();
+        sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sc.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sc.setBusyTimeout(5_000);
+        sc.enforceForeignKeys(true);
+        sc.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        sc.setCacheSize(-16_000); // 16 MB page cache per connection
+        sc.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(sc);
+        ds.setUrl(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(name);
+        hc.setDataSource(ds);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(60_000);
+        hc.setMaxLifetime(0);
+        hc.setIdleTimeout(0);
+        // Open connections in the pool's own thread, so start-up goes on (loading SQLite's native library) meanwhile.
+        hc.setInitializationFailTimeout(-1);
+        if (readOnly) {
+            hc.setConnectionInitSql("PRAGMA query_only = 1");
+        }
+        hc.setMetricRegistry(metrics);
+        return new HikariDataSource(hc);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Applies pending migrations for this dialect. */
+    public void migrate() {
+        flyway().migrate();
+        migrated = true;
+    }
+
+    /** True once every migration on the classpath has been applied. */
+    public boolean migrationsApplied() {
+        if (!migrated) {
+            migrated = flyway().info().pending().length == 0;
+        }
+        return migrated;
+    }
+
+    private Flyway flyway() {
+        var fc = Flyway.configure()
+                .dataSource(writer)
+                .locations("classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+                .loggers("slf4j");
+        schema.ifPresent(s -> fc.schemas(s).createSchemas(true));
+        return fc.load();
+    }
+
+    /** A cheap round trip, for readiness checks. */
+    public boolean ping() {
+        try (Connection c = reader.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            log.warn("database ping failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Runs {@code work} in a read-write transaction and commits it, or rolls back if it throws. */
+    public <T> T inTransaction(TxFunction<T> work) {
+        Tx current = CURRENT.get();
+        if (current != null) {
+            if (current.readOnly()) {
+                throw new IllegalStateException("a write transaction cannot start inside a read");
+            }
+            return call(work, current);
+        }
+        try (Connection connection = writer.getConnection()) {
+            connection.setAutoCommit(false);
+            Tx tx = new Tx(dsl(connection), false, dialect);
+            CURRENT.set(tx);
+            try {
+                T result = call(work, tx);
+                connection.commit();
+                CURRENT.remove();
+                for (Runnable action : tx.afterCommitActions()) {
+                    runQuietly(action);
+                }
+                return result;
+            } catch (Throwable t) {
+                rollbackQuietly(connection);
+                throw t;
+            } finally {
+                CURRENT.remove();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs {@code work} on a reader connection (each statement sees committed data). */
+    public <T> T read(TxFunction<T> work) {
+        Tx current = CURRENT.get();
+        if (current != null) {
+            return call(work, current);
+        }
+        try (Connection connection = reader.getConnection()) {
+            Tx tx = new Tx(dsl(connection), true, dialect);
+            CURRENT.set(tx);
+            try {
+                return call(work, tx);
+            } finally {
+                CURRENT.remove();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private DSLContext dsl(Connection connection) {
+        return DSL.using(connection, sqlDialect, settings);
+    }
+
+    private static <T> T call(TxFunction<T> work, Tx tx) {
+        try {
+            return work.apply(tx);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.warn("rollback failed: {}", e.getMessage());
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("after-commit action failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (reader != writer) {
+            reader.close();
+        }
+        writer.close();
+    }
+}

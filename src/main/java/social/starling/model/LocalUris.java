@@ -1,0 +1,47 @@
+package social.starling.model;
+
+/**
+ * The URIs this server gives its own objects, Mastodon's layout so that links people know keep working:
+ * actors at {@code /users/<name>}, profiles at {@code /@<name>}, statuses at {@code /users/<name>/statuses/<id>}.
+ */
+public record LocalUris(String baseUrl) {
+    public String actor(String username) {
+        return baseUrl + "/users/" + username;
+    }
+
+    public String profile(String username) {
+        return baseUrl + "/@" + username;
+    }
+
+    public String inbox(String username) {
+        return actor(username) + "/inbox";
+    }
+
+    public String outbox(String username) {
+        return actor(username) + "/outbox";
+    }
+
+    public String followers(String username) {
+        return actor(username) + "/followers";
+    }
+
+    public String following(String username) {
+        return actor(username) + "/following";
+    }
+
+    public String featured(String username) {
+        return actor(username) + "/collections/featured";
+    }
+
+    public String sharedInbox() {
+        return baseUrl + "/inbox";
+    }
+
+    public String keyId(String username) {
+        return actor(username) + "#main-key";
+    }
+
+    public String media(String path) {
+        return baseUrl + "/system/" + path;
+    }
+}

@@ -1,0 +1,90 @@
+package social.starling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import social.starling.Main;
+import social.starling.testing.TestDatabase;
+
+/** The {@code starling} command line against a real database. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(Map<String, String> env, String... args) {
+        StringWriter err = new StringWriter();
+        PrintStream previous = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        try {
+            int exit = Main.run(args, env, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            return new Result(exit, captured.toString(), err.toString());
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("STARLING_DATA_DIR", dir.toString());
+        return env;
+    }
+
+    @Test
+    void migrateCreateAccountResetPasswordAndJobStats() {
+        Map<String, String> env = env();
+        String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;
+        if (pg != null) {
+            env.put("STARLING_DATABASE_URL", pg);
+        }
+        try {
+            assertThat(run(env, "migrate").exit()).isZero();
+
+            Result created = run(env, "admin", "create-account", "--username", "carol", "--email",
+                    "carol@example.test", "--role", "moderator");
+            assertThat(created.exit()).as(created.err()).isZero();
+            assertThat(created.out()).contains("Created carol").contains("role moderator").contains("Password: ");
+
+            Result taken = run(env, "admin", "create-account", "--username", "Carol", "--email",
+                    "other@example.test");
+            assertThat(taken.exit()).isNotZero();
+            assertThat(taken.err()).contains("Username is already taken");
+
+            Result reset = run(env, "admin", "reset-password", "--username", "carol", "--password",
+                    "a much better password");
+            assertThat(reset.exit()).as(reset.err()).isZero();
+
+            Result weak = run(env, "admin", "reset-password", "--username", "carol", "--password", "short");
+            assertThat(weak.exit()).isNotZero();
+            assertThat(weak.err()).contains("Password is too short");
+
+            Result stats = run(env, "jobs", "stats");
+            assertThat(stats.exit()).isZero();
+            assertThat(stats.out()).contains("lane").contains("default"); // the key-generation jobs
+        } finally {
+            if (pg != null) {
+                TestDatabase.dropPostgresSchema(pg);
+            }
+        }
+    }
+
+    @Test
+    void badConfigurationIsOneLineAndExitCode2() {
+        Map<String, String> env = env();
+        env.put("STARLING_DATABASE_URL", "jdbc:oracle:thin:@x");
+        Result r = run(env, "migrate");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("starling: STARLING_DATABASE_URL").doesNotContain("\n");
+    }
+}
