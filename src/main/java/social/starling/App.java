@@ -73,6 +73,10 @@ public final class App implements AutoCloseable {
     public final UserRepository users = new UserRepository();
     public final RuleRepository rules = new RuleRepository();
     public final InstanceSettingsRepository settings = new InstanceSettingsRepository();
+    public final social.starling.db.OAuthRepository oauth = new social.starling.db.OAuthRepository();
+    public final social.starling.db.WebSessionRepository webSessions = new social.starling.db.WebSessionRepository();
+    public final social.starling.db.InviteRepository invites = new social.starling.db.InviteRepository();
+    public final social.starling.db.UserTokenRepository userTokens = new social.starling.db.UserTokenRepository();
 
     // jobs
     public final LaneSignals laneSignals = new LaneSignals();
@@ -87,6 +91,27 @@ public final class App implements AutoCloseable {
     public final ResetPasswordService resetPassword;
     public final BootstrapOwnerService bootstrapOwner;
     public final InstanceService instance;
+    public final social.starling.service.account.AccountChanges accountChanges =
+            new social.starling.service.account.AccountChanges();
+    public final social.starling.service.oauth.TokenAuthenticator tokenAuthenticator;
+    public final social.starling.service.security.LoginService logins;
+    public final social.starling.service.security.SessionService sessions;
+    public final social.starling.service.oauth.RegisterApplicationService registerApplication;
+    public final social.starling.service.oauth.TokenService tokens;
+    public final social.starling.service.account.EmailTokens emailTokens;
+    public final social.starling.service.mail.Mailer mailer;
+    public final social.starling.service.mail.SendMailService sendMail;
+    public final social.starling.service.account.RegisterService register;
+    public final social.starling.service.account.ConfirmEmailService confirmEmail;
+    public final social.starling.service.account.PasswordResetService passwordReset;
+    public final social.starling.service.account.AdminAccountService adminAccounts;
+    public final social.starling.service.account.InviteService inviteService;
+    public final social.starling.service.media.ImageStore images;
+    public final social.starling.text.StatusFormatter formatter;
+    public final social.starling.service.account.LocalMentionResolver mentionResolver;
+    public final social.starling.service.account.UpdateCredentialsService updateCredentials;
+    public final social.starling.service.account.AccountQueryService accountQueries;
+    public final social.starling.service.account.InstanceActorService instanceActor;
 
     // http
     public final Admission admission;
@@ -145,6 +170,55 @@ public final class App implements AutoCloseable {
                     }
                 }, clock);
 
+        this.tokenAuthenticator = new social.starling.service.oauth.TokenAuthenticator(db, oauth, accounts, users,
+                clock);
+        var loginPerAccount = new social.starling.service.security.Throttle("login-per-account", 10,
+                Duration.ofMinutes(15), clock);
+        var loginPerIp = new social.starling.service.security.Throttle("login-per-ip", 25, Duration.ofMinutes(5),
+                clock);
+        this.logins = new social.starling.service.security.LoginService(db, users, accounts, passwords,
+                loginPerAccount, loginPerIp, clock);
+        this.sessions = new social.starling.service.security.SessionService(db, webSessions, accounts, users, clock);
+        accountChanges.listen(tokenAuthenticator::evictAccount);
+        accountChanges.listen(sessions::evictAccount);
+        this.registerApplication = new social.starling.service.oauth.RegisterApplicationService(db, oauth, ids,
+                clock);
+        this.tokens = new social.starling.service.oauth.TokenService(db, oauth, logins, tokenAuthenticator, ids,
+                clock);
+        this.emailTokens = new social.starling.service.account.EmailTokens(userTokens, clock);
+        this.mailer = config.smtp().configured()
+                ? new social.starling.service.mail.SmtpMailer(config.smtp())
+                : new social.starling.service.mail.LogMailer();
+        this.sendMail = new social.starling.service.mail.SendMailService(db, accounts, users, emailTokens, mailer,
+                config.server().baseUrl(), config.instance().title());
+        var signupsPerIp = new social.starling.service.security.Throttle("signups-per-ip",
+                config.instance().signupsPerIpPerHour(), Duration.ofHours(1), clock);
+        this.register = new social.starling.service.account.RegisterService(db, config.instance(),
+                createLocalAccount, users, invites, jobs, signupsPerIp, clock);
+        this.confirmEmail = new social.starling.service.account.ConfirmEmailService(db, users, emailTokens,
+                accountChanges, clock);
+        var resetsPerAddress = new social.starling.service.security.Throttle("password-resets", 5,
+                Duration.ofHours(1), clock);
+        this.passwordReset = new social.starling.service.account.PasswordResetService(db, users, oauth, webSessions,
+                emailTokens, passwords, jobs, accountChanges, resetsPerAddress, clock);
+        this.adminAccounts = new social.starling.service.account.AdminAccountService(db, accounts, users,
+                webSessions, accountChanges, clock);
+        this.inviteService = new social.starling.service.account.InviteService(db, invites, users, ids,
+                config.instance().memberInvites(), clock);
+
+        this.images = new social.starling.service.media.ImageStore(config.dataDir().resolve("media"));
+        this.formatter = new social.starling.text.StatusFormatter(config.server().baseUrl());
+        this.mentionResolver = new social.starling.service.account.LocalMentionResolver(db, accounts,
+                config.server().domain());
+        this.updateCredentials = new social.starling.service.account.UpdateCredentialsService(db, accounts, users,
+                images, new social.starling.service.account.FormattedProfileText(formatter, mentionResolver),
+                accountChanges, clock);
+        this.accountQueries = new social.starling.service.account.AccountQueryService(db, accounts, users,
+                config.server().domain(), (tx, accountId) -> 0);
+
+        this.instanceActor = new social.starling.service.account.InstanceActorService(db, accounts, jobs, ids,
+                config.server().baseUrl(), config.server().host(), clock);
+
         registerJobs();
 
         String base = config.server().baseUrl();
@@ -167,14 +241,50 @@ public final class App implements AutoCloseable {
                 new HealthHandler(db, admission::isReady),
                 new MetricsHandler(metrics));
         var routes = new java.util.ArrayList<social.starling.api.Routes>(List.of(publicRoutes));
+        // BEGIN web wiring (Starling's own HTML pages: api/web)
+        routes.add(new social.starling.api.web.WebRoutes(config, instance, register, confirmEmail, passwordReset,
+                inviteService, logins, sessions, tokens, accountQueries));
+        // END web wiring
+        // BEGIN api wiring (Mastodon client API and OAuth)
+        var apiAuth = new social.starling.api.auth.ApiAuth(tokenAuthenticator);
+        routes.add(new social.starling.api.ClientApiRoutes(
+                new social.starling.api.oauth.TokenHandler(tokens, json),
+                new social.starling.api.oauth.RevokeHandler(tokens, json),
+                new social.starling.api.oauth.ServerMetadataHandler(base),
+                new social.starling.api.oauth.UserInfoHandler(apiAuth, accountApi, base),
+                new social.starling.api.mastodon.v1.apps.AppsHandler(registerApplication, tokens, apiAuth,
+                        new social.starling.convert.ApplicationApiMapper(), json),
+                new social.starling.api.mastodon.v1.accounts.RegistrationHandler(apiAuth, register, tokens, json),
+                new social.starling.api.mastodon.v1.accounts.CredentialsHandler(apiAuth, accountQueries,
+                        updateCredentials, accountApi, json),
+                new social.starling.api.mastodon.v1.accounts.AccountsHandler(apiAuth, accountQueries, accountApi,
+                        json),
+                new social.starling.api.mastodon.v1.accounts.PreferencesHandler(apiAuth, accountQueries)));
+        // END api wiring
         routes.addAll(extraRoutes);
-        this.http = new HttpServer(config.server(), json, admission, metrics, routes);
+        this.http = new HttpServer(config.server(), json, admission, metrics, mediaRoot(config), routes);
     }
 
     private void registerJobs() {
         jobRunner.register(GenerateAccountKeysService.JOB, generateAccountKeys::handle);
+        jobRunner.register(social.starling.service.mail.SendMailService.JOB, sendMail::handle);
+        jobRunner.every("oauth.cleanup", Duration.ofHours(1), () -> db.inTransaction(tx -> {
+            oauth.deleteExpiredGrants(tx, clock.instant().minus(Duration.ofDays(1)));
+            userTokens.deleteExpired(tx, clock.instant().minus(Duration.ofDays(7)));
+            return webSessions.deleteExpired(tx, clock.instant());
+        }));
         jobRunner.every("jobs.cleanup", Duration.ofHours(1), () -> db.inTransaction(tx ->
                 jobRepository.deleteDeadBefore(tx, clock.instant().minus(Duration.ofDays(7)))));
+    }
+
+    private static java.nio.file.Path mediaRoot(Config config) {
+        java.nio.file.Path media = config.dataDir().resolve("media");
+        try {
+            java.nio.file.Files.createDirectories(media);
+        } catch (java.io.IOException e) {
+            throw new social.starling.config.ConfigException("cannot create " + media + ": " + e.getMessage());
+        }
+        return media;
     }
 
     private static String runnerId(Config config) {
@@ -201,6 +311,7 @@ public final class App implements AutoCloseable {
         http.start();
         started = true;
         migrate();
+        instanceActor.ensure();
         Optional<BootstrapOwnerService.Credentials> owner = bootstrapOwner.ensureOwner();
         if (config.jobs().enabled()) {
             jobRunner.start();

@@ -30,6 +30,15 @@ public final class ErrorMapper {
 
     public static void register(RoutesConfig routes) {
         routes.exception(StarlingException.class, (e, ctx) -> render(ctx, e));
+        routes.exception(social.starling.errors.OAuthException.class, (e, ctx) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.error());
+            body.put("error_description", e.getMessage());
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"Doorkeeper\", error=\"" + e.error() + "\"");
+            }
+            ctx.status(e.status()).json(body);
+        });
         routes.exception(JsonProcessingException.class, (e, ctx) ->
                 write(ctx, 400, "The request body is not valid JSON", null));
         routes.exception(HttpResponseException.class, (e, ctx) -> {

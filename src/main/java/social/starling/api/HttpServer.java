@@ -29,7 +29,7 @@ public final class HttpServer {
     private final Javalin javalin;
 
     public HttpServer(Config.Server config, ObjectMapper json, Admission admission, MeterRegistry metrics,
-                      List<Routes> routes) {
+                      java.nio.file.Path mediaRoot, List<Routes> routes) {
         this.config = config;
         this.admission = admission;
         this.javalin = Javalin.create(c -> {
@@ -51,6 +51,14 @@ public final class HttpServer {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+            });
+            // Uploaded media (avatars, headers, attachments) under the data directory, as Mastodon's /system/.
+            c.staticFiles.add(files -> {
+                files.hostedPath = "/system";
+                files.directory = mediaRoot.toString();
+                files.location = Location.EXTERNAL;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable",
+                        "X-Content-Type-Options", "nosniff");
             });
             c.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
             c.routes.before(RequestIds::assign);

@@ -11,7 +11,10 @@ import social.starling.service.account.NewLocalAccount;
 
 /** {@code starling admin ...}: account administration from the server's shell. */
 @Command(name = "admin", description = "Administer accounts.", mixinStandardHelpOptions = true,
-        subcommands = {AdminCommands.CreateAccount.class, AdminCommands.ResetPassword.class})
+        subcommands = {AdminCommands.CreateAccount.class, AdminCommands.ResetPassword.class,
+                AccountsAdmin.Approve.class, AccountsAdmin.Reject.class, AccountsAdmin.Confirm.class,
+                AccountsAdmin.Disable.class, AccountsAdmin.Enable.class, AccountsAdmin.SetRole.class,
+                AccountsAdmin.CreateInvite.class, AccountsAdmin.Pending.class})
 public final class AdminCommands {
     @CommandLine.ParentCommand
     Main parent;
@@ -39,7 +42,7 @@ public final class AdminCommands {
             String chosen = password != null ? password : social.starling.support.Secrets.password(20);
             try (App app = Main.commandApp(admin.parent)) {
                 var account = app.createLocalAccount.create(
-                        new NewLocalAccount(username, email, chosen, parsed, "en", true, true, null, null));
+                        NewLocalAccount.ready(username, email, chosen, parsed));
                 System.out.printf("Created %s (id %d, role %s).%n", account.acct(), account.id(), parsed.wireName());
                 if (password == null) {
                     System.out.println("Password: " + chosen);

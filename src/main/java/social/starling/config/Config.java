@@ -17,6 +17,7 @@ public record Config(
         Instance instance,
         Jobs jobs,
         Feeds feeds,
+        Smtp smtp,
         int nodeId) {
 
     /** Public identity and the listening socket. */
@@ -41,7 +42,15 @@ public record Config(
     }
 
     public record Instance(String title, String description, String contactEmail, RegistrationMode registrations,
-                           String ownerUsername) {
+                           String ownerUsername, Optional<Integer> minAge, boolean memberInvites,
+                           int maxPendingSignups, int signupsPerIpPerHour) {
+    }
+
+    /** Outgoing e-mail; {@code host} empty means no mail server (links are logged instead). */
+    public record Smtp(String host, int port, String user, String password, String from, String security) {
+        public boolean configured() {
+            return !host.isBlank();
+        }
     }
 
     /** Job runner tuning. Concurrency is per lane. */

@@ -99,7 +99,23 @@ public final class ConfigLoader {
                 v.getOrDefault(ConfigOption.DESCRIPTION.fileKey(), "A friendly place in the fediverse."),
                 v.getOrDefault(ConfigOption.CONTACT_EMAIL.fileKey(), ""),
                 RegistrationMode.parse(v.getOrDefault(ConfigOption.REGISTRATIONS.fileKey(), "open")),
-                v.getOrDefault(ConfigOption.OWNER_USERNAME.fileKey(), "owner"));
+                v.getOrDefault(ConfigOption.OWNER_USERNAME.fileKey(), "owner"),
+                v.containsKey(ConfigOption.MIN_AGE.fileKey()) && !v.get(ConfigOption.MIN_AGE.fileKey()).isBlank()
+                        ? Optional.of(intValue(v, ConfigOption.MIN_AGE, 0, 1, 120)) : Optional.empty(),
+                boolValue(v, ConfigOption.MEMBER_INVITES, false),
+                intValue(v, ConfigOption.MAX_PENDING_SIGNUPS, 500, 1, 1_000_000),
+                intValue(v, ConfigOption.SIGNUPS_PER_IP_PER_HOUR, 5, 1, 1_000_000));
+        String security = v.getOrDefault(ConfigOption.SMTP_SECURITY.fileKey(), "starttls").toLowerCase(Locale.ROOT);
+        if (!security.equals("starttls") && !security.equals("tls") && !security.equals("none")) {
+            throw new ConfigException("STARLING_SMTP_SECURITY must be starttls, tls or none (got '" + security + "')");
+        }
+        var smtp = new Config.Smtp(
+                v.getOrDefault(ConfigOption.SMTP_HOST.fileKey(), ""),
+                intValue(v, ConfigOption.SMTP_PORT, 587, 1, 65535),
+                v.getOrDefault(ConfigOption.SMTP_USER.fileKey(), ""),
+                v.getOrDefault(ConfigOption.SMTP_PASSWORD.fileKey(), ""),
+                v.getOrDefault(ConfigOption.SMTP_FROM.fileKey(), "notifications@" + hostOf(domain)),
+                security);
         var jobs = new Config.Jobs(
                 boolValue(v, ConfigOption.JOBS_ENABLED, true),
                 intValue(v, ConfigOption.JOBS_DEFAULT_CONCURRENCY, 8, 1, 1024),
@@ -111,8 +127,13 @@ public final class ConfigLoader {
         var feeds = new Config.Feeds(
                 intValue(v, ConfigOption.FEED_ACTIVE_DAYS, 30, 1, 3650),
                 intValue(v, ConfigOption.FEED_MAX_ITEMS, 800, 20, 100_000));
-        return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds,
+        return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63));
+    }
+
+    private static String hostOf(String domain) {
+        int colon = domain.lastIndexOf(':');
+        return colon < 0 ? domain : domain.substring(0, colon);
     }
 
     private static URI redisUri(String value) {

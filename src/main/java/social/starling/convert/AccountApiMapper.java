@@ -7,7 +7,8 @@ import java.util.List;
 import social.starling.convert.entity.AccountEntity;
 import social.starling.model.Account;
 import social.starling.model.LocalUris;
-import social.starling.support.Json;
+import social.starling.model.Role;
+import social.starling.model.User;
 
 /** Account (model) → Mastodon's Account entity. */
 public final class AccountApiMapper {
@@ -34,8 +35,7 @@ public final class AccountApiMapper {
                 avatar, avatar, header, header,
                 a.locked(),
                 suspended ? List.of() : a.fields().stream()
-                        .map(f -> new AccountEntity.FieldEntity(f.name(), f.value(),
-                                f.verifiedAt() == null ? null : Json.MASTODON_TIME.format(f.verifiedAt())))
+                        .map(f -> new AccountEntity.FieldEntity(f.name(), f.value(), f.verifiedAt()))
                         .toList(),
                 List.of(),
                 a.bot(),
@@ -49,7 +49,7 @@ public final class AccountApiMapper {
                 a.memorial() ? Boolean.TRUE : null,
                 a.hideCollections(),
                 // Mastodon rounds created_at down to the day, for privacy.
-                Json.MASTODON_TIME.format(a.createdAt().truncatedTo(ChronoUnit.DAYS)),
+                a.createdAt().truncatedTo(ChronoUnit.DAYS),
                 a.lastStatusAt() == null ? null : DAY.format(a.lastStatusAt()),
                 a.statusesCount(),
                 a.followersCount(),
@@ -57,6 +57,67 @@ public final class AccountApiMapper {
                 List.of(),
                 null,
                 null);
+    }
+
+    /** CredentialAccount: the caller's own account, with {@code source} and {@code role}. */
+    public AccountEntity toCredential(Account a, User user, int followRequestsCount) {
+        var fieldsSource = a.fields().stream()
+                .map(f -> new AccountEntity.FieldEntity(f.name(), plainValue(f.value()), f.verifiedAt()))
+                .toList();
+        var source = new AccountEntity.SourceEntity(a.noteSource(), fieldsSource, user.defaultPrivacy(),
+                user.defaultSensitive(), user.defaultLanguage() == null ? "" : user.defaultLanguage(),
+                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), List.of(), "public");
+        AccountEntity base = toApi(a);
+        AccountEntity withRoles = new AccountEntity(base.id(), base.username(), base.acct(), base.url(), base.uri(),
+                base.displayName(), base.note(), base.avatar(), base.avatarStatic(), base.header(), base.headerStatic(),
+                base.locked(), base.fields(), base.emojis(), base.bot(), base.group(), base.discoverable(),
+                base.indexable(), base.noindex(), base.moved(), base.suspended(), base.limited(), base.memorial(),
+                base.hideCollections(), base.createdAt(), base.lastStatusAt(), base.statusesCount(),
+                base.followersCount(), base.followingCount(), accountRoles(user.role()), null, null);
+        return withRoles.withCredentials(source, role(user.role()));
+    }
+
+    /** The highlighted roles a profile shows: staff roles, as Mastodon's defaults highlight them. */
+    public static List<AccountEntity.AccountRoleEntity> accountRoles(Role role) {
+        return role.isStaff() ? List.of(new AccountEntity.AccountRoleEntity(roleId(role), roleName(role), ""))
+                : List.of();
+    }
+
+    /** Mastodon's Role for a user; permissions is Mastodon's bitmask (1 = administrator, 65536 = invite users). */
+    public static AccountEntity.RoleEntity role(Role role) {
+        String permissions = switch (role) {
+            case OWNER -> "1";
+            case ADMIN -> Long.toString((1L << 2) | (1L << 3) | (1L << 4) | (1L << 5) | (1L << 6) | (1L << 7)
+                    | (1L << 8) | (1L << 9) | (1L << 10) | (1L << 11) | (1L << 12) | (1L << 13) | (1L << 14)
+                    | (1L << 16) | (1L << 17) | (1L << 18) | (1L << 19));
+            case MODERATOR -> Long.toString((1L << 2) | (1L << 3) | (1L << 4) | (1L << 8) | (1L << 9) | (1L << 10)
+                    | (1L << 11) | (1L << 16));
+            case USER -> Long.toString(1L << 16);
+        };
+        return new AccountEntity.RoleEntity(roleId(role), roleName(role), permissions, "", role.isStaff());
+    }
+
+    private static String roleId(Role role) {
+        return switch (role) {
+            case OWNER -> "3";
+            case ADMIN -> "2";
+            case MODERATOR -> "1";
+            case USER -> "-99";
+        };
+    }
+
+    private static String roleName(Role role) {
+        return switch (role) {
+            case OWNER -> "Owner";
+            case ADMIN -> "Admin";
+            case MODERATOR -> "Moderator";
+            case USER -> "";
+        };
+    }
+
+    /** A field value as typed: the HTML Starling made from it, back to its text. */
+    private static String plainValue(String html) {
+        return org.jsoup.Jsoup.parse(html).text();
     }
 
     public String avatarUrl(Account a) {

@@ -108,6 +108,40 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /** Writes the profile: texts, fields, flags and image files. */
+    public void updateProfile(Tx tx, Account a) {
+        tx.dsl().update(ACCOUNTS)
+                .set(ACCOUNTS.DISPLAY_NAME, a.displayName())
+                .set(ACCOUNTS.NOTE, a.note())
+                .set(ACCOUNTS.NOTE_SOURCE, a.noteSource())
+                .set(ACCOUNTS.FIELDS, writeFields(a.fields()))
+                .set(ACCOUNTS.ACTOR_TYPE, a.actorType())
+                .set(ACCOUNTS.LOCKED, a.locked())
+                .set(ACCOUNTS.DISCOVERABLE, a.discoverable())
+                .set(ACCOUNTS.INDEXABLE, a.indexable())
+                .set(ACCOUNTS.HIDE_COLLECTIONS, a.hideCollections())
+                .set(ACCOUNTS.AVATAR_FILE, a.avatarFile())
+                .set(ACCOUNTS.HEADER_FILE, a.headerFile())
+                .set(ACCOUNTS.UPDATED_AT, a.updatedAt())
+                .where(ACCOUNTS.ID.eq(a.id()))
+                .execute();
+    }
+
+    /** Local accounts whose username starts with {@code prefix} (case-insensitive), for account search. */
+    public List<Account> searchLocal(Tx tx, String prefix, int limit, int offset) {
+        return tx.dsl().selectFrom(ACCOUNTS)
+                .where(ACCOUNTS.USERNAME_KEY.startsWith(prefix.toLowerCase(Locale.ROOT)))
+                .and(ACCOUNTS.DOMAIN.eq(""))
+                .and(ACCOUNTS.SUSPENDED_AT.isNull())
+                .orderBy(ACCOUNTS.USERNAME_KEY)
+                .limit(limit).offset(offset)
+                .fetch(this::toAccount);
+    }
+
+    public void delete(Tx tx, long id) {
+        tx.dsl().deleteFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).execute();
+    }
+
     public int countLocal(Tx tx) {
         return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq(""));
     }
@@ -118,11 +152,6 @@ public final class AccountRepository {
                 .where(ACCOUNTS.DOMAIN.ne(""))
                 .orderBy(ACCOUNTS.DOMAIN)
                 .fetch(ACCOUNTS.DOMAIN);
-    }
-
-    public int countRegisteredBetween(Tx tx, Instant from, Instant to) {
-        return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq("")
-                .and(ACCOUNTS.CREATED_AT.ge(from)).and(ACCOUNTS.CREATED_AT.lt(to)));
     }
 
     public Account toAccount(Record r) {

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
     private static final ThreadLocal<Tx> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
 
     public enum Dialect { SQLITE, POSTGRES }
 
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final SQLDialect sqlDialect;
     private final Settings settings;
+    private final DSLContext dsl;
     private final Optional<String> schema;
     private volatile boolean migrated;
 
@@ -54,6 +56,25 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false)
                 // SQLite: without this, RETURNING after an upsert can return the wrong row (see STACK.md).
                 .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER);
+        // One configuration for the life of the database, so jOOQ's caches (record mappers, reflection) are kept;
+        // its connection is whichever one the calling thread's transaction holds.
+        this.dsl = DSL.using(new org.jooq.impl.DefaultConfiguration()
+                .set(sqlDialect)
+                .set(settings)
+                .set(new org.jooq.ConnectionProvider() {
+                    @Override
+                    public Connection acquire() {
+                        Connection c = CONNECTION.get();
+                        if (c == null) {
+                            throw new IllegalStateException("database used outside inTransaction/read");
+                        }
+                        return c;
+                    }
+
+                    @Override
+                    public void release(Connection connection) {
+                    }
+                }));
     }
 
     public static Database open(Config.Database config, MeterRegistry metrics) {
@@ -155,12 +176,14 @@ public final class Database implements AutoCloseable {
         }
         try (Connection connection = writer.getConnection()) {
             connection.setAutoCommit(false);
-            Tx tx = new Tx(dsl(connection), false, dialect);
+            Tx tx = new Tx(dsl, false, dialect);
             CURRENT.set(tx);
+            CONNECTION.set(connection);
             try {
                 T result = call(work, tx);
                 connection.commit();
                 CURRENT.remove();
+                CONNECTION.remove();
                 for (Runnable action : tx.afterCommitActions()) {
                     runQuietly(action);
                 }
@@ -170,6 +193,7 @@ public final class Database implements AutoCloseable {
                 throw t;
             } finally {
                 CURRENT.remove();
+                CONNECTION.remove();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -184,20 +208,18 @@ public final class Database implements AutoCloseable {
             return call(work, current);
         }
         try (Connection connection = reader.getConnection()) {
-            Tx tx = new Tx(dsl(connection), true, dialect);
+            Tx tx = new Tx(dsl, true, dialect);
             CURRENT.set(tx);
+            CONNECTION.set(connection);
             try {
                 return call(work, tx);
             } finally {
                 CURRENT.remove();
+                CONNECTION.remove();
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
-    }
-
-    private DSLContext dsl(Connection connection) {
-        return DSL.using(connection, sqlDialect, settings);
     }
 
     private static <T> T call(TxFunction<T> work, Tx tx) {

@@ -27,6 +27,11 @@ public final class UserRepository {
         r.setSignUpReason(u.signUpReason());
         r.setSignUpIp(signUpIp);
         r.setLastActiveAt(u.lastActiveAt());
+        r.setDefaultPrivacy(u.defaultPrivacy());
+        r.setDefaultSensitive(u.defaultSensitive());
+        r.setDefaultLanguage(u.defaultLanguage());
+        r.setInviteId(u.inviteId());
+        r.setApprovedAt(u.approved() ? u.createdAt() : null);
         r.setCreatedAt(u.createdAt());
         r.setUpdatedAt(u.createdAt());
         r.insert();
@@ -54,12 +59,56 @@ public final class UserRepository {
                 .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
     }
 
+    public void setApproved(Tx tx, long accountId, Instant now) {
+        tx.dsl().update(USERS).set(USERS.APPROVED, true).set(USERS.APPROVED_AT, now).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    public void setConfirmed(Tx tx, long accountId, Instant now) {
+        tx.dsl().update(USERS).set(USERS.CONFIRMED_AT, now).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).and(USERS.CONFIRMED_AT.isNull()).execute();
+    }
+
+    public void setDisabled(Tx tx, long accountId, boolean disabled, Instant now) {
+        tx.dsl().update(USERS).set(USERS.DISABLED, disabled).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    public void setRole(Tx tx, long accountId, Role role, Instant now) {
+        tx.dsl().update(USERS).set(USERS.ROLE, role.wireName()).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    public void setPostingDefaults(Tx tx, long accountId, String privacy, boolean sensitive, String language,
+                                   Instant now) {
+        tx.dsl().update(USERS).set(USERS.DEFAULT_PRIVACY, privacy).set(USERS.DEFAULT_SENSITIVE, sensitive)
+                .set(USERS.DEFAULT_LANGUAGE, language).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    public int countPending(Tx tx) {
+        return tx.dsl().fetchCount(USERS, USERS.APPROVED.isFalse().and(USERS.DISABLED.isFalse()));
+    }
+
+    public java.util.List<User> pending(Tx tx, int limit) {
+        return tx.dsl().selectFrom(USERS).where(USERS.APPROVED.isFalse()).orderBy(USERS.CREATED_AT)
+                .limit(limit).fetch(UserRepository::toUser);
+    }
+
+    public void touchLastActive(Tx tx, long accountId, Instant now) {
+        tx.dsl().update(USERS).set(USERS.LAST_ACTIVE_AT, now).where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
     public int count(Tx tx) {
         return tx.dsl().fetchCount(USERS);
     }
 
     public int countActiveSince(Tx tx, Instant since) {
         return tx.dsl().fetchCount(USERS, USERS.LAST_ACTIVE_AT.ge(since));
+    }
+
+    public int countCreatedBetween(Tx tx, Instant from, Instant to) {
+        return tx.dsl().fetchCount(USERS, USERS.CREATED_AT.ge(from).and(USERS.CREATED_AT.lt(to)));
     }
 
     public int countActiveBetween(Tx tx, Instant from, Instant to) {
@@ -70,6 +119,7 @@ public final class UserRepository {
         return new User(r.get(USERS.ACCOUNT_ID), r.get(USERS.EMAIL), r.get(USERS.PASSWORD_HASH),
                 Role.parse(r.get(USERS.ROLE)), r.get(USERS.LOCALE), r.get(USERS.APPROVED), r.get(USERS.DISABLED),
                 r.get(USERS.CONFIRMED_AT), r.get(USERS.SIGN_UP_REASON), r.get(USERS.LAST_ACTIVE_AT),
-                r.get(USERS.CREATED_AT));
+                r.get(USERS.CREATED_AT), r.get(USERS.DEFAULT_PRIVACY), r.get(USERS.DEFAULT_SENSITIVE),
+                r.get(USERS.DEFAULT_LANGUAGE), r.get(USERS.INVITE_ID));
     }
 }

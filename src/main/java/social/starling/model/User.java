@@ -2,7 +2,7 @@ package social.starling.model;
 
 import java.time.Instant;
 
-/** The login behind a local account. */
+/** The login behind a local account, with its posting defaults (Mastodon's "source" privacy/sensitive/language). */
 public record User(
         long accountId,
         String email,
@@ -14,7 +14,11 @@ public record User(
         Instant confirmedAt,
         String signUpReason,
         Instant lastActiveAt,
-        Instant createdAt) {
+        Instant createdAt,
+        String defaultPrivacy,
+        boolean defaultSensitive,
+        String defaultLanguage,
+        Long inviteId) {
 
     public boolean confirmed() {
         return confirmedAt != null;
@@ -23,5 +27,12 @@ public record User(
     /** May this user sign in and use the API: confirmed, approved and not disabled. */
     public boolean functional() {
         return confirmed() && approved && !disabled;
+    }
+
+    /** A new login with Mastodon's defaults: public posts, not sensitive, no default language. */
+    public static User create(long accountId, String email, String passwordHash, Role role, String locale,
+                              boolean approved, Instant confirmedAt, String reason, Long inviteId, Instant now) {
+        return new User(accountId, email, passwordHash, role, locale, approved, false, confirmedAt, reason, null, now,
+                "public", false, null, inviteId);
     }
 }

@@ -22,12 +22,12 @@ public final class Fixtures {
     }
 
     public Account account(String username) {
-        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(new NewLocalAccount(
-                name, name + "@example.test", PASSWORD, Role.USER, "en", true, true, null, "127.0.0.1")));
+        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(
+                NewLocalAccount.ready(name, name + "@example.test", PASSWORD, Role.USER)));
     }
 
     public Account account(String username, Role role) {
-        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(new NewLocalAccount(
-                name, name + "@example.test", PASSWORD, role, "en", true, true, null, "127.0.0.1")));
+        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(
+                NewLocalAccount.ready(name, name + "@example.test", PASSWORD, role)));
     }
 }

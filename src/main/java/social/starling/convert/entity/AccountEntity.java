@@ -1,11 +1,14 @@
 package social.starling.convert.entity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Mastodon's Account. Optional attributes ({@code moved}, {@code suspended}, {@code limited}, {@code memorial},
- * {@code noindex}, {@code source}, {@code role}) are left out when null, as Mastodon's serializer omits them.
+ * Mastodon's Account (entities/Account.md, at the 4.5 level Starling reports). Optional attributes
+ * ({@code moved}, {@code suspended}, {@code limited}, {@code memorial}, {@code noindex}, and the CredentialAccount
+ * extras {@code source} and {@code role}) are left out when null, as Mastodon's serializer omits them; nullable ones
+ * ({@code last_status_at}, {@code hide_collections}) are written as null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AccountEntity(
@@ -22,40 +25,44 @@ public record AccountEntity(
         String headerStatic,
         boolean locked,
         List<FieldEntity> fields,
-        List<Object> emojis,
+        List<CustomEmojiEntity> emojis,
         boolean bot,
         boolean group,
         Boolean discoverable,
-        Boolean indexable,
+        boolean indexable,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean noindex,
         @JsonInclude(JsonInclude.Include.NON_NULL) AccountEntity moved,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suspended,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean limited,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean memorial,
-        boolean hideCollections,
-        String createdAt,
+        Boolean hideCollections,
+        Instant createdAt,
         String lastStatusAt,
         int statusesCount,
         int followersCount,
         int followingCount,
-        List<RoleEntity> roles,
+        List<AccountRoleEntity> roles,
         @JsonInclude(JsonInclude.Include.NON_NULL) SourceEntity source,
         @JsonInclude(JsonInclude.Include.NON_NULL) RoleEntity role) {
 
     /** Mastodon's Field: name, value as HTML, and when the link in value was verified. */
-    public record FieldEntity(String name, String value, String verifiedAt) {
+    public record FieldEntity(String name, String value, Instant verifiedAt) {
     }
 
-    /** Mastodon's Role as shown on accounts (roles[]) and credential accounts (role). */
-    public record RoleEntity(String id, String name, String color, String permissions, boolean highlighted) {
+    /** AccountRole, as listed in {@code roles}: the highlighted roles shown on a profile. */
+    public record AccountRoleEntity(String id, String name, String color) {
     }
 
-    /** CredentialAccount's source: the raw texts and posting defaults. */
+    /** Mastodon's Role, as CredentialAccount's {@code role}; {@code permissions} is a bitmask as a string. */
+    public record RoleEntity(String id, String name, String permissions, String color, boolean highlighted) {
+    }
+
+    /** CredentialAccount's {@code source}: the raw texts and posting defaults. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SourceEntity(String note, List<FieldEntity> fields, String privacy, boolean sensitive,
-                               String language, int followRequestsCount, String quotePolicy,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Boolean hideCollections,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Boolean discoverable,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Boolean indexable) {
+                               String language, int followRequestsCount, Boolean hideCollections,
+                               Boolean discoverable, boolean indexable, List<String> attributionDomains,
+                               String quotePolicy) {
     }
 
     /** The same account with a credential {@code source} and {@code role} attached. */

@@ -33,7 +33,7 @@ public final class BootstrapOwnerService {
             return Optional.empty();
         }
         String password = social.starling.support.Secrets.password(20);
-        create.create(new NewLocalAccount(username, email, password, Role.OWNER, "en", true, true, null, null));
+        create.create(NewLocalAccount.ready(username, email, password, Role.OWNER));
         return Optional.of(new Credentials(username, email, password));
     }
 }

@@ -44,6 +44,12 @@ public final class CreateLocalAccountService {
 
     /** Validates, then creates; a taken username or e-mail is a 422 with Mastodon's details. */
     public Account create(NewLocalAccount request) {
+        return create(request, (tx, account) -> { });
+    }
+
+    /** As {@link #create(NewLocalAccount)}, running {@code alsoInTransaction} in the same transaction. */
+    public Account create(NewLocalAccount request, java.util.function.BiConsumer<social.starling.db.Tx, Account>
+            alsoInTransaction) {
         new AccountRules()
                 .username(request.username(), instanceActorName)
                 .email(request.email())
@@ -66,10 +72,12 @@ public final class CreateLocalAccountService {
                 Instant now = clock.instant();
                 Account account = newAccount(ids.next(), request.username(), now);
                 accounts.insert(tx, account, null);
-                users.insert(tx, new User(account.id(), request.email().trim(), hash, request.role(),
-                        request.locale() == null ? "en" : request.locale(), request.approved(), false,
-                        request.confirmed() ? now : null, request.reason(), null, now), request.signUpIp());
+                users.insert(tx, User.create(account.id(), request.email().trim(), hash, request.role(),
+                        request.locale() == null || request.locale().isBlank() ? "en" : request.locale(),
+                        request.approved(), request.confirmed() ? now : null, request.reason(), request.inviteId(),
+                        now), request.signUpIp());
                 jobs.enqueue(tx, GenerateAccountKeysService.JOB, new GenerateAccountKeysService.Payload(account.id()));
+                alsoInTransaction.accept(tx, account);
                 return account;
             });
         } catch (DataAccessException e) {

@@ -99,7 +99,7 @@ public final class InstanceService {
                 Instant from = monday.minusWeeks(i).atStartOfDay().toInstant(ZoneOffset.UTC);
                 Instant to = from.plus(7, ChronoUnit.DAYS);
                 weeks.add(new WeekActivity(from, statusCounter.localStatusesBetween(tx, from, to),
-                        users.countActiveBetween(tx, from, to), accounts.countRegisteredBetween(tx, from, to)));
+                        users.countActiveBetween(tx, from, to), users.countCreatedBetween(tx, from, to)));
             }
             return weeks;
         });

@@ -1,0 +1,68 @@
+package social.starling.api.mastodon.v1.accounts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import social.starling.api.Params;
+import social.starling.api.auth.ApiAuth;
+import social.starling.convert.AccountApiMapper;
+import social.starling.errors.NotFoundException;
+import social.starling.service.account.AccountQueryService;
+
+/**
+ * Public account lookups: {@code GET /api/v1/accounts/:id}, {@code GET /api/v1/accounts?id[]=},
+ * {@code GET /api/v1/accounts/lookup?acct=}, and {@code GET /api/v1/accounts/search?q=} (local accounts for now).
+ */
+public final class AccountsHandler {
+    private final ApiAuth auth;
+    private final AccountQueryService accounts;
+    private final AccountApiMapper mapper;
+    private final ObjectMapper json;
+
+    public AccountsHandler(ApiAuth auth, AccountQueryService accounts, AccountApiMapper mapper, ObjectMapper json) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    public void show(Context ctx) {
+        ctx.json(mapper.toApi(accounts.require(pathId(ctx))));
+    }
+
+    public void index(Context ctx) {
+        Params p = Params.of(ctx, json);
+        var ids = p.strings("id").stream().limit(40).map(AccountsHandler::parseId)
+                .filter(id -> id != null).toList();
+        ctx.json(accounts.findAll(ids).stream().map(mapper::toApi).toList());
+    }
+
+    public void lookup(Context ctx) {
+        String acct = Params.of(ctx, json).require("acct");
+        ctx.json(mapper.toApi(accounts.lookup(acct).orElseThrow(() -> new NotFoundException("Record not found"))));
+    }
+
+    public void search(Context ctx) {
+        auth.user(ctx, "read:accounts");
+        Params p = Params.of(ctx, json);
+        int limit = Math.max(1, Math.min(80, p.intValue("limit").orElse(40)));
+        int offset = Math.max(0, p.intValue("offset").orElse(0));
+        ctx.json(accounts.search(p.string("q").orElse(""), limit, offset).stream().map(mapper::toApi).toList());
+    }
+
+    /** Ids in paths are numbers; anything else is a record that does not exist. */
+    public static long pathId(Context ctx) {
+        Long id = parseId(ctx.pathParam("id"));
+        if (id == null) {
+            throw new NotFoundException("Record not found");
+        }
+        return id;
+    }
+
+    static Long parseId(String raw) {
+        try {
+            return raw == null ? null : Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

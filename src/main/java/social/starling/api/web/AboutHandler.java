@@ -1,0 +1,53 @@
+package social.starling.api.web;
+
+import io.javalin.http.Context;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import social.starling.config.RegistrationMode;
+import social.starling.service.instance.DefaultTexts;
+import social.starling.service.instance.InstanceInfo;
+import social.starling.service.instance.InstanceService;
+
+/** {@code GET /} and {@code /about} (the landing page), {@code /privacy-policy} and {@code /terms-of-service}. */
+final class AboutHandler {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final InstanceService instance;
+    private final Pages pages;
+
+    AboutHandler(InstanceService instance, Pages pages) {
+        this.instance = instance;
+        this.pages = pages;
+    }
+
+    void about(Context ctx) {
+        InstanceInfo info = instance.describe();
+        // The moderation policy is the extended description when the admin wrote one, else the short description.
+        String moderation = instance.page("extended_description").map(InstanceService.Page::html).orElse(null);
+        RegistrationMode mode = info.registrations();
+        String contactEmail = info.contactEmail() == null || info.contactEmail().isBlank() ? null : info.contactEmail();
+        AboutPage page = new AboutPage(info.title(), info.domain(), info.description(), info.rules(), moderation,
+                Registrations.label(mode), Registrations.summary(mode), mode != RegistrationMode.CLOSED,
+                contactEmail, info.contactAccount().map(a -> a.username()).orElse(null),
+                instance.page("terms_of_service").isPresent());
+        pages.render(ctx, 200, "about.jte", "About", page);
+    }
+
+    void privacyPolicy(Context ctx) {
+        TextPage page = instance.page("privacy_policy")
+                .map(p -> new TextPage("Privacy policy", p.html(), DATE.format(p.updatedAt())))
+                .orElse(new TextPage("Privacy policy", DefaultTexts.PRIVACY_POLICY, null));
+        pages.render(ctx, 200, "text_page.jte", "Privacy policy", page);
+    }
+
+    void termsOfService(Context ctx) {
+        instance.page("terms_of_service").ifPresentOrElse(
+                p -> pages.render(ctx, 200, "text_page.jte", "Terms of service",
+                        new TextPage("Terms of service", p.html(), DATE.format(p.updatedAt()))),
+                () -> pages.message(ctx, 404, MessagePage.of("Terms of service",
+                        "This server has not published terms of service. Its rules are on the About page.")
+                        .with(new Link("/about", "About this server"))));
+    }
+}

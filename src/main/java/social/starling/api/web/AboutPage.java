@@ -1,0 +1,13 @@
+package social.starling.api.web;
+
+import java.util.List;
+import social.starling.model.Rule;
+
+/**
+ * The landing page: what this server is, its rules and moderation policy ({@code moderationHtml} is admin HTML,
+ * rendered as is), how to join, and whom to contact. {@code contactEmail} and {@code contactUsername} may be null.
+ */
+public record AboutPage(String title, String domain, String description, List<Rule> rules, String moderationHtml,
+                        String registrationMode, String registrationSummary, boolean canSignUp, String contactEmail,
+                        String contactUsername, boolean hasTerms) {
+}

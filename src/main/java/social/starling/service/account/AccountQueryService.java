@@ -1,0 +1,89 @@
+package social.starling.service.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.UserRepository;
+import social.starling.errors.NotFoundException;
+import social.starling.model.Account;
+import social.starling.model.User;
+
+/** Reads accounts for the API: by id, by handle, a local search, and the caller's own account with its login. */
+public final class AccountQueryService {
+    /** The caller's own account, its login and how many follow requests wait for it. */
+    public record Self(Account account, User user, int followRequests) {
+    }
+
+    /** Counts pending follow requests; follows are a later part of Starling, so counting is injected. */
+    public interface FollowRequestCounter {
+        int pendingFor(social.starling.db.Tx tx, long accountId);
+    }
+
+    private final Database db;
+    private final AccountRepository accounts;
+    private final UserRepository users;
+    private final String localHost;
+    private final FollowRequestCounter followRequests;
+
+    public AccountQueryService(Database db, AccountRepository accounts, UserRepository users, String localHost,
+                               FollowRequestCounter followRequests) {
+        this.db = db;
+        this.accounts = accounts;
+        this.users = users;
+        this.localHost = localHost;
+        this.followRequests = followRequests;
+    }
+
+    public Account require(long id) {
+        return db.read(tx -> accounts.find(tx, id)).filter(a -> !instanceActor(a))
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+
+    public List<Account> findAll(Collection<Long> ids) {
+        return db.read(tx -> accounts.findAll(tx, ids)).stream().filter(a -> !instanceActor(a)).toList();
+    }
+
+    /** {@code user}, {@code user@this.domain} or {@code user@remote.domain} (known remote accounts only, for now). */
+    public Optional<Account> lookup(String acct) {
+        String handle = acct.trim();
+        if (handle.startsWith("@")) {
+            handle = handle.substring(1);
+        }
+        int at = handle.indexOf('@');
+        String username = at < 0 ? handle : handle.substring(0, at);
+        String domain = at < 0 ? null : handle.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (domain != null && (domain.equals(localHost) || domain.isBlank())) {
+            domain = null;
+        }
+        String d = domain;
+        return db.read(tx -> accounts.findByUsername(tx, username, d)).filter(a -> !instanceActor(a));
+    }
+
+    public List<Account> search(String query, int limit, int offset) {
+        String q = query.trim();
+        if (q.startsWith("@")) {
+            q = q.substring(1);
+        }
+        if (q.contains("@")) {
+            return lookup(q).map(List::of).orElse(List.of());
+        }
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String prefix = q;
+        return db.read(tx -> accounts.searchLocal(tx, prefix, limit, offset)).stream()
+                .filter(a -> !instanceActor(a)).toList();
+    }
+
+    public Self self(long accountId) {
+        return db.read(tx -> new Self(accounts.require(tx, accountId), users.find(tx, accountId).orElseThrow(),
+                followRequests.pendingFor(tx, accountId)));
+    }
+
+    private static boolean instanceActor(Account a) {
+        return a.isLocal() && "Application".equals(a.actorType());
+    }
+}

@@ -1,0 +1,56 @@
+package social.starling.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import social.starling.App;
+import social.starling.service.account.EmailTokens;
+
+/** Shared steps of the web page tests. */
+final class WebTesting {
+    static final String STRONG_PASSWORD = "a long and unguessable passphrase";
+
+    private WebTesting() {
+    }
+
+    /** Opens the sign-up form and submits it with these fields (on top of what the form holds). */
+    static WebClient.Page signUp(WebClient browser, Map<String, String> values) {
+        WebClient.Page form = browser.get("/auth/sign_up");
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        return browser.submit(form.form("/auth"), values);
+    }
+
+    static Map<String, String> signUpFields(String username) {
+        return WebClient.fields("user[username]", username, "user[email]", username + "@example.test",
+                "user[password]", STRONG_PASSWORD, "user[password_confirmation]", STRONG_PASSWORD,
+                "user[agreement]", "1");
+    }
+
+    /** Opens the sign-in form and submits it. */
+    static WebClient.Page signIn(WebClient browser, String login, String password) {
+        WebClient.Page form = browser.get("/auth/sign_in");
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        return browser.submit(form.form("/auth/sign_in"),
+                WebClient.fields("user[email]", login, "user[password]", password));
+    }
+
+    /** A one-time e-mail link token, made as the mail job makes it (tests cannot read the hashed ones). */
+    static String emailToken(App app, String username, String purpose) {
+        long id = app.adminAccounts.find(username).account().id();
+        return app.db.inTransaction(tx -> app.emailTokens.create(tx, id, purpose, Duration.ofDays(1)));
+    }
+
+    static String confirmationLink(App app, String username) {
+        return "/auth/confirmation?confirmation_token=" + emailToken(app, username, EmailTokens.CONFIRM);
+    }
+
+    static boolean exists(App app, String username) {
+        try {
+            app.adminAccounts.find(username);
+            return true;
+        } catch (social.starling.errors.NotFoundException e) {
+            return false;
+        }
+    }
+}
