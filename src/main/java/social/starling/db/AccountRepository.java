@@ -138,6 +138,27 @@ public final class AccountRepository {
                 .fetch(this::toAccount);
     }
 
+    /** Adds to statuses_count (never below zero); a new status also sets last_status_at. */
+    public void countStatus(Tx tx, long id, int delta, Instant now) {
+        var q = tx.dsl().update(ACCOUNTS)
+                .set(ACCOUNTS.STATUSES_COUNT, org.jooq.impl.DSL.greatest(ACCOUNTS.STATUSES_COUNT.plus(delta),
+                        org.jooq.impl.DSL.inline(0)));
+        if (delta > 0) {
+            q = q.set(ACCOUNTS.LAST_STATUS_AT, now);
+        }
+        q.where(ACCOUNTS.ID.eq(id)).execute();
+    }
+
+    /** Adds to followers_count or following_count (never below zero). */
+    public void countFollow(Tx tx, long followerId, long targetId, int delta) {
+        tx.dsl().update(ACCOUNTS).set(ACCOUNTS.FOLLOWING_COUNT, org.jooq.impl.DSL.greatest(
+                        ACCOUNTS.FOLLOWING_COUNT.plus(delta), org.jooq.impl.DSL.inline(0)))
+                .where(ACCOUNTS.ID.eq(followerId)).execute();
+        tx.dsl().update(ACCOUNTS).set(ACCOUNTS.FOLLOWERS_COUNT, org.jooq.impl.DSL.greatest(
+                        ACCOUNTS.FOLLOWERS_COUNT.plus(delta), org.jooq.impl.DSL.inline(0)))
+                .where(ACCOUNTS.ID.eq(targetId)).execute();
+    }
+
     public void delete(Tx tx, long id) {
         tx.dsl().deleteFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).execute();
     }

@@ -1,0 +1,79 @@
+package social.starling.api;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import social.starling.errors.BadRequestException;
+import social.starling.model.Page;
+
+/**
+ * Mastodon's paging at the HTTP edge: reads {@code max_id}, {@code since_id}, {@code min_id} and {@code limit}
+ * (clamped to the endpoint's maximum), and writes the {@code Link} header with {@code rel="next"} (older, by
+ * {@code max_id}) and {@code rel="prev"} (newer, by {@code min_id}), keeping the request's other parameters.
+ */
+public final class Paging {
+    private static final Set<String> PAGING = Set.of("max_id", "since_id", "min_id");
+
+    private Paging() {
+    }
+
+    public static Page page(Context ctx, int defaultLimit, int maxLimit) {
+        int limit = defaultLimit;
+        String raw = ctx.queryParam("limit");
+        if (raw != null && !raw.isBlank()) {
+            try {
+                limit = Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("limit must be a number");
+            }
+        }
+        limit = Math.max(1, Math.min(maxLimit, limit));
+        return new Page(id(ctx, "max_id"), id(ctx, "since_id"), id(ctx, "min_id"), limit);
+    }
+
+    private static Optional<Long> id(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            // Mastodon treats a non-numeric id as no bound rather than an error (clients send odd values).
+            return Optional.empty();
+        }
+    }
+
+    /** Sets the Link header for a page whose items have these paging ids (newest first). */
+    public static void link(Context ctx, String baseUrl, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String next = url(ctx, baseUrl, "max_id", ids.getLast());
+        String prev = url(ctx, baseUrl, "min_id", ids.getFirst());
+        ctx.header("Link", "<" + next + ">; rel=\"next\", <" + prev + ">; rel=\"prev\"");
+    }
+
+    private static String url(Context ctx, String baseUrl, String key, long id) {
+        StringJoiner query = new StringJoiner("&");
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (PAGING.contains(e.getKey())) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                query.add(encode(e.getKey()) + "=" + encode(v));
+            }
+        }
+        query.add(key + "=" + id);
+        return baseUrl + ctx.path() + "?" + query;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%5B", "[").replace("%5D", "]");
+    }
+}

@@ -1,0 +1,141 @@
+package social.starling.db;
+
+import static social.starling.db.schema.Tables.ACCOUNTS;
+import static social.starling.db.schema.Tables.BLOCKS;
+import static social.starling.db.schema.Tables.FEED_ENTRIES;
+import static social.starling.db.schema.Tables.FOLLOWS;
+import static social.starling.db.schema.Tables.MUTES;
+import static social.starling.db.schema.Tables.STATUSES;
+import static social.starling.db.schema.Tables.STATUS_MENTIONS;
+import static social.starling.db.schema.Tables.USERS;
+
+import java.time.Instant;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import social.starling.model.Page;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+
+/**
+ * Materialised home feeds. Fan-out inserts a status into every eligible follower's feed with one
+ * {@code INSERT ... SELECT}, applying Mastodon's home-feed rules in SQL (FeedManager#filter_from_home): no authors
+ * the follower mutes or blocks (or who block them), reblogs only where the follow shows reblogs and not of the
+ * follower's own post, replies only to people the follower follows, direct statuses only to the mentioned,
+ * follows restricted to languages honoured. Reading a feed reads only this table (joined to statuses so deleted
+ * ones drop out).
+ */
+public final class FeedRepository {
+
+    /** Inserts {@code s} (authored by {@code s.accountId()}) into the feeds of its eligible local followers. */
+    public int fanOut(Tx tx, Status s, Long reblogAuthorId, Instant now) {
+        var f = FOLLOWS.as("f");
+        Field<Long> follower = f.ACCOUNT_ID;
+        List<Long> authors = reblogAuthorId == null ? List.of(s.accountId()) : List.of(s.accountId(), reblogAuthorId);
+        Condition c = f.TARGET_ACCOUNT_ID.eq(s.accountId())
+                .and(USERS.FEED_STALE.isFalse())
+                .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(follower))
+                        .and(MUTES.TARGET_ACCOUNT_ID.in(authors))
+                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
+                .and(DSL.notExists(DSL.selectOne().from(BLOCKS).where(
+                        BLOCKS.ACCOUNT_ID.eq(follower).and(BLOCKS.TARGET_ACCOUNT_ID.in(authors))
+                                .or(BLOCKS.TARGET_ACCOUNT_ID.eq(follower).and(BLOCKS.ACCOUNT_ID.in(authors))))));
+        if (reblogAuthorId != null) {
+            var seen = FEED_ENTRIES.as("seen");
+            c = c.and(f.SHOW_REBLOGS.isTrue())
+                    .and(follower.ne(reblogAuthorId))
+                    .and(DSL.notExists(DSL.selectOne().from(seen).where(seen.ACCOUNT_ID.eq(follower))
+                            .and(seen.STATUS_ID.eq(s.reblogOfId()).or(seen.REBLOG_OF_ID.eq(s.reblogOfId())))));
+        }
+        if (s.inReplyToAccountId() != null && !s.inReplyToAccountId().equals(s.accountId())) {
+            var f2 = FOLLOWS.as("f2");
+            c = c.and(follower.eq(s.inReplyToAccountId()).or(DSL.exists(DSL.selectOne().from(f2)
+                    .where(f2.ACCOUNT_ID.eq(follower)).and(f2.TARGET_ACCOUNT_ID.eq(s.inReplyToAccountId())))));
+        }
+        if (s.visibility() == Visibility.DIRECT) {
+            c = c.and(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS)
+                    .where(STATUS_MENTIONS.STATUS_ID.eq(s.id())).and(STATUS_MENTIONS.ACCOUNT_ID.eq(follower))));
+        }
+        if (s.language() != null && !s.language().isBlank()) {
+            c = c.and(f.LANGUAGES.isNull().or(f.LANGUAGES.contains("\"" + s.language() + "\"")));
+        }
+        return tx.dsl().insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        FEED_ENTRIES.AUTHOR_ID, FEED_ENTRIES.REBLOG_OF_ID, FEED_ENTRIES.REBLOG_AUTHOR_ID)
+                .select(DSL.select(follower, DSL.val(s.id()), DSL.val(s.accountId()), DSL.val(s.reblogOfId()),
+                                DSL.val(reblogAuthorId))
+                        .from(f).join(USERS).on(USERS.ACCOUNT_ID.eq(follower))
+                        .where(c))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Puts one status in one feed (the author's own, a merge after following). */
+    public void insert(Tx tx, long accountId, long statusId, long authorId, Long reblogOfId, Long reblogAuthorId) {
+        tx.dsl().insertInto(FEED_ENTRIES)
+                .set(FEED_ENTRIES.ACCOUNT_ID, accountId)
+                .set(FEED_ENTRIES.STATUS_ID, statusId)
+                .set(FEED_ENTRIES.AUTHOR_ID, authorId)
+                .set(FEED_ENTRIES.REBLOG_OF_ID, reblogOfId)
+                .set(FEED_ENTRIES.REBLOG_AUTHOR_ID, reblogAuthorId)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** A page of a home feed: status ids, newest first, skipping statuses deleted since fan-out. */
+    public List<Long> page(Tx tx, long accountId, Page page) {
+        var q = tx.dsl().select(FEED_ENTRIES.STATUS_ID).from(FEED_ENTRIES)
+                .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
+                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId));
+        return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(r -> r.value1()).toList();
+    }
+
+    /** Takes an author's statuses, and reblogs of them, out of one feed (unfollow, block, mute). */
+    public int removeAuthor(Tx tx, long accountId, long authorId) {
+        return tx.dsl().deleteFrom(FEED_ENTRIES)
+                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
+                .and(FEED_ENTRIES.AUTHOR_ID.eq(authorId).or(FEED_ENTRIES.REBLOG_AUTHOR_ID.eq(authorId)))
+                .execute();
+    }
+
+    public int clear(Tx tx, long accountId) {
+        return tx.dsl().deleteFrom(FEED_ENTRIES).where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    /** Keeps the newest {@code max} entries of every feed. */
+    public int trim(Tx tx, int max) {
+        var ranked = DSL.select(FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        DSL.rowNumber().over(DSL.partitionBy(FEED_ENTRIES.ACCOUNT_ID)
+                                .orderBy(FEED_ENTRIES.STATUS_ID.desc())).as("rn"))
+                .from(FEED_ENTRIES).asTable("ranked");
+        var old = DSL.select(ranked.field(FEED_ENTRIES.ACCOUNT_ID), ranked.field(FEED_ENTRIES.STATUS_ID))
+                .from(ranked).where(ranked.field("rn", Integer.class).gt(max));
+        return tx.dsl().deleteFrom(FEED_ENTRIES)
+                .where(DSL.row(FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID).in(old))
+                .execute();
+    }
+
+    /** Marks feeds of people inactive since {@code before} stale and empties them; returns how many. */
+    public int markStale(Tx tx, Instant before) {
+        var stale = DSL.select(USERS.ACCOUNT_ID).from(USERS).where(USERS.FEED_STALE.isFalse())
+                .and(USERS.LAST_ACTIVE_AT.lt(before).or(USERS.LAST_ACTIVE_AT.isNull().and(USERS.CREATED_AT.lt(before))));
+        List<Long> ids = stale.fetch(USERS.ACCOUNT_ID);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        tx.dsl().update(USERS).set(USERS.FEED_STALE, true).where(USERS.ACCOUNT_ID.in(ids)).execute();
+        tx.dsl().deleteFrom(FEED_ENTRIES).where(FEED_ENTRIES.ACCOUNT_ID.in(ids)).execute();
+        return ids.size();
+    }
+
+    public boolean isStale(Tx tx, long accountId) {
+        return tx.dsl().fetchExists(USERS, USERS.ACCOUNT_ID.eq(accountId).and(USERS.FEED_STALE.isTrue()));
+    }
+
+    public void setStale(Tx tx, long accountId, boolean stale) {
+        tx.dsl().update(USERS).set(USERS.FEED_STALE, stale).where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    /** Domains of accounts, used to skip domain-blocked authors when rebuilding. */
+    static final Field<String> DOMAIN = ACCOUNTS.DOMAIN;
+}

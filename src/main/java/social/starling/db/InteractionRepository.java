@@ -1,0 +1,58 @@
+package social.starling.db;
+
+import static social.starling.db.schema.Tables.BOOKMARKS;
+import static social.starling.db.schema.Tables.CONVERSATION_MUTES;
+import static social.starling.db.schema.Tables.FAVOURITES;
+import static social.starling.db.schema.Tables.STATUSES;
+import static social.starling.db.schema.Tables.STATUS_PINS;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.jooq.impl.DSL;
+
+/**
+ * A viewer's marks on statuses (favourited, reblogged, bookmarked, pinned, conversation muted), read for a whole
+ * page in one round trip.
+ */
+public final class InteractionRepository {
+    /** Which of the given statuses the viewer favourited, reblogged, bookmarked or pinned, and muted threads. */
+    public record Marks(Set<Long> favourited, Set<Long> reblogged, Set<Long> bookmarked, Set<Long> pinned,
+                        Set<Long> mutedConversations) {
+        public static final Marks NONE = new Marks(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    }
+
+    public Marks marks(Tx tx, long viewerId, Collection<Long> statusIds, Collection<Long> conversationIds) {
+        if (statusIds.isEmpty()) {
+            return Marks.NONE;
+        }
+        var q = DSL.select(DSL.inline("f").as("kind"), FAVOURITES.STATUS_ID.as("id")).from(FAVOURITES)
+                .where(FAVOURITES.ACCOUNT_ID.eq(viewerId)).and(FAVOURITES.STATUS_ID.in(statusIds))
+                .unionAll(DSL.select(DSL.inline("r"), STATUSES.REBLOG_OF_ID).from(STATUSES)
+                        .where(STATUSES.ACCOUNT_ID.eq(viewerId)).and(STATUSES.REBLOG_OF_ID.in(statusIds)))
+                .unionAll(DSL.select(DSL.inline("b"), BOOKMARKS.STATUS_ID).from(BOOKMARKS)
+                        .where(BOOKMARKS.ACCOUNT_ID.eq(viewerId)).and(BOOKMARKS.STATUS_ID.in(statusIds)))
+                .unionAll(DSL.select(DSL.inline("p"), STATUS_PINS.STATUS_ID).from(STATUS_PINS)
+                        .where(STATUS_PINS.ACCOUNT_ID.eq(viewerId)).and(STATUS_PINS.STATUS_ID.in(statusIds)))
+                .unionAll(DSL.select(DSL.inline("m"), CONVERSATION_MUTES.CONVERSATION_ID).from(CONVERSATION_MUTES)
+                        .where(CONVERSATION_MUTES.ACCOUNT_ID.eq(viewerId))
+                        .and(CONVERSATION_MUTES.CONVERSATION_ID.in(conversationIds.isEmpty()
+                                ? java.util.List.of(-1L) : conversationIds)));
+        Set<Long> f = new HashSet<>();
+        Set<Long> r = new HashSet<>();
+        Set<Long> b = new HashSet<>();
+        Set<Long> p = new HashSet<>();
+        Set<Long> m = new HashSet<>();
+        tx.dsl().fetch(q).forEach(row -> {
+            long value = row.get(1, Long.class);
+            switch (row.get(0, String.class)) {
+                case "f" -> f.add(value);
+                case "r" -> r.add(value);
+                case "b" -> b.add(value);
+                case "p" -> p.add(value);
+                default -> m.add(value);
+            }
+        });
+        return new Marks(f, r, b, p, m);
+    }
+}

@@ -1,0 +1,43 @@
+package social.starling.db;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
+import social.starling.model.Page;
+
+/**
+ * Applies Mastodon's paging to a query over time-sortable ids. Results always come newest first; with
+ * {@code min_id} the query walks upwards from it (so the page is the one right after it) and the result is
+ * reversed.
+ */
+public final class Paging {
+    private Paging() {
+    }
+
+    public static Condition bounds(Field<Long> id, Page page) {
+        Condition c = DSL.noCondition();
+        if (page.maxId().isPresent()) {
+            c = c.and(id.lt(page.maxId().get()));
+        }
+        if (page.lowerBound().isPresent()) {
+            c = c.and(id.gt(page.lowerBound().get()));
+        }
+        return c;
+    }
+
+    public static <R extends Record> List<R> fetch(SelectConditionStep<R> query, Field<Long> id, Page page) {
+        List<R> rows = new ArrayList<>(query.and(bounds(id, page))
+                .orderBy(page.ascending() ? id.asc() : id.desc())
+                .limit(page.limit())
+                .fetch());
+        if (page.ascending()) {
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,183 @@
+package social.starling.db;
+
+import static social.starling.db.schema.Tables.STATUSES;
+import static social.starling.db.schema.Tables.STATUS_MENTIONS;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import social.starling.errors.NotFoundException;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+
+/** Queries over statuses and their mentions. */
+public final class StatusRepository {
+
+    public void insert(Tx tx, Status s) {
+        tx.dsl().insertInto(STATUSES)
+                .set(STATUSES.ID, s.id())
+                .set(STATUSES.ACCOUNT_ID, s.accountId())
+                .set(STATUSES.URI, s.uri())
+                .set(STATUSES.URL, s.url())
+                .set(STATUSES.LOCAL, s.local())
+                .set(STATUSES.VISIBILITY, s.visibility().wireName())
+                .set(STATUSES.TEXT, s.text())
+                .set(STATUSES.CONTENT, s.content())
+                .set(STATUSES.SPOILER_TEXT, s.spoilerText())
+                .set(STATUSES.SENSITIVE, s.sensitive())
+                .set(STATUSES.LANGUAGE, s.language())
+                .set(STATUSES.IN_REPLY_TO_ID, s.inReplyToId())
+                .set(STATUSES.IN_REPLY_TO_ACCOUNT_ID, s.inReplyToAccountId())
+                .set(STATUSES.REBLOG_OF_ID, s.reblogOfId())
+                .set(STATUSES.CONVERSATION_ID, s.conversationId())
+                .set(STATUSES.APPLICATION_ID, s.applicationId())
+                .set(STATUSES.POLL_ID, s.pollId())
+                .set(STATUSES.CREATED_AT, s.createdAt())
+                .set(STATUSES.UPDATED_AT, s.createdAt())
+                .execute();
+    }
+
+    public Optional<Status> find(Tx tx, long id) {
+        return tx.dsl().selectFrom(STATUSES).where(STATUSES.ID.eq(id)).fetchOptional(StatusRepository::toStatus);
+    }
+
+    public Status require(Tx tx, long id) {
+        return find(tx, id).orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+
+    public Optional<Status> findByUri(Tx tx, String uri) {
+        return tx.dsl().selectFrom(STATUSES).where(STATUSES.URI.eq(uri)).fetchOptional(StatusRepository::toStatus);
+    }
+
+    /** The statuses with these ids, by id. */
+    public Map<Long, Status> findAll(Tx tx, Collection<Long> ids) {
+        Map<Long, Status> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        tx.dsl().selectFrom(STATUSES).where(STATUSES.ID.in(ids))
+                .forEach(r -> out.put(r.getId(), toStatus(r)));
+        return out;
+    }
+
+    /** {@code accountId}'s reblog of {@code statusId}, if any. */
+    public Optional<Status> findReblog(Tx tx, long accountId, long statusId) {
+        return tx.dsl().selectFrom(STATUSES)
+                .where(STATUSES.REBLOG_OF_ID.eq(statusId)).and(STATUSES.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(StatusRepository::toStatus);
+    }
+
+    public void delete(Tx tx, long id) {
+        tx.dsl().deleteFrom(STATUSES).where(STATUSES.ID.eq(id)).execute();
+    }
+
+    /** Ids of reblogs of {@code statusId} (deleted with it). */
+    public List<Long> reblogIds(Tx tx, long statusId) {
+        return tx.dsl().select(STATUSES.ID).from(STATUSES).where(STATUSES.REBLOG_OF_ID.eq(statusId))
+                .fetch(STATUSES.ID);
+    }
+
+    public void updateContent(Tx tx, long id, String text, String content, String spoilerText, boolean sensitive,
+                              String language, Long pollId, Instant editedAt) {
+        tx.dsl().update(STATUSES)
+                .set(STATUSES.TEXT, text)
+                .set(STATUSES.CONTENT, content)
+                .set(STATUSES.SPOILER_TEXT, spoilerText)
+                .set(STATUSES.SENSITIVE, sensitive)
+                .set(STATUSES.LANGUAGE, language)
+                .set(STATUSES.POLL_ID, pollId)
+                .set(STATUSES.EDITED_AT, editedAt)
+                .set(STATUSES.UPDATED_AT, editedAt)
+                .set(STATUSES.VERSION, STATUSES.VERSION.plus(1))
+                .where(STATUSES.ID.eq(id))
+                .execute();
+    }
+
+    public enum Counter { REPLIES, REBLOGS, FAVOURITES }
+
+    /** Adds {@code delta} to a counter (never below zero) and bumps the version. */
+    public void count(Tx tx, long id, Counter counter, int delta) {
+        var field = switch (counter) {
+            case REPLIES -> STATUSES.REPLIES_COUNT;
+            case REBLOGS -> STATUSES.REBLOGS_COUNT;
+            case FAVOURITES -> STATUSES.FAVOURITES_COUNT;
+        };
+        tx.dsl().update(STATUSES)
+                .set(field, DSL.greatest(field.plus(delta), DSL.inline(0)))
+                .set(STATUSES.VERSION, STATUSES.VERSION.plus(1))
+                .where(STATUSES.ID.eq(id))
+                .execute();
+    }
+
+    public void bumpVersion(Tx tx, long id) {
+        tx.dsl().update(STATUSES).set(STATUSES.VERSION, STATUSES.VERSION.plus(1)).where(STATUSES.ID.eq(id)).execute();
+    }
+
+    // Mentions ---------------------------------------------------------------------------------------------
+
+    public void insertMention(Tx tx, long statusId, long accountId, boolean silent) {
+        tx.dsl().insertInto(STATUS_MENTIONS)
+                .set(STATUS_MENTIONS.STATUS_ID, statusId)
+                .set(STATUS_MENTIONS.ACCOUNT_ID, accountId)
+                .set(STATUS_MENTIONS.SILENT, silent)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    public void deleteMentions(Tx tx, long statusId) {
+        tx.dsl().deleteFrom(STATUS_MENTIONS).where(STATUS_MENTIONS.STATUS_ID.eq(statusId)).execute();
+    }
+
+    /** Mentioned account ids per status. */
+    public Map<Long, List<Long>> mentions(Tx tx, Collection<Long> statusIds) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (statusIds.isEmpty()) {
+            return out;
+        }
+        tx.dsl().select(STATUS_MENTIONS.STATUS_ID, STATUS_MENTIONS.ACCOUNT_ID).from(STATUS_MENTIONS)
+                .where(STATUS_MENTIONS.STATUS_ID.in(statusIds))
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    public boolean mentions(Tx tx, long statusId, long accountId) {
+        return tx.dsl().fetchExists(STATUS_MENTIONS, STATUS_MENTIONS.STATUS_ID.eq(statusId)
+                .and(STATUS_MENTIONS.ACCOUNT_ID.eq(accountId)));
+    }
+
+    // Reading -----------------------------------------------------------------------------------------------
+
+    public int countLocal(Tx tx) {
+        return tx.dsl().fetchCount(STATUSES, STATUSES.LOCAL.isTrue().and(STATUSES.REBLOG_OF_ID.isNull()));
+    }
+
+    public int countLocalBetween(Tx tx, Instant from, Instant to) {
+        return tx.dsl().fetchCount(STATUSES, STATUSES.LOCAL.isTrue().and(STATUSES.REBLOG_OF_ID.isNull())
+                .and(STATUSES.CREATED_AT.ge(from)).and(STATUSES.CREATED_AT.lt(to)));
+    }
+
+    /** Direct replies to any of {@code parentIds}. */
+    public List<Status> repliesTo(Tx tx, Collection<Long> parentIds, int limit) {
+        if (parentIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().selectFrom(STATUSES).where(STATUSES.IN_REPLY_TO_ID.in(parentIds))
+                .orderBy(STATUSES.ID).limit(limit).fetch(StatusRepository::toStatus);
+    }
+
+    public static Status toStatus(Record r) {
+        return new Status(r.get(STATUSES.ID), r.get(STATUSES.ACCOUNT_ID), r.get(STATUSES.URI), r.get(STATUSES.URL),
+                r.get(STATUSES.LOCAL), Visibility.parse(r.get(STATUSES.VISIBILITY)).orElse(Visibility.PUBLIC),
+                r.get(STATUSES.TEXT), r.get(STATUSES.CONTENT), r.get(STATUSES.SPOILER_TEXT), r.get(STATUSES.SENSITIVE),
+                r.get(STATUSES.LANGUAGE), r.get(STATUSES.IN_REPLY_TO_ID), r.get(STATUSES.IN_REPLY_TO_ACCOUNT_ID),
+                r.get(STATUSES.REBLOG_OF_ID), r.get(STATUSES.CONVERSATION_ID), r.get(STATUSES.APPLICATION_ID),
+                r.get(STATUSES.POLL_ID), r.get(STATUSES.REPLIES_COUNT), r.get(STATUSES.REBLOGS_COUNT),
+                r.get(STATUSES.FAVOURITES_COUNT), r.get(STATUSES.VERSION), r.get(STATUSES.EDITED_AT),
+                r.get(STATUSES.CREATED_AT));
+    }
+}

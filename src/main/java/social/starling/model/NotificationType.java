@@ -1,0 +1,22 @@
+package social.starling.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Mastodon's notification types that Starling produces. */
+public enum NotificationType {
+    MENTION, STATUS, REBLOG, FOLLOW, FOLLOW_REQUEST, FAVOURITE, POLL, UPDATE;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<NotificationType> parse(String value) {
+        for (NotificationType t : values()) {
+            if (t.wireName().equals(value)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

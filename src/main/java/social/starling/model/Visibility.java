@@ -1,0 +1,32 @@
+package social.starling.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Who may see a status, as Mastodon: public, unlisted (public but kept off public timelines), private
+ * (followers and mentioned people), direct (mentioned people only). Ordered from widest to narrowest. */
+public enum Visibility {
+    PUBLIC, UNLISTED, PRIVATE, DIRECT;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Visibility> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "public" -> Optional.of(PUBLIC);
+            case "unlisted" -> Optional.of(UNLISTED);
+            case "private" -> Optional.of(PRIVATE);
+            case "direct" -> Optional.of(DIRECT);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The narrower of two visibilities (a reply is never wider than... Mastodon leaves that to the author). */
+    public Visibility narrowest(Visibility other) {
+        return ordinal() >= other.ordinal() ? this : other;
+    }
+}

@@ -1,0 +1,106 @@
+package social.starling.service.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import social.starling.db.AccountRepository;
+import social.starling.db.NotificationRepository;
+import social.starling.db.RelationshipRepository;
+import social.starling.db.Tx;
+import social.starling.db.UserRepository;
+import social.starling.model.Account;
+import social.starling.model.IdGenerator;
+import social.starling.model.Notification;
+import social.starling.model.NotificationType;
+
+/**
+ * Creates notifications for local people, inside the caller's transaction, with Mastodon's rules: never for
+ * one's own actions, nothing from someone the recipient blocks or who blocks them, nothing from someone the
+ * recipient muted with notifications hidden, one per (type, actor, status). Favourites, reblogs and follows get a
+ * group key that gathers those of the same kind (and status) within 12 hours, for grouped notifications; other
+ * types are ungrouped.
+ */
+public final class NotifyService {
+    static final long MAX_GROUP_SPAN_HOURS = 12;
+
+    private final NotificationRepository notifications;
+    private final RelationshipRepository relationships;
+    private final AccountRepository accounts;
+    private final UserRepository users;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public NotifyService(NotificationRepository notifications, RelationshipRepository relationships,
+                         AccountRepository accounts, UserRepository users, IdGenerator ids, Clock clock) {
+        this.notifications = notifications;
+        this.relationships = relationships;
+        this.accounts = accounts;
+        this.users = users;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Notifies {@code recipientId} unless a rule says otherwise; returns the notification made, if any. */
+    public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
+        if (recipientId == fromId || users.find(tx, recipientId).isEmpty()) {
+            return Optional.empty();
+        }
+        if (relationships.blocks(tx, recipientId, fromId) || relationships.blocks(tx, fromId, recipientId)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Boolean hide = relationships.mutedBy(tx, recipientId, now).get(fromId);
+        if (Boolean.TRUE.equals(hide)) {
+            return Optional.empty();
+        }
+        Optional<Account> from = accounts.find(tx, fromId);
+        if (from.isEmpty() || from.get().suspended()) {
+            return Optional.empty();
+        }
+        if (from.get().domain() != null
+                && relationships.blockedDomains(tx, recipientId).contains(from.get().domain())) {
+            return Optional.empty();
+        }
+        if (notifications.exists(tx, recipientId, fromId, type, statusId)) {
+            return Optional.empty();
+        }
+        long id = ids.next();
+        Notification n = new Notification(id, recipientId, fromId, type, statusId,
+                groupKey(tx, recipientId, type, statusId, id, now), now);
+        notifications.insert(tx, n);
+        return Optional.of(n);
+    }
+
+    /** Removes a notification whose cause was undone (unfavourite, unfollow before it was seen). */
+    public void withdraw(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
+        notifications.deleteFor(tx, recipientId, fromId, type, statusId);
+    }
+
+    /**
+     * Mastodon's Notification#set_group_key!: favourite/reblog group per status, follow per recipient, in hour
+     * buckets that keep extending a group until it spans 12 hours; everything else is {@code ungrouped-<id>}.
+     */
+    String groupKey(Tx tx, long recipientId, NotificationType type, Long statusId, long id, Instant now) {
+        String prefix = switch (type) {
+            case FAVOURITE, REBLOG -> type.wireName() + "-" + statusId;
+            case FOLLOW -> type.wireName();
+            default -> null;
+        };
+        if (prefix == null) {
+            return "ungrouped-" + id;
+        }
+        long bucket = now.getEpochSecond() / 3600;
+        Optional<String> latest = notifications.latestGroupKey(tx, recipientId, prefix);
+        if (latest.isPresent()) {
+            try {
+                long previous = Long.parseLong(latest.get().substring(latest.get().lastIndexOf('-') + 1));
+                if (bucket < previous + MAX_GROUP_SPAN_HOURS) {
+                    bucket = previous;
+                }
+            } catch (NumberFormatException ignored) {
+                // a key of another shape: start a new group
+            }
+        }
+        return prefix + "-" + bucket;
+    }
+}

@@ -1,0 +1,49 @@
+package social.starling.service.status;
+
+import java.time.Clock;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.StatusRepository;
+import social.starling.errors.NotFoundException;
+import social.starling.model.Status;
+
+/**
+ * {@code DELETE /api/v1/statuses/:id}: the author deletes a status. Its reblogs, mentions, tags, favourites,
+ * bookmarks, pins, poll and notifications go with it (foreign keys cascade); home feeds drop it on their next read.
+ * Returns the status as it was, with its source text, so an app can offer "delete and redraft".
+ */
+public final class DeleteStatusService {
+    private final Database db;
+    private final StatusRepository statuses;
+    private final AccountRepository accounts;
+    private final StatusViews views;
+    private final Clock clock;
+
+    public DeleteStatusService(Database db, StatusRepository statuses, AccountRepository accounts, StatusViews views,
+                               Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public StatusView delete(long accountId, long statusId) {
+        StatusView view = views.one(statusId, accountId)
+                .filter(v -> v.status().accountId() == accountId && !v.status().isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+        db.inTransaction(tx -> {
+            Status s = statuses.find(tx, statusId).orElseThrow(() -> new NotFoundException("Record not found"));
+            for (long reblogId : statuses.reblogIds(tx, statusId)) {
+                statuses.find(tx, reblogId).ifPresent(r -> accounts.countStatus(tx, r.accountId(), -1, clock.instant()));
+            }
+            statuses.delete(tx, statusId);
+            accounts.countStatus(tx, accountId, -1, clock.instant());
+            if (s.inReplyToId() != null) {
+                statuses.count(tx, s.inReplyToId(), StatusRepository.Counter.REPLIES, -1);
+            }
+            return null;
+        });
+        return view;
+    }
+}

@@ -1,0 +1,113 @@
+package social.starling.service.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import social.starling.db.ConversationRepository;
+import social.starling.db.Database;
+import social.starling.db.FeedRepository;
+import social.starling.db.RelationshipRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.UserRepository;
+import social.starling.jobs.JobContext;
+import social.starling.model.IdGenerator;
+import social.starling.model.NotificationType;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+import social.starling.service.notification.NotifyService;
+
+/**
+ * The {@code status.distribute} job: after a status is committed, fans it out to followers' home feeds (one
+ * statement), notifies mentioned people and followers who asked to be told of new posts, and records direct
+ * messages in each participant's thread list. Running twice does no harm: feed inserts and notifications are
+ * deduplicated.
+ */
+public final class DistributeStatusService {
+    private final Database db;
+    private final StatusRepository statuses;
+    private final FeedRepository feeds;
+    private final RelationshipRepository relationships;
+    private final UserRepository users;
+    private final ConversationRepository conversations;
+    private final NotifyService notify;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public DistributeStatusService(Database db, StatusRepository statuses, FeedRepository feeds,
+                                   RelationshipRepository relationships, UserRepository users,
+                                   ConversationRepository conversations, NotifyService notify, IdGenerator ids,
+                                   Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.feeds = feeds;
+        this.relationships = relationships;
+        this.users = users;
+        this.conversations = conversations;
+        this.notify = notify;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void handle(StatusJobs.StatusPayload payload, JobContext context) {
+        db.inTransaction(tx -> {
+            Optional<Status> found = statuses.find(tx, payload.statusId());
+            if (found.isEmpty()) {
+                return null; // deleted before it was distributed
+            }
+            Status s = found.get();
+            Instant now = clock.instant();
+            Long reblogAuthor = null;
+            if (s.isReblog()) {
+                Optional<Status> original = statuses.find(tx, s.reblogOfId());
+                if (original.isEmpty()) {
+                    return null;
+                }
+                reblogAuthor = original.get().accountId();
+            }
+            feeds.fanOut(tx, s, reblogAuthor, now);
+            if (s.isReblog()) {
+                return null; // the reblog notification is made when the reblog is created
+            }
+            List<Long> mentioned = statuses.mentions(tx, List.of(s.id())).getOrDefault(s.id(), List.of());
+            for (long accountId : mentioned) {
+                notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id());
+            }
+            if (s.visibility() != Visibility.DIRECT && !s.isReply()
+                    || s.isReply() && s.inReplyToAccountId() != null && s.inReplyToAccountId() == s.accountId()) {
+                notifySubscribers(tx, s, mentioned);
+            }
+            if (s.visibility() == Visibility.DIRECT && s.conversationId() != null) {
+                recordDirect(tx, s, mentioned, now);
+            }
+            return null;
+        });
+    }
+
+    /** Followers who follow with {@code notify} get a "status" notification (Mastodon: not for replies to others). */
+    private void notifySubscribers(social.starling.db.Tx tx, Status s, List<Long> mentioned) {
+        var f = social.starling.db.schema.Tables.FOLLOWS;
+        List<Long> subscribers = tx.dsl().select(f.ACCOUNT_ID).from(f)
+                .where(f.TARGET_ACCOUNT_ID.eq(s.accountId())).and(f.NOTIFY.isTrue()).fetch(f.ACCOUNT_ID);
+        for (long follower : subscribers) {
+            if (!mentioned.contains(follower) && (s.visibility() != Visibility.PRIVATE
+                    || relationships.follows(tx, follower, s.accountId()))) {
+                notify.notify(tx, follower, s.accountId(), NotificationType.STATUS, s.id());
+            }
+        }
+    }
+
+    private void recordDirect(social.starling.db.Tx tx, Status s, List<Long> mentioned, Instant now) {
+        List<Long> everyone = new ArrayList<>(mentioned);
+        everyone.add(s.accountId());
+        for (long participant : everyone) {
+            if (users.find(tx, participant).isEmpty()) {
+                continue;
+            }
+            List<Long> others = everyone.stream().filter(id -> id != participant).distinct().toList();
+            conversations.upsert(tx, ids, participant, s.conversationId(), others, s.id(),
+                    participant != s.accountId(), now);
+        }
+    }
+}

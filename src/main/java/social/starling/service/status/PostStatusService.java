@@ -1,0 +1,251 @@
+package social.starling.service.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.IdempotencyRepository;
+import social.starling.db.PollRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.TagRepository;
+import social.starling.db.Tx;
+import social.starling.db.UserRepository;
+import social.starling.errors.NotFoundException;
+import social.starling.errors.UnprocessableException;
+import social.starling.jobs.JobQueue;
+import social.starling.model.Account;
+import social.starling.model.IdGenerator;
+import social.starling.model.Limits;
+import social.starling.model.LocalUris;
+import social.starling.model.Status;
+import social.starling.model.User;
+import social.starling.model.Visibility;
+import social.starling.support.Hashes;
+import social.starling.text.Extracted;
+import social.starling.text.MentionResolver;
+import social.starling.text.MentionedAccount;
+import social.starling.text.StatusFormatter;
+import social.starling.text.StatusText;
+import social.starling.text.TextEntity;
+
+/**
+ * {@code POST /api/v1/statuses}: validates as Mastodon does (text or poll required, 500 characters counted with
+ * URLs as 23, poll of 2-4 options of at most 50 characters lasting 5 minutes to a month, a reply only to what the
+ * author may see), formats the text, records mentions, tags and the poll, and in the same transaction updates
+ * counters, puts the status in the author's own feed and enqueues the fan-out job. An {@code Idempotency-Key}
+ * seen in the last hour returns the status it made instead of posting twice.
+ */
+public final class PostStatusService {
+    public record PollRequest(List<String> options, Integer expiresIn, boolean multiple, boolean hideTotals) {
+    }
+
+    public record Request(String text, String spoilerText, String visibility, Boolean sensitive, String language,
+                          Long inReplyToId, PollRequest poll, List<String> mediaIds, String idempotencyKey,
+                          Long applicationId) {
+    }
+
+    private final Database db;
+    private final StatusRepository statuses;
+    private final AccountRepository accounts;
+    private final UserRepository users;
+    private final TagRepository tags;
+    private final PollRepository polls;
+    private final IdempotencyRepository idempotency;
+    private final social.starling.db.FeedRepository feeds;
+    private final StatusViews views;
+    private final StatusFormatter formatter;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final LocalUris uris;
+    private final String localHost;
+    private final Clock clock;
+
+    public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
+                             TagRepository tags, PollRepository polls, IdempotencyRepository idempotency,
+                             social.starling.db.FeedRepository feeds, StatusViews views, StatusFormatter formatter, JobQueue jobs, IdGenerator ids,
+                             LocalUris uris, String localHost, Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.users = users;
+        this.tags = tags;
+        this.polls = polls;
+        this.idempotency = idempotency;
+        this.feeds = feeds;
+        this.views = views;
+        this.formatter = formatter;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.uris = uris;
+        this.localHost = localHost;
+        this.clock = clock;
+    }
+
+    public Status post(long authorId, Request r) {
+        if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
+            Optional<Status> earlier = db.read(tx -> idempotency.find(tx, authorId,
+                            Hashes.sha256Hex(r.idempotencyKey()), clock.instant().minus(Duration.ofHours(1)))
+                    .flatMap(id -> statuses.find(tx, id)));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String text = r.text() == null ? "" : r.text().strip();
+        String spoiler = r.spoilerText() == null ? "" : r.spoilerText().strip();
+        validate(text, spoiler, r);
+        Status parent = r.inReplyToId() == null ? null : views.one(r.inReplyToId(), authorId)
+                .map(StatusView::status)
+                .filter(s -> !s.isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+        Extracted extracted = StatusText.extract(text);
+        Map<String, Account> mentioned = resolveMentions(extracted);
+        String content = formatter.formatStatus(text, mentionResolver(mentioned));
+        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, content, parent, extracted, mentioned));
+    }
+
+    private Status insert(Tx tx, long authorId, Request r, String text, String spoiler, String content, Status parent,
+                          Extracted extracted, Map<String, Account> mentioned) {
+        Instant now = clock.instant();
+        Account author = accounts.require(tx, authorId);
+        User user = users.find(tx, authorId).orElseThrow();
+        Visibility visibility = r.visibility() != null && !r.visibility().isBlank()
+                ? Visibility.parse(r.visibility()).orElseThrow()
+                : parent != null && parent.visibility() == Visibility.DIRECT ? Visibility.DIRECT
+                : Visibility.parse(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
+        if (visibility == Visibility.PUBLIC && author.silencedAt() != null) {
+            visibility = Visibility.UNLISTED;
+        }
+        boolean sensitive = (r.sensitive() != null ? r.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty();
+        // As Mastodon: the language given, else the author's default posting language, else their locale.
+        String language = r.language() != null && !r.language().isBlank() ? r.language().trim()
+                : user.defaultLanguage() != null ? user.defaultLanguage() : user.locale();
+        long id = ids.next();
+        Long conversationId = parent != null && parent.conversationId() != null ? parent.conversationId()
+                : newConversation(tx, now);
+        Long pollId = r.poll() == null ? null : ids.next();
+        Status status = new Status(id, authorId, uris.actor(author.username()) + "/statuses/" + id,
+                uris.profile(author.username()) + "/" + id, true, visibility, text, content, spoiler, sensitive,
+                language, parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
+                conversationId, r.applicationId(), pollId, 0, 0, 0, 0, null, now);
+        statuses.insert(tx, status);
+        for (Account a : new LinkedHashSet<>(mentioned.values())) {
+            statuses.insertMention(tx, id, a.id(), false);
+        }
+        for (TextEntity.Hashtag tag : extracted.hashtags()) {
+            tags.attach(tx, id, tags.findOrCreate(tx, tag.name(), ids, now).id(), now);
+        }
+        if (r.poll() != null) {
+            polls.insert(tx, pollId, id, authorId, r.poll().options().stream().map(String::strip).toList(),
+                    r.poll().multiple(), r.poll().hideTotals(), now.plusSeconds(r.poll().expiresIn()), now);
+            jobs.enqueueAt(tx, StatusJobs.CLOSE_POLL, new StatusJobs.PollPayload(pollId),
+                    now.plusSeconds(r.poll().expiresIn()));
+        }
+        accounts.countStatus(tx, authorId, 1, now);
+        if (parent != null) {
+            statuses.count(tx, parent.id(), StatusRepository.Counter.REPLIES, 1);
+        }
+        if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
+            idempotency.insert(tx, authorId, Hashes.sha256Hex(r.idempotencyKey()), id, now);
+        }
+        if (!feeds.isStale(tx, authorId)) {
+            feeds.insert(tx, authorId, id, authorId, null, null); // one's own post shows at once in one's home
+        }
+        jobs.enqueue(tx, StatusJobs.DISTRIBUTE, new StatusJobs.StatusPayload(id));
+        return status;
+    }
+
+    private long newConversation(Tx tx, Instant now) {
+        long id = ids.next();
+        tx.dsl().insertInto(social.starling.db.schema.Tables.CONVERSATIONS)
+                .set(social.starling.db.schema.Tables.CONVERSATIONS.ID, id)
+                .set(social.starling.db.schema.Tables.CONVERSATIONS.CREATED_AT, now)
+                .execute();
+        return id;
+    }
+
+    private void validate(String text, String spoiler, Request r) {
+        List<String> errors = new ArrayList<>();
+        boolean hasMedia = r.mediaIds() != null && !r.mediaIds().isEmpty();
+        if (text.isEmpty() && r.poll() == null && !hasMedia) {
+            errors.add("Text can't be blank");
+        }
+        if (hasMedia) {
+            // Media uploads are not part of Starling yet: no id can name an attachment.
+            throw new UnprocessableException("Validation failed: Media attachments could not be found");
+        }
+        if (StatusText.countCharacters(text, spoiler) > Limits.STATUS_MAX_CHARACTERS) {
+            errors.add("Text character limit of " + Limits.STATUS_MAX_CHARACTERS + " exceeded");
+        }
+        if (r.visibility() != null && !r.visibility().isBlank() && Visibility.parse(r.visibility()).isEmpty()) {
+            errors.add("Visibility is not included in the list");
+        }
+        if (r.language() != null && !r.language().isBlank() && !r.language().trim().matches("^[a-z]{2,3}(-[A-Za-z]{2,8})?$")) {
+            errors.add("Language is not a valid language code");
+        }
+        if (r.poll() != null) {
+            validatePoll(r.poll(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException("Validation failed: " + String.join(", ", errors));
+        }
+    }
+
+    static void validatePoll(PollRequest p, List<String> errors) {
+        List<String> options = p.options() == null ? List.of() : p.options().stream().map(String::strip).toList();
+        if (options.size() < 2) {
+            errors.add("Poll must have at least 2 options");
+        } else if (options.size() > Limits.POLL_MAX_OPTIONS) {
+            errors.add("Poll can't contain more than " + Limits.POLL_MAX_OPTIONS + " options");
+        }
+        if (options.stream().anyMatch(String::isEmpty)) {
+            errors.add("Poll options can't be blank");
+        }
+        if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > Limits.POLL_MAX_CHARACTERS_PER_OPTION)) {
+            errors.add("Poll options can't be longer than " + Limits.POLL_MAX_CHARACTERS_PER_OPTION + " characters");
+        }
+        if (Set.copyOf(options).size() != options.size()) {
+            errors.add("Poll options must be unique");
+        }
+        if (p.expiresIn() == null) {
+            errors.add("Poll expiration can't be blank");
+        } else if (p.expiresIn() < Limits.POLL_MIN_EXPIRATION) {
+            errors.add("Poll duration is too short");
+        } else if (p.expiresIn() > Limits.POLL_MAX_EXPIRATION) {
+            errors.add("Poll duration is too long");
+        }
+    }
+
+    /** Typed mentions → known accounts (local, or remote ones this server has met), by the text typed. */
+    private Map<String, Account> resolveMentions(Extracted extracted) {
+        Map<String, Account> out = new LinkedHashMap<>();
+        if (extracted.mentions().isEmpty()) {
+            return out;
+        }
+        db.read(tx -> {
+            for (TextEntity.Mention m : extracted.mentions()) {
+                String domain = m.domain() == null || m.domain().equalsIgnoreCase(localHost) ? null : m.domain();
+                accounts.findByUsername(tx, m.username(), domain).filter(a -> !a.suspended())
+                        .ifPresent(a -> out.put(key(m.username(), m.domain()), a));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private MentionResolver mentionResolver(Map<String, Account> resolved) {
+        return (username, domain) -> Optional.ofNullable(resolved.get(key(username, domain)))
+                .map(a -> new MentionedAccount(a.username(), a.domain(), a.url() != null ? a.url() : a.uri()));
+    }
+
+    private static String key(String username, String domain) {
+        return (username + "@" + (domain == null ? "" : domain)).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package social.starling.service.status;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import social.starling.db.Database;
+import social.starling.db.RelationshipRepository;
+
+/**
+ * Each viewer's {@link Relations}, cached: timelines check them for every status. Changing a block, mute or domain
+ * block evicts both sides on this node; entries live 30 seconds, which bounds staleness across nodes.
+ */
+public final class RelationsCache {
+    private final Database db;
+    private final RelationshipRepository relationships;
+    private final Clock clock;
+    private final Cache<Long, Relations> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
+
+    public RelationsCache(Database db, RelationshipRepository relationships, Clock clock) {
+        this.db = db;
+        this.relationships = relationships;
+        this.clock = clock;
+    }
+
+    public Relations of(Long viewerId) {
+        if (viewerId == null) {
+            return Relations.none(-1);
+        }
+        return cache.get(viewerId, id -> db.read(tx -> new Relations(id, relationships.blockedBy(tx, id),
+                relationships.blockersOf(tx, id), relationships.mutedBy(tx, id, clock.instant()),
+                relationships.blockedDomains(tx, id))));
+    }
+
+    public void evict(long accountId) {
+        cache.invalidate(accountId);
+    }
+}

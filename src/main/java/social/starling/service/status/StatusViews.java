@@ -1,0 +1,219 @@
+package social.starling.service.status;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.InteractionRepository;
+import social.starling.db.OAuthRepository;
+import social.starling.db.PollRepository;
+import social.starling.db.RelationshipRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.TagRepository;
+import social.starling.db.Tx;
+import social.starling.model.Account;
+import social.starling.model.Poll;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+import social.starling.text.HtmlSanitizer;
+
+/**
+ * Loads statuses as a viewer may see them, for a whole page at once (a fixed number of queries, not one per
+ * status): drops what the viewer may not see ({@link StatusVisibility}), and in feed-like lists also what comes from
+ * accounts the viewer muted or what a filter hides; keeps the order asked for.
+ */
+public final class StatusViews {
+    /** SHOW: a status asked for directly (by id, on a profile): visibility rules only. FEED: timelines, threads and
+     * notifications also drop muted accounts and statuses a "hide" filter matches. */
+    public enum Mode { SHOW, FEED }
+
+    private final Database db;
+    private final StatusRepository statuses;
+    private final AccountRepository accounts;
+    private final RelationshipRepository relationships;
+    private final TagRepository tags;
+    private final PollRepository polls;
+    private final InteractionRepository interactions;
+    private final OAuthRepository oauth;
+    private final RelationsCache relations;
+    private final StatusFilterer filters;
+    private final Clock clock;
+    private final Cache<Long, Optional<StatusView.App>> apps = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    public StatusViews(Database db, StatusRepository statuses, AccountRepository accounts,
+                       RelationshipRepository relationships, TagRepository tags, PollRepository polls,
+                       InteractionRepository interactions, OAuthRepository oauth, RelationsCache relations,
+                       StatusFilterer filters, Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.relationships = relationships;
+        this.tags = tags;
+        this.polls = polls;
+        this.interactions = interactions;
+        this.oauth = oauth;
+        this.relations = relations;
+        this.filters = filters;
+        this.clock = clock;
+    }
+
+    /** One status, if the viewer may see it. */
+    public Optional<StatusView> one(long id, Long viewerId) {
+        List<StatusView> views = load(List.of(id), viewerId, Mode.SHOW, null);
+        return views.isEmpty() ? Optional.empty() : Optional.of(views.getFirst());
+    }
+
+    /** Whether the viewer may see the status (for actions on it: reply, favourite, ...). */
+    public boolean visible(long id, Long viewerId) {
+        return one(id, viewerId).isPresent();
+    }
+
+    /**
+     * @param context the filter context ({@code home}, {@code public}, {@code thread}, {@code notifications},
+     *                {@code account}); null applies no keyword filters
+     */
+    public List<StatusView> load(List<Long> ids, Long viewerId, Mode mode, String context) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(tx -> build(tx, ids, viewerId, mode, context));
+    }
+
+    private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
+        Map<Long, Status> found = statuses.findAll(tx, ids);
+        Set<Long> originals = new HashSet<>();
+        found.values().stream().filter(Status::isReblog).map(Status::reblogOfId)
+                .filter(id -> !found.containsKey(id)).forEach(originals::add);
+        found.putAll(statuses.findAll(tx, originals));
+        Collection<Status> all = found.values();
+
+        Set<Long> accountIds = new HashSet<>();
+        all.forEach(s -> accountIds.add(s.accountId()));
+        Map<Long, List<Long>> mentionIds = statuses.mentions(tx, found.keySet());
+        mentionIds.values().forEach(accountIds::addAll);
+        Map<Long, Account> byId = new HashMap<>();
+        accounts.findAll(tx, accountIds).forEach(a -> byId.put(a.id(), a));
+
+        Relations rel = relations.of(viewerId);
+        Set<Long> privateAuthors = new HashSet<>();
+        if (viewerId != null) {
+            all.stream().filter(s -> s.visibility() == Visibility.PRIVATE && s.accountId() != viewerId)
+                    .forEach(s -> privateAuthors.add(s.accountId()));
+        }
+        Set<Long> followed = viewerId == null ? Set.of() : relationships.followedAmong(tx, viewerId, privateAuthors);
+
+        // Which statuses survive: visible, and for feeds not from muted accounts.
+        List<Status> kept = new ArrayList<>();
+        for (long id : ids) {
+            Status s = found.get(id);
+            if (s == null || !allowed(s, byId, mentionIds, followed, viewerId, rel, mode)) {
+                continue;
+            }
+            if (s.isReblog()) {
+                Status original = found.get(s.reblogOfId());
+                if (original == null || !allowed(original, byId, mentionIds, followed, viewerId, rel, mode)) {
+                    continue;
+                }
+            }
+            kept.add(s);
+        }
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> shown = new LinkedHashSet<>();
+        Set<Long> conversations = new HashSet<>();
+        Set<Long> pollIds = new HashSet<>();
+        for (Status s : kept) {
+            shown.add(s.id());
+            Status content = s.isReblog() ? found.get(s.reblogOfId()) : s;
+            shown.add(content.id());
+            if (content.conversationId() != null) {
+                conversations.add(content.conversationId());
+            }
+            if (content.pollId() != null) {
+                pollIds.add(content.pollId());
+            }
+        }
+        Map<Long, List<String>> tagNames = tags.namesOf(tx, shown);
+        Map<Long, Poll> pollsById = polls.findAll(tx, pollIds);
+        Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
+        InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
+                : interactions.marks(tx, viewerId, shown, conversations);
+
+        List<StatusView> views = new ArrayList<>();
+        for (Status s : kept) {
+            StatusView reblog = null;
+            if (s.isReblog()) {
+                reblog = view(tx, found.get(s.reblogOfId()), byId, mentionIds, tagNames, pollsById, ownVotes, marks,
+                        viewerId, context);
+                if (mode == Mode.FEED && StatusFilterer.hides(reblog.filtered())) {
+                    continue;
+                }
+            }
+            StatusView view = view(tx, s, byId, mentionIds, tagNames, pollsById, ownVotes, marks, viewerId,
+                    s.isReblog() ? null : context);
+            if (mode == Mode.FEED && !s.isReblog() && StatusFilterer.hides(view.filtered())) {
+                continue;
+            }
+            views.add(new StatusView(view.status(), view.account(), reblog, view.mentions(), view.tags(), view.poll(),
+                    view.application(), view.viewer(), view.filtered()));
+        }
+        return views;
+    }
+
+    private boolean allowed(Status s, Map<Long, Account> byId, Map<Long, List<Long>> mentionIds, Set<Long> followed,
+                            Long viewerId, Relations rel, Mode mode) {
+        Account author = byId.get(s.accountId());
+        if (author == null) {
+            return false;
+        }
+        boolean mentioned = viewerId != null && mentionIds.getOrDefault(s.id(), List.of()).contains(viewerId);
+        if (!StatusVisibility.canSee(s, author, viewerId, rel, followed.contains(s.accountId()), mentioned)) {
+            return false;
+        }
+        return mode == Mode.SHOW || viewerId == null || s.accountId() == viewerId || !rel.mutes(s.accountId());
+    }
+
+    private StatusView view(Tx tx, Status s, Map<Long, Account> byId, Map<Long, List<Long>> mentionIds,
+                            Map<Long, List<String>> tagNames, Map<Long, Poll> pollsById,
+                            Map<Long, List<Integer>> ownVotes, InteractionRepository.Marks marks, Long viewerId,
+                            String context) {
+        List<Account> mentioned = mentionIds.getOrDefault(s.id(), List.of()).stream()
+                .map(byId::get).filter(a -> a != null).toList();
+        StatusView.PollView poll = null;
+        if (s.pollId() != null && pollsById.containsKey(s.pollId())) {
+            Poll p = pollsById.get(s.pollId());
+            List<Integer> mine = ownVotes.getOrDefault(p.id(), List.of());
+            poll = new StatusView.PollView(p, viewerId == null ? null : !mine.isEmpty() || p.accountId() == viewerId,
+                    viewerId == null ? null : mine, p.expired(clock.instant()));
+        }
+        StatusView.Marks viewer = viewerId == null ? null : new StatusView.Marks(
+                marks.favourited().contains(s.id()), marks.reblogged().contains(s.id()),
+                marks.bookmarked().contains(s.id()),
+                s.conversationId() != null && marks.mutedConversations().contains(s.conversationId()),
+                s.accountId() == viewerId && !s.isReblog() && s.visibility() != Visibility.DIRECT
+                        ? marks.pinned().contains(s.id()) : null);
+        StatusView.App app = null;
+        if (viewerId != null && s.accountId() == viewerId && s.applicationId() != null) {
+            app = apps.get(s.applicationId(), id -> oauth.findApplication(tx, id)
+                    .map(a -> new StatusView.App(a.name(), a.website()))).orElse(null);
+        }
+        List<StatusView.FilterMatch> filtered = viewerId == null || context == null || s.accountId() == viewerId
+                ? List.of()
+                : filters.matches(viewerId, context, s, s.spoilerText() + "\n" + HtmlSanitizer.toPlainText(s.content()));
+        return new StatusView(s, byId.get(s.accountId()), null, mentioned, tagNames.getOrDefault(s.id(), List.of()),
+                poll, app, viewer, filtered);
+    }
+}

@@ -1,0 +1,28 @@
+package social.starling.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for something the job runner does in the background (fan-out, notifications). */
+public final class Await {
+    private Await() {
+    }
+
+    public static void until(BooleanSupplier condition) {
+        until(Duration.ofSeconds(20), condition);
+    }
+
+    public static void until(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
