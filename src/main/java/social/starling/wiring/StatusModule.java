@@ -14,6 +14,9 @@ public final class StatusModule implements Module {
         var statuses = new StatusesHandler(app.apiAuth, app.postStatus, app.deleteStatus, app.statusViews,
                 app.statusApi, app.json, Modules.scheduledPosting(app));
         var home = new HomeTimelineHandler(app.apiAuth, app.homeFeed, app.statusApi, app.baseUrl);
+        var publicTimeline = new social.starling.api.mastodon.v1.timelines.PublicTimelineHandler(app.apiAuth,
+                new social.starling.service.timeline.PublicTimelineService(app.db, app.statusViews), app.statusApi,
+                app.baseUrl);
         var follows = new FollowsHandler(app.apiAuth, app.follows, app.relationshipService,
                 new RelationshipApiMapper(), app.json);
         wiring.routes((JavalinDefaultRoutingApi r) -> {
@@ -22,6 +25,7 @@ public final class StatusModule implements Module {
             r.get("/api/v1/statuses/{id}", statuses::show);
             r.delete("/api/v1/statuses/{id}", statuses::destroy);
             r.get("/api/v1/timelines/home", home::handle);
+            r.get("/api/v1/timelines/public", publicTimeline::handle);
             r.post("/api/v1/accounts/{id}/follow", follows::follow);
             r.post("/api/v1/accounts/{id}/unfollow", follows::unfollow);
             r.get("/api/v1/accounts/relationships", follows::relationships);
