@@ -31,9 +31,10 @@ done
 curl -sf "http://localhost:$port/readyz" >/dev/null || { echo "server did not become ready" >&2; exit 1; }
 echo "== Starling on http://localhost:$port"
 
-run_java admin create-account --username alice --email alice@example.test --password 'alice password 123' >/dev/null
-run_java admin create-account --username bob --email bob@example.test --password 'bob password 123' >/dev/null
-run_java admin create-account --username carol --email carol@example.test --password 'carol password 123' >/dev/null
+# Three accounts per client: the second posts, the first interacts with it, the third is locked.
+for name in alice bob carol dave erin frank gina hugo ivy; do
+  run_java admin create-account --username "$name" --email "$name@example.test" --password "$name password 123" >/dev/null
+done
 
 export STARLING_CLIENT_BASE="http://localhost:$port"
 export HOME="$work/home"; mkdir -p "$HOME"
