@@ -90,6 +90,24 @@ public final class FeedRepository {
         return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(r -> r.value1()).toList();
     }
 
+    /** Whether a feed holds this status, or a reblog of it (a new reblog of it is then left out, as fan-out does). */
+    public boolean holdsStatusOrReblogOf(Tx tx, long accountId, long statusId) {
+        return tx.dsl().fetchExists(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID.eq(accountId)
+                .and(FEED_ENTRIES.STATUS_ID.eq(statusId).or(FEED_ENTRIES.REBLOG_OF_ID.eq(statusId))));
+    }
+
+    /**
+     * Takes a status out of the feeds it was fanned out to: its author's and their followers' (by primary key, no
+     * scan). Used when a reblog is undone, so that a later reblog of the same status is not taken for a duplicate.
+     */
+    public int removeFromAuthorAndFollowers(Tx tx, long authorId, long statusId) {
+        var followers = DSL.select(FOLLOWS.ACCOUNT_ID).from(FOLLOWS).where(FOLLOWS.TARGET_ACCOUNT_ID.eq(authorId));
+        return tx.dsl().deleteFrom(FEED_ENTRIES)
+                .where(FEED_ENTRIES.STATUS_ID.eq(statusId))
+                .and(FEED_ENTRIES.ACCOUNT_ID.eq(authorId).or(FEED_ENTRIES.ACCOUNT_ID.in(followers)))
+                .execute();
+    }
+
     /** Takes an author's statuses, and reblogs of them, out of one feed (unfollow, block, mute). */
     public int removeAuthor(Tx tx, long accountId, long authorId) {
         return tx.dsl().deleteFrom(FEED_ENTRIES)

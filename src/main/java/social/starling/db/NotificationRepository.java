@@ -5,6 +5,7 @@ import static social.starling.db.schema.Tables.NOTIFICATIONS;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import social.starling.model.Notification;
 import social.starling.model.NotificationType;
 
@@ -36,6 +37,14 @@ public final class NotificationRepository {
         return tx.dsl().select(NOTIFICATIONS.GROUP_KEY).from(NOTIFICATIONS)
                 .where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId)).and(NOTIFICATIONS.GROUP_KEY.startsWith(prefix + "-"))
                 .orderBy(NOTIFICATIONS.ID.desc()).limit(1).fetchOptional(NOTIFICATIONS.GROUP_KEY);
+    }
+
+    /** Whether {@code accountId} muted the thread (conversation) that {@code statusId} belongs to. */
+    public boolean threadMuted(Tx tx, long accountId, long statusId) {
+        var st = social.starling.db.schema.Tables.STATUSES;
+        var cm = social.starling.db.schema.Tables.CONVERSATION_MUTES;
+        return tx.dsl().fetchExists(DSL.selectOne().from(cm).join(st).on(st.CONVERSATION_ID.eq(cm.CONVERSATION_ID))
+                .where(cm.ACCOUNT_ID.eq(accountId)).and(st.ID.eq(statusId)));
     }
 
     public void deleteFor(Tx tx, long accountId, long fromId, NotificationType type, Long statusId) {

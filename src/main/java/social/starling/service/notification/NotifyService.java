@@ -16,9 +16,9 @@ import social.starling.model.NotificationType;
 /**
  * Creates notifications for local people, inside the caller's transaction, with Mastodon's rules: never for
  * one's own actions, nothing from someone the recipient blocks or who blocks them, nothing from someone the
- * recipient muted with notifications hidden, one per (type, actor, status). Favourites, reblogs and follows get a
- * group key that gathers those of the same kind (and status) within 12 hours, for grouped notifications; other
- * types are ungrouped.
+ * recipient muted with notifications hidden, nothing about a status in a thread the recipient muted, one per
+ * (type, actor, status). Favourites, reblogs and follows get a group key that gathers those of the same kind (and
+ * status) within 12 hours, for grouped notifications; other types are ungrouped.
  */
 public final class NotifyService {
     static final long MAX_GROUP_SPAN_HOURS = 12;
@@ -59,6 +59,10 @@ public final class NotifyService {
         }
         if (from.get().domain() != null
                 && relationships.blockedDomains(tx, recipientId).contains(from.get().domain())) {
+            return Optional.empty();
+        }
+        // Mastodon's NotifyService#conversation_muted?: nothing about a status in a thread the recipient muted.
+        if (statusId != null && notifications.threadMuted(tx, recipientId, statusId)) {
             return Optional.empty();
         }
         if (notifications.exists(tx, recipientId, fromId, type, statusId)) {

@@ -1,0 +1,148 @@
+package social.starling.service.interaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.FeedRepository;
+import social.starling.db.ReblogRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.Tx;
+import social.starling.db.UserRepository;
+import social.starling.errors.ForbiddenException;
+import social.starling.errors.UnprocessableException;
+import social.starling.jobs.JobQueue;
+import social.starling.model.Account;
+import social.starling.model.IdGenerator;
+import social.starling.model.LocalUris;
+import social.starling.model.NotificationType;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+import social.starling.service.notification.NotifyService;
+import social.starling.service.status.StatusJobs;
+import social.starling.service.status.StatusView;
+import social.starling.service.status.StatusViews;
+
+/**
+ * {@code POST /api/v1/statuses/:id/reblog} and {@code /unreblog}, as Mastodon's ReblogService and
+ * ReblogsController:
+ * <ul>
+ * <li>a reblog of a reblog reblogs the original; reblogging twice answers the reblog made the first time;</li>
+ * <li>what the caller may not see is a 404; a private status may be reblogged only by its author, a direct one by
+ *     nobody (StatusPolicy#reblog?): 403 "This action is not allowed";</li>
+ * <li>the reblog's visibility: a private original's own (Status#hidden?); otherwise the {@code visibility} asked for,
+ *     else the reblogger's default posting visibility. Mastodon does not narrow a public reblog of an unlisted
+ *     status, and neither does this (public timelines never show reblogs). {@code direct} is refused (Mastodon's
+ *     Status validation: "Visibility is reserved");</li>
+ * <li>a reblog is a status row with {@code reblog_of_id}, no content, uri {@code <actor>/statuses/<id>/activity}, in
+ *     the original's conversation (so muting either mutes the same thread). It raises the original's reblogs_count
+ *     and the reblogger's statuses_count, joins the reblogger's own home feed (unless the original or a reblog of
+ *     it is there already, as fan-out does), reaches followers' feeds through {@link StatusJobs#DISTRIBUTE}, and
+ *     notifies the original's author;</li>
+ * <li>unreblog deletes the caller's reblog (counts down, notification withdrawn, out of the feeds it reached) and
+ *     answers the original; with no reblog it just answers the original. The id may name the original or any
+ *     reblog of it (Mastodon looks only for a reblog of the id given, so unreblogging through a reblog's id does
+ *     nothing there).</li>
+ * </ul>
+ */
+public final class ReblogService {
+    private final Database db;
+    private final StatusRepository statuses;
+    private final ReblogRepository reblogs;
+    private final AccountRepository accounts;
+    private final UserRepository users;
+    private final FeedRepository feeds;
+    private final StatusViews views;
+    private final NotifyService notify;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final LocalUris uris;
+    private final Clock clock;
+
+    public ReblogService(Database db, StatusRepository statuses, ReblogRepository reblogs, AccountRepository accounts,
+                         UserRepository users, FeedRepository feeds, StatusViews views, NotifyService notify,
+                         JobQueue jobs, IdGenerator ids, LocalUris uris, Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.reblogs = reblogs;
+        this.accounts = accounts;
+        this.users = users;
+        this.feeds = feeds;
+        this.views = views;
+        this.notify = notify;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.uris = uris;
+        this.clock = clock;
+    }
+
+    /** @param visibility as the client sent it, or null; returns the reblog (with the original inside). */
+    public StatusView reblog(long accountId, long statusId, String visibility) {
+        Optional<Visibility> asked = requested(visibility);
+        Status original = Targets.content(Targets.visible(views, statusId, accountId));
+        if (original.visibility() == Visibility.DIRECT
+                || original.visibility() == Visibility.PRIVATE && original.accountId() != accountId) {
+            throw new ForbiddenException("This action is not allowed");
+        }
+        long reblogId = db.inTransaction(tx -> statuses.findReblog(tx, accountId, original.id()).map(Status::id)
+                .orElseGet(() -> create(tx, accountId, original, asked)));
+        return Targets.visible(views, reblogId, accountId);
+    }
+
+    private long create(Tx tx, long accountId, Status original, Optional<Visibility> asked) {
+        Instant now = clock.instant();
+        Account account = accounts.require(tx, accountId);
+        Visibility visibility = original.visibility() == Visibility.PRIVATE ? Visibility.PRIVATE
+                : asked.orElseGet(() -> users.find(tx, accountId).flatMap(u -> Visibility.parse(u.defaultPrivacy()))
+                        .filter(v -> v != Visibility.DIRECT).orElse(Visibility.PUBLIC));
+        long id = ids.next();
+        Status reblog = new Status(id, accountId, uris.actor(account.username()) + "/statuses/" + id + "/activity",
+                null, true, visibility, "", "", "", false, null, null, null, original.id(),
+                original.conversationId(), null, null, 0, 0, 0, 0, null, now);
+        if (!reblogs.insert(tx, reblog)) {
+            // A concurrent request made it first: answer that one.
+            return statuses.findReblog(tx, accountId, original.id()).orElseThrow().id();
+        }
+        statuses.count(tx, original.id(), StatusRepository.Counter.REBLOGS, 1);
+        accounts.countStatus(tx, accountId, 1, now);
+        if (!feeds.isStale(tx, accountId) && !feeds.holdsStatusOrReblogOf(tx, accountId, original.id())) {
+            feeds.insert(tx, accountId, id, accountId, original.id(), original.accountId());
+        }
+        jobs.enqueue(tx, StatusJobs.DISTRIBUTE, new StatusJobs.StatusPayload(id));
+        notify.notify(tx, original.accountId(), accountId, NotificationType.REBLOG, original.id());
+        return id;
+    }
+
+    /** Returns the original, as the caller now sees it. */
+    public StatusView unreblog(long accountId, long statusId) {
+        long originalId = Targets.originalId(db, statuses, statusId);
+        db.inTransaction(tx -> {
+            Optional<Status> mine = statuses.findReblog(tx, accountId, originalId);
+            if (mine.isEmpty()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            feeds.removeFromAuthorAndFollowers(tx, accountId, mine.get().id());
+            statuses.delete(tx, mine.get().id());
+            statuses.count(tx, originalId, StatusRepository.Counter.REBLOGS, -1);
+            accounts.countStatus(tx, accountId, -1, now);
+            statuses.find(tx, originalId).ifPresent(o ->
+                    notify.withdraw(tx, o.accountId(), accountId, NotificationType.REBLOG, originalId));
+            return null;
+        });
+        return Targets.visible(views, originalId, accountId);
+    }
+
+    private static Optional<Visibility> requested(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Visibility v = Visibility.parse(raw)
+                .orElseThrow(() -> new UnprocessableException("Validation failed: Visibility is not included in the list"));
+        if (v == Visibility.DIRECT) {
+            throw new UnprocessableException("Validation failed: Visibility is reserved");
+        }
+        return Optional.of(v);
+    }
+}
