@@ -3,8 +3,15 @@ package social.starling.wiring;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import social.starling.App;
 import social.starling.api.mastodon.v1.markers.MarkersHandler;
+import social.starling.api.mastodon.v1.notifications.NotificationsHandler;
+import social.starling.api.mastodon.v2.GroupedNotificationsHandler;
 import social.starling.convert.MarkerApiMapper;
+import social.starling.convert.NotificationApiMapper;
 import social.starling.db.MarkerRepository;
+import social.starling.service.notification.DismissNotificationsService;
+import social.starling.service.notification.GroupedNotificationService;
+import social.starling.service.notification.NotificationQueryService;
+import social.starling.service.notification.NotificationWalker;
 import social.starling.service.timeline.MarkerService;
 
 /** Reading notifications (v1 and grouped v2), notification policies and requests, markers, and conversations. */
@@ -12,10 +19,33 @@ public final class NotificationsModule implements Module {
     @Override
     public void install(App app, Wiring wiring) {
         var markers = new MarkerRepository();
+        var walker = new NotificationWalker(app.db, app.notifications, app.accounts, app.statusViews,
+                app.relationsCache);
+        var query = new NotificationQueryService(app.db, app.notifications, markers, walker);
+        var grouped = new GroupedNotificationService(app.db, app.notifications, app.accounts, walker, query);
+        var dismiss = new DismissNotificationsService(app.db, app.notifications);
+        var mapper = new NotificationApiMapper(app.accountApi, app.statusApi);
+
+        var v1 = new NotificationsHandler(app.apiAuth, query, dismiss, mapper, app.json, app.baseUrl);
+        var v2 = new GroupedNotificationsHandler(app.apiAuth, grouped, dismiss, mapper, app.accountApi, app.json,
+                app.baseUrl);
         var markerHandler = new MarkersHandler(app.apiAuth, new MarkerService(app.db, markers, app.clock),
                 new MarkerApiMapper(), app.json);
 
         wiring.routes((JavalinDefaultRoutingApi r) -> {
+            // Fixed paths before the ones with a path parameter they would otherwise match.
+            r.get("/api/v1/notifications", v1::index);
+            r.get("/api/v1/notifications/unread_count", v1::unreadCount);
+            r.post("/api/v1/notifications/clear", v1::clear);
+            r.get("/api/v1/notifications/{id}", v1::show);
+            r.post("/api/v1/notifications/{id}/dismiss", v1::dismiss);
+
+            r.get("/api/v2/notifications", v2::index);
+            r.get("/api/v2/notifications/unread_count", v2::unreadCount);
+            r.get("/api/v2/notifications/{group_key}", v2::show);
+            r.get("/api/v2/notifications/{group_key}/accounts", v2::accounts);
+            r.post("/api/v2/notifications/{group_key}/dismiss", v2::dismiss);
+
             r.get("/api/v1/markers", markerHandler::index);
             r.post("/api/v1/markers", markerHandler::create);
         });
