@@ -2,16 +2,19 @@ package social.starling.wiring;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import social.starling.App;
+import social.starling.api.mastodon.v1.conversations.ConversationsHandler;
 import social.starling.api.mastodon.v1.markers.MarkersHandler;
 import social.starling.api.mastodon.v1.notifications.NotificationPolicyHandler;
 import social.starling.api.mastodon.v1.notifications.NotificationRequestsHandler;
 import social.starling.api.mastodon.v1.notifications.NotificationsHandler;
 import social.starling.api.mastodon.v2.GroupedNotificationsHandler;
+import social.starling.convert.ConversationApiMapper;
 import social.starling.convert.MarkerApiMapper;
 import social.starling.convert.NotificationApiMapper;
 import social.starling.convert.NotificationPolicyApiMapper;
 import social.starling.db.MarkerRepository;
 import social.starling.db.NotificationPolicyRepository;
+import social.starling.service.conversation.ConversationService;
 import social.starling.service.notification.DismissNotificationsService;
 import social.starling.service.notification.GroupedNotificationService;
 import social.starling.service.notification.NotificationPolicyService;
@@ -40,6 +43,9 @@ public final class NotificationsModule implements Module {
         var requests = new NotificationRequestsHandler(app.apiAuth, app.json);
         var markerHandler = new MarkersHandler(app.apiAuth, new MarkerService(app.db, markers, app.clock),
                 new MarkerApiMapper(), app.json);
+        var conversations = new ConversationsHandler(app.apiAuth,
+                new ConversationService(app.db, app.conversations, app.accounts, app.statusViews),
+                new ConversationApiMapper(app.accountApi, app.statusApi), app.baseUrl);
 
         wiring.routes((JavalinDefaultRoutingApi r) -> {
             // Fixed paths before the ones with a path parameter they would otherwise match.
@@ -68,6 +74,10 @@ public final class NotificationsModule implements Module {
 
             r.get("/api/v1/markers", markerHandler::index);
             r.post("/api/v1/markers", markerHandler::create);
+
+            r.get("/api/v1/conversations", conversations::index);
+            r.post("/api/v1/conversations/{id}/read", conversations::read);
+            r.delete("/api/v1/conversations/{id}", conversations::destroy);
         });
     }
 }
