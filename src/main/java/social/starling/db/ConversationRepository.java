@@ -1,6 +1,8 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNT_CONVERSATIONS;
+import static social.starling.db.schema.Tables.STATUSES;
+import static social.starling.db.schema.Tables.STATUS_MENTIONS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import social.starling.model.IdGenerator;
 import social.starling.model.Page;
 
@@ -57,6 +60,19 @@ public final class ConversationRepository {
     public Optional<Row> find(Tx tx, long accountId, long id) {
         return tx.dsl().selectFrom(ACCOUNT_CONVERSATIONS).where(ACCOUNT_CONVERSATIONS.ID.eq(id))
                 .and(ACCOUNT_CONVERSATIONS.ACCOUNT_ID.eq(accountId)).fetchOptional(this::toRow);
+    }
+
+    /**
+     * The newest direct status of thread {@code conversationId} that {@code accountId} wrote or is mentioned in:
+     * what a thread shows once its last status was deleted.
+     */
+    public Optional<Long> latestDirectStatus(Tx tx, long conversationId, long accountId) {
+        return tx.dsl().select(STATUSES.ID).from(STATUSES)
+                .where(STATUSES.CONVERSATION_ID.eq(conversationId)).and(STATUSES.VISIBILITY.eq(social.starling.model.Visibility.DIRECT.wireName()))
+                .and(STATUSES.ACCOUNT_ID.eq(accountId).or(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS)
+                        .where(STATUS_MENTIONS.STATUS_ID.eq(STATUSES.ID))
+                        .and(STATUS_MENTIONS.ACCOUNT_ID.eq(accountId)))))
+                .orderBy(STATUSES.ID.desc()).limit(1).fetchOptional(STATUSES.ID);
     }
 
     public void markRead(Tx tx, long id) {

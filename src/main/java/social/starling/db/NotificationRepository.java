@@ -1,16 +1,48 @@
 package social.starling.db;
 
+import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.NOTIFICATIONS;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import social.starling.model.Notification;
 import social.starling.model.NotificationType;
+import social.starling.model.Page;
 
 /** Notifications and their group keys (for Mastodon's grouped notifications). */
 public final class NotificationRepository {
+    /** Above this many values an IN list is inlined, to stay clear of the drivers' bind-parameter limits. */
+    private static final int MAX_BINDS = 500;
+
+    /**
+     * Which of a person's notifications a read takes: of these types (null: all), from this sender (null: anyone),
+     * leaving out these senders and senders on these domains. Senders whose account is suspended are always left
+     * out (Mastodon's {@code without_suspended}).
+     */
+    public record Filter(Set<NotificationType> types, Long fromAccountId, Set<Long> excludedSenders,
+                         Set<String> excludedDomains) {
+        /** Only the sender exclusions, for reading whole groups. */
+        public Filter sendersOnly() {
+            return new Filter(null, null, excludedSenders, excludedDomains);
+        }
+    }
+
+    /** A group's figures up to a notification id: size, newest member, newest senders, oldest member in a page. */
+    public record GroupStats(String groupKey, int count, long mostRecentId, Instant mostRecentAt,
+                             List<Long> sampleAccountIds, long pageMinId) {
+    }
 
     public void insert(Tx tx, Notification n) {
         tx.dsl().insertInto(NOTIFICATIONS)
@@ -58,6 +90,137 @@ public final class NotificationRepository {
     public void deleteAllFrom(Tx tx, long accountId, long fromId) {
         tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId))
                 .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(fromId)).execute();
+    }
+
+    /**
+     * One step of a walk through {@code accountId}'s notifications: up to {@code limit} rows strictly between
+     * {@code above} and {@code below} (either may be null), newest first, or oldest first when {@code ascending}.
+     * Rows of a type in {@code groupedTypes} whose group key is in {@code skipGroups} are left out (the walk has
+     * seen their group already).
+     */
+    public List<Notification> walk(Tx tx, long accountId, Filter f, Long below, Long above, boolean ascending,
+                                   int limit, Set<NotificationType> groupedTypes, Set<String> skipGroups) {
+        Condition c = visible(accountId, f);
+        if (below != null) {
+            c = c.and(NOTIFICATIONS.ID.lt(below));
+        }
+        if (above != null) {
+            c = c.and(NOTIFICATIONS.ID.gt(above));
+        }
+        if (!skipGroups.isEmpty() && !groupedTypes.isEmpty()) {
+            c = c.andNot(NOTIFICATIONS.TYPE.in(names(groupedTypes)).and(NOTIFICATIONS.GROUP_KEY.in(skipGroups)));
+        }
+        return select(tx, c).orderBy(ascending ? NOTIFICATIONS.ID.asc() : NOTIFICATIONS.ID.desc())
+                .limit(limit).fetch(NotificationRepository::toNotification);
+    }
+
+    /** One notification of {@code accountId}, if the filter lets it through. */
+    public Optional<Notification> find(Tx tx, long accountId, long id, Filter f) {
+        return select(tx, visible(accountId, f).and(NOTIFICATIONS.ID.eq(id)))
+                .fetchOptional(NotificationRepository::toNotification);
+    }
+
+    /** The members of a group, newest first (paged by notification id). */
+    public List<Notification> inGroup(Tx tx, long accountId, String groupKey, Filter f, Page page) {
+        return Paging.fetch(select(tx, visible(accountId, f).and(NOTIFICATIONS.GROUP_KEY.eq(groupKey))),
+                NOTIFICATIONS.ID, page).stream().map(NotificationRepository::toNotification).toList();
+    }
+
+    /**
+     * Figures for each group key, counting members with id {@code <= upTo} (null: all) that pass the filter's
+     * sender exclusions: the count, the newest member and its time, the {@code samples} newest senders, and the
+     * oldest member with id {@code >= from} (null: the oldest). Two queries for any number of groups.
+     */
+    public Map<String, GroupStats> groupStats(Tx tx, long accountId, Collection<String> keys, Filter f, Long upTo,
+                                              Long from, int samples) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Condition c = visible(accountId, f.sendersOnly()).and(NOTIFICATIONS.GROUP_KEY.in(keys));
+        if (upTo != null) {
+            c = c.and(NOTIFICATIONS.ID.le(upTo));
+        }
+        Field<Long> pageMin = DSL.min(DSL.when(NOTIFICATIONS.ID.ge(from == null ? Long.MIN_VALUE : from),
+                NOTIFICATIONS.ID)).as("page_min");
+        Map<String, Object[]> totals = new HashMap<>();
+        tx.dsl().select(NOTIFICATIONS.GROUP_KEY, DSL.count(), pageMin)
+                .from(NOTIFICATIONS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(NOTIFICATIONS.FROM_ACCOUNT_ID))
+                .where(c).groupBy(NOTIFICATIONS.GROUP_KEY)
+                .forEach(r -> totals.put(r.value1(), new Object[] {r.value2(), r.value3()}));
+
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(NOTIFICATIONS.GROUP_KEY)
+                .orderBy(NOTIFICATIONS.ID.desc())).as("rn");
+        var ranked = tx.dsl().select(NOTIFICATIONS.GROUP_KEY, NOTIFICATIONS.ID, NOTIFICATIONS.FROM_ACCOUNT_ID,
+                        NOTIFICATIONS.CREATED_AT, rank)
+                .from(NOTIFICATIONS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(NOTIFICATIONS.FROM_ACCOUNT_ID))
+                .where(c).asTable("ranked");
+        Field<String> key = ranked.field(NOTIFICATIONS.GROUP_KEY);
+        Field<Long> id = ranked.field(NOTIFICATIONS.ID);
+        Field<Long> sender = ranked.field(NOTIFICATIONS.FROM_ACCOUNT_ID);
+        Field<Instant> at = ranked.field(NOTIFICATIONS.CREATED_AT);
+        Map<String, List<Record>> newest = new LinkedHashMap<>();
+        tx.dsl().select(key, id, sender, at).from(ranked).where(ranked.field(rank).le(samples))
+                .orderBy(key, id.desc())
+                .forEach(r -> newest.computeIfAbsent(r.get(key), k -> new ArrayList<>()).add(r));
+
+        Map<String, GroupStats> out = new HashMap<>();
+        newest.forEach((k, rows) -> {
+            Object[] t = totals.get(k);
+            if (t == null) {
+                return;
+            }
+            List<Long> senders = rows.stream().map(r -> r.get(sender)).distinct().toList();
+            long oldest = t[1] == null ? rows.getLast().get(id) : ((Number) t[1]).longValue();
+            out.put(k, new GroupStats(k, ((Number) t[0]).intValue(), rows.getFirst().get(id),
+                    rows.getFirst().get(at), senders, oldest));
+        });
+        return out;
+    }
+
+    /** Deletes one of {@code accountId}'s notifications; false if there was none. */
+    public boolean delete(Tx tx, long accountId, long id) {
+        return tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId))
+                .and(NOTIFICATIONS.ID.eq(id)).execute() > 0;
+    }
+
+    public int deleteGroup(Tx tx, long accountId, String groupKey) {
+        return tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId))
+                .and(NOTIFICATIONS.GROUP_KEY.eq(groupKey)).execute();
+    }
+
+    public int deleteAll(Tx tx, long accountId) {
+        return tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    private static SelectConditionStep<Record> select(Tx tx, Condition c) {
+        return tx.dsl().select(NOTIFICATIONS.fields()).from(NOTIFICATIONS)
+                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(NOTIFICATIONS.FROM_ACCOUNT_ID))
+                .where(c);
+    }
+
+    private static Condition visible(long accountId, Filter f) {
+        Condition c = NOTIFICATIONS.ACCOUNT_ID.eq(accountId).and(ACCOUNTS.SUSPENDED_AT.isNull());
+        if (f.types() != null) {
+            c = c.and(f.types().isEmpty() ? DSL.falseCondition() : NOTIFICATIONS.TYPE.in(names(f.types())));
+        }
+        if (f.fromAccountId() != null) {
+            c = c.and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(f.fromAccountId()));
+        }
+        if (!f.excludedSenders().isEmpty()) {
+            c = c.and(f.excludedSenders().size() > MAX_BINDS
+                    ? NOTIFICATIONS.FROM_ACCOUNT_ID.notIn(f.excludedSenders().stream().map(DSL::inline).toList())
+                    : NOTIFICATIONS.FROM_ACCOUNT_ID.notIn(f.excludedSenders()));
+        }
+        if (!f.excludedDomains().isEmpty()) {
+            c = c.and(f.excludedDomains().size() > MAX_BINDS
+                    ? ACCOUNTS.DOMAIN.notIn(f.excludedDomains().stream().map(DSL::inline).toList())
+                    : ACCOUNTS.DOMAIN.notIn(f.excludedDomains()));
+        }
+        return c;
+    }
+
+    private static List<String> names(Collection<NotificationType> types) {
+        return types.stream().map(NotificationType::wireName).toList();
     }
 
     public static Notification toNotification(Record r) {

@@ -11,7 +11,8 @@ public final class Modules {
             new WebModule(),
             new ClientApiModule(),
             new StatusModule(),
-            new InteractionsModule());
+            new InteractionsModule(),
+            new NotificationsModule());
 
     private Modules() {
     }

@@ -1,0 +1,33 @@
+package social.starling.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a person wants done with notifications from each kind of sender (Mastodon's NotificationPolicy, 4.3):
+ * accept them, filter them into notification requests, or drop them.
+ */
+public record NotificationPolicy(Action forNotFollowing, Action forNotFollowers, Action forNewAccounts,
+                                 Action forPrivateMentions, Action forLimitedAccounts, Action forBots) {
+
+    /** Starling filters nothing yet, so the policy it answers by default says so: everything accepted. */
+    public static final NotificationPolicy DEFAULT = new NotificationPolicy(Action.ACCEPT, Action.ACCEPT,
+            Action.ACCEPT, Action.ACCEPT, Action.ACCEPT, Action.ACCEPT);
+
+    public enum Action {
+        ACCEPT, FILTER, DROP;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Action> parse(String value) {
+            for (Action a : values()) {
+                if (a.wireName().equals(value)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
