@@ -10,7 +10,8 @@ public final class Modules {
             new PublicModule(),
             new WebModule(),
             new ClientApiModule(),
-            new StatusModule());
+            new StatusModule(),
+            new GraphModule());
 
     private Modules() {
     }
