@@ -55,7 +55,6 @@ public final class ClientApiRoutes implements Routes {
         r.get("/api/v1/accounts/lookup", accounts::lookup);
         r.get("/api/v1/accounts/search", accounts::search);
         r.get("/api/v1/accounts", accounts::index);
-        r.get("/api/v1/accounts/{id}", accounts::show);
         r.get("/api/v1/preferences", preferences::handle);
     }
 }

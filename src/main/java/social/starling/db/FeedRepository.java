@@ -1,16 +1,23 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
+import static social.starling.db.schema.Tables.ACCOUNT_DOMAIN_BLOCKS;
 import static social.starling.db.schema.Tables.BLOCKS;
 import static social.starling.db.schema.Tables.FEED_ENTRIES;
 import static social.starling.db.schema.Tables.FOLLOWS;
+import static social.starling.db.schema.Tables.LISTS;
+import static social.starling.db.schema.Tables.LIST_ACCOUNTS;
 import static social.starling.db.schema.Tables.MUTES;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
+import static social.starling.db.schema.Tables.STATUS_TAGS;
+import static social.starling.db.schema.Tables.TAG_FOLLOWS;
 import static social.starling.db.schema.Tables.USERS;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -23,8 +30,9 @@ import social.starling.model.Visibility;
  * {@code INSERT ... SELECT}, applying Mastodon's home-feed rules in SQL (FeedManager#filter_from_home): no authors
  * the follower mutes or blocks (or who block them), reblogs only where the follow shows reblogs and not of the
  * follower's own post, replies only to people the follower follows, direct statuses only to the mentioned,
- * follows restricted to languages honoured. Reading a feed reads only this table (joined to statuses so deleted
- * ones drop out).
+ * follows restricted to languages honoured, and not to followers who keep the author in an exclusive list.
+ * Reading a feed reads only this table (joined to statuses so deleted ones drop out). Public statuses also reach
+ * people following one of their hashtags ({@link #fanOutToTagFollowers}).
  */
 public final class FeedRepository {
 
@@ -40,7 +48,8 @@ public final class FeedRepository {
                         .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
                 .and(DSL.notExists(DSL.selectOne().from(BLOCKS).where(
                         BLOCKS.ACCOUNT_ID.eq(follower).and(BLOCKS.TARGET_ACCOUNT_ID.in(authors))
-                                .or(BLOCKS.TARGET_ACCOUNT_ID.eq(follower).and(BLOCKS.ACCOUNT_ID.in(authors))))));
+                                .or(BLOCKS.TARGET_ACCOUNT_ID.eq(follower).and(BLOCKS.ACCOUNT_ID.in(authors))))))
+                .and(DSL.notExists(exclusiveListsOf(follower, s.accountId())));
         if (reblogAuthorId != null) {
             var seen = FEED_ENTRIES.as("seen");
             c = c.and(f.SHOW_REBLOGS.isTrue())
@@ -68,6 +77,58 @@ public final class FeedRepository {
                         .where(c))
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    /**
+     * Inserts a public status into the feeds of local people who follow one of its hashtags (Mastodon's
+     * FanOutOnWriteService#deliver_to_hashtag_followers!, filtered as FeedManager#filter_from_tags?): not the
+     * author's own, not where the follower blocks or mutes the author or someone mentioned, is blocked by the
+     * author, or blocks the author's domain; nothing from suspended or silenced authors. The caller checks that
+     * the status is public and not a reblog.
+     */
+    public int fanOutToTagFollowers(Tx tx, Status s, Instant now) {
+        Field<Long> follower = USERS.ACCOUNT_ID;
+        var mentioned = DSL.select(STATUS_MENTIONS.ACCOUNT_ID).from(STATUS_MENTIONS)
+                .where(STATUS_MENTIONS.STATUS_ID.eq(s.id()));
+        var tagFollowers = DSL.select(TAG_FOLLOWS.ACCOUNT_ID).from(TAG_FOLLOWS)
+                .join(STATUS_TAGS).on(STATUS_TAGS.TAG_ID.eq(TAG_FOLLOWS.TAG_ID))
+                .where(STATUS_TAGS.STATUS_ID.eq(s.id()));
+        Condition c = follower.in(tagFollowers)
+                .and(follower.ne(s.accountId()))
+                .and(USERS.FEED_STALE.isFalse())
+                .and(ACCOUNTS.SUSPENDED_AT.isNull()).and(ACCOUNTS.SILENCED_AT.isNull())
+                .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(follower))
+                        .and(MUTES.TARGET_ACCOUNT_ID.eq(s.accountId()).or(MUTES.TARGET_ACCOUNT_ID.in(mentioned)))
+                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
+                .and(DSL.notExists(DSL.selectOne().from(BLOCKS).where(
+                        BLOCKS.ACCOUNT_ID.eq(follower).and(BLOCKS.TARGET_ACCOUNT_ID.eq(s.accountId())
+                                        .or(BLOCKS.TARGET_ACCOUNT_ID.in(mentioned)))
+                                .or(BLOCKS.TARGET_ACCOUNT_ID.eq(follower).and(BLOCKS.ACCOUNT_ID.eq(s.accountId()))))))
+                .and(DSL.notExists(DSL.selectOne().from(ACCOUNT_DOMAIN_BLOCKS)
+                        .where(ACCOUNT_DOMAIN_BLOCKS.ACCOUNT_ID.eq(follower))
+                        .and(ACCOUNT_DOMAIN_BLOCKS.DOMAIN.eq(ACCOUNTS.DOMAIN))));
+        return tx.dsl().insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        FEED_ENTRIES.AUTHOR_ID)
+                .select(DSL.select(follower, DSL.val(s.id()), DSL.val(s.accountId()))
+                        .from(USERS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(s.accountId()))
+                        .where(c))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Accounts in one of {@code accountId}'s exclusive lists: their posts stay out of that home feed. */
+    public Set<Long> exclusiveListMembers(Tx tx, long accountId) {
+        return new HashSet<>(tx.dsl().selectDistinct(LIST_ACCOUNTS.ACCOUNT_ID).from(LIST_ACCOUNTS)
+                .join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
+                .where(LISTS.ACCOUNT_ID.eq(accountId)).and(LISTS.EXCLUSIVE.isTrue())
+                .fetch(LIST_ACCOUNTS.ACCOUNT_ID));
+    }
+
+    /** Mastodon 4.2's exclusive lists: a member of one of the follower's exclusive lists skips the home feed. */
+    private static org.jooq.Select<?> exclusiveListsOf(Field<Long> follower, long authorId) {
+        return DSL.selectOne().from(LIST_ACCOUNTS).join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
+                .where(LISTS.ACCOUNT_ID.eq(follower)).and(LISTS.EXCLUSIVE.isTrue())
+                .and(LIST_ACCOUNTS.ACCOUNT_ID.eq(authorId));
     }
 
     /** Puts one status in one feed (the author's own, a merge after following). */
@@ -135,7 +196,7 @@ public final class FeedRepository {
 
     /** Marks feeds of people inactive since {@code before} stale and empties them; returns how many. */
     public int markStale(Tx tx, Instant before) {
-        var stale = DSL.select(USERS.ACCOUNT_ID).from(USERS).where(USERS.FEED_STALE.isFalse())
+        var stale = tx.dsl().select(USERS.ACCOUNT_ID).from(USERS).where(USERS.FEED_STALE.isFalse())
                 .and(USERS.LAST_ACTIVE_AT.lt(before).or(USERS.LAST_ACTIVE_AT.isNull().and(USERS.CREATED_AT.lt(before))));
         List<Long> ids = stale.fetch(USERS.ACCOUNT_ID);
         if (ids.isEmpty()) {

@@ -4,6 +4,8 @@ import static social.starling.db.schema.Tables.ACCOUNT_DOMAIN_BLOCKS;
 import static social.starling.db.schema.Tables.BLOCKS;
 import static social.starling.db.schema.Tables.FOLLOWS;
 import static social.starling.db.schema.Tables.FOLLOW_REQUESTS;
+import static social.starling.db.schema.Tables.LISTS;
+import static social.starling.db.schema.Tables.LIST_ACCOUNTS;
 import static social.starling.db.schema.Tables.MUTES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import social.starling.model.Follow;
 
 /** The social graph: follows, follow requests, blocks, mutes and per-user domain blocks. */
@@ -73,9 +76,19 @@ public final class RelationshipRepository {
                 .set(FOLLOWS.LANGUAGES, languages(languages)).where(FOLLOWS.ID.eq(id)).execute();
     }
 
+    /**
+     * Ends a follow. Like Mastodon's foreign key from list_accounts to follows (ON DELETE CASCADE), the target also
+     * leaves every list of the follower's: lists hold only people one follows.
+     */
     public boolean deleteFollow(Tx tx, long accountId, long targetId) {
-        return tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(accountId))
+        boolean deleted = tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(accountId))
                 .and(FOLLOWS.TARGET_ACCOUNT_ID.eq(targetId)).execute() == 1;
+        if (deleted) {
+            tx.dsl().deleteFrom(LIST_ACCOUNTS).where(LIST_ACCOUNTS.ACCOUNT_ID.eq(targetId))
+                    .and(LIST_ACCOUNTS.LIST_ID.in(DSL.select(LISTS.ID).from(LISTS).where(LISTS.ACCOUNT_ID.eq(accountId))))
+                    .execute();
+        }
+        return deleted;
     }
 
     public boolean deleteRequest(Tx tx, long accountId, long targetId) {

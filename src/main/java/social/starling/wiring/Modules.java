@@ -12,7 +12,9 @@ public final class Modules {
             new ClientApiModule(),
             new StatusModule(),
             new InteractionsModule(),
-            new NotificationsModule());
+            new NotificationsModule(),
+            new GraphModule(),
+            new AccountRoutesLast());
 
     private Modules() {
     }

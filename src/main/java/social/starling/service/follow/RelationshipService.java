@@ -58,7 +58,8 @@ public final class RelationshipService {
                 Follow f = follows.get(id);
                 Account a = byId.get(id);
                 out.add(new Relationship(id, f != null, f != null && f.showReblogs(), f != null && f.notifyPosts(),
-                        f == null ? null : f.languages(), followedBy.contains(id), blocking.contains(id),
+                        // Mastodon answers null unless the follow is restricted to some languages.
+                        f == null || f.languages().isEmpty() ? null : f.languages(), followedBy.contains(id), blocking.contains(id),
                         blockedBy.contains(id), muting.containsKey(id), Boolean.TRUE.equals(muting.get(id)),
                         requested.contains(id), requestedBy.contains(id),
                         a.domain() != null && domains.contains(a.domain()), false, ""));

@@ -20,7 +20,7 @@ import social.starling.service.notification.NotifyService;
 
 /**
  * The {@code status.distribute} job: after a status is committed, fans it out to followers' home feeds (one
- * statement), notifies mentioned people and followers who asked to be told of new posts, and records direct
+ * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people and followers who asked to be told of new posts, and records direct
  * messages in each participant's thread list. Running twice does no harm: feed inserts and notifications are
  * deduplicated.
  */
@@ -67,6 +67,10 @@ public final class DistributeStatusService {
                 reblogAuthor = original.get().accountId();
             }
             feeds.fanOut(tx, s, reblogAuthor, now);
+            if (!s.isReblog() && s.visibility() == Visibility.PUBLIC) {
+                // Mastodon: only "broadcastable" statuses (public, not reblogs) reach hashtag followers.
+                feeds.fanOutToTagFollowers(tx, s, now);
+            }
             if (s.isReblog()) {
                 return null; // the reblog notification is made when the reblog is created
             }

@@ -24,8 +24,8 @@ import social.starling.service.status.StatusViews;
 /**
  * The home timeline, read from the materialised feed only. A feed marked stale (its owner was away longer than
  * STARLING_FEED_ACTIVE_DAYS, so fan-out skipped them) is rebuilt on its next read from the newest statuses of the
- * people followed, with the same rules fan-out applies. Following someone merges their recent statuses in;
- * unfollowing, blocking or muting takes them out.
+ * people followed, with the same rules fan-out applies (members of the owner's exclusive lists stay out). Following
+ * someone merges their recent statuses in; unfollowing, blocking or muting takes them out.
  */
 public final class HomeFeedService {
     static final int MERGE_ON_FOLLOW = 200;
@@ -69,6 +69,7 @@ public final class HomeFeedService {
             Map<Long, Follow> follows = relationships.followsOf(tx, viewerId, authors);
             authors.add(viewerId);
             Set<Long> followed = new HashSet<>(follows.keySet());
+            Set<Long> exclusive = feeds.exclusiveListMembers(tx, viewerId);
             List<Status> candidates = recent(tx, authors, maxItems * 2);
             Map<Long, Status> originals = statuses.findAll(tx, candidates.stream().filter(Status::isReblog)
                     .map(Status::reblogOfId).toList());
@@ -85,8 +86,8 @@ public final class HomeFeedService {
                 if (s.isReblog() && (original == null || !seenOriginals.add(original.id()))) {
                     continue;
                 }
-                if (s.accountId() == viewerId || eligible(s, original, viewerId, follows.get(s.accountId()),
-                        followed, rel, mentions)) {
+                if (s.accountId() == viewerId || !exclusive.contains(s.accountId()) && eligible(s, original,
+                        viewerId, follows.get(s.accountId()), followed, rel, mentions)) {
                     feeds.insert(tx, viewerId, s.id(), s.accountId(), s.reblogOfId(),
                             original == null ? null : original.accountId());
                     added++;
@@ -101,6 +102,9 @@ public final class HomeFeedService {
     public void mergeInto(Tx tx, long viewerId, long targetId) {
         if (feeds.isStale(tx, viewerId)) {
             return; // rebuilt in full on the next read
+        }
+        if (feeds.exclusiveListMembers(tx, viewerId).contains(targetId)) {
+            return; // read in an exclusive list only
         }
         Relations rel = relations.of(viewerId);
         Map<Long, Follow> follows = relationships.followsOf(tx, viewerId, List.of(targetId));

@@ -38,6 +38,11 @@ class StatusFlowTest {
         assertThat(follow.status()).as(follow.body()).isEqualTo(200);
         assertThat(follow.json().get("following").asBoolean()).isTrue();
 
+        // Literal paths under /api/v1/accounts/ must not be taken for an account id.
+        HttpResult rel = bob.get("/api/v1/accounts/relationships?id[]=" + aliceId);
+        assertThat(rel.status()).as(rel.body()).isEqualTo(200);
+        assertThat(rel.json().get(0).get("following").asBoolean()).isTrue();
+
         HttpResult posted = alice.postJson("/api/v1/statuses",
                 "{\"status\": \"Hello @bob, see https://example.com #starling\", \"visibility\": \"public\"}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
