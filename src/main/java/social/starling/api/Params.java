@@ -59,6 +59,11 @@ public final class Params {
         return new Params(root);
     }
 
+    /** A nested object (an element of an array of objects) read with the same accessors. */
+    public static Params wrap(JsonNode object) {
+        return new Params(object instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode());
+    }
+
     private static void addAll(ObjectNode root, Map<String, List<String>> values) {
         values.forEach((key, list) -> list.forEach(value -> put(root, key, value)));
     }

@@ -102,6 +102,22 @@ public final class PollRepository {
                 .where(POLLS.ID.eq(pollId)).and(POLLS.CLOSED_AT.isNull()).execute() == 1;
     }
 
+    /** Replaces a poll's settings when its status is edited; the poll is open again until {@code expiresAt}. */
+    public void update(Tx tx, long pollId, List<String> options, boolean multiple, boolean hideTotals,
+                       Instant expiresAt, Instant now) {
+        tx.dsl().update(POLLS).set(POLLS.OPTIONS, write(options)).set(POLLS.MULTIPLE, multiple)
+                .set(POLLS.HIDE_TOTALS, hideTotals).set(POLLS.EXPIRES_AT, expiresAt)
+                .setNull(POLLS.CLOSED_AT).set(POLLS.UPDATED_AT, now)
+                .where(POLLS.ID.eq(pollId)).execute();
+    }
+
+    /** Removes every vote (the options changed, so earlier votes no longer mean anything). */
+    public void resetVotes(Tx tx, long pollId, Instant now) {
+        tx.dsl().deleteFrom(POLL_VOTES).where(POLL_VOTES.POLL_ID.eq(pollId)).execute();
+        tx.dsl().update(POLLS).set(POLLS.VOTES_COUNT, 0).set(POLLS.VOTERS_COUNT, 0).set(POLLS.UPDATED_AT, now)
+                .where(POLLS.ID.eq(pollId)).execute();
+    }
+
     /** Accounts that voted in the poll (to notify them when it ends). */
     public List<Long> voters(Tx tx, long pollId) {
         return tx.dsl().selectDistinct(POLL_VOTES.ACCOUNT_ID).from(POLL_VOTES).where(POLL_VOTES.POLL_ID.eq(pollId))

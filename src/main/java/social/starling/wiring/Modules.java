@@ -9,6 +9,7 @@ public final class Modules {
     public static final List<Module> ALL = List.of(
             new PublicModule(),
             new WebModule(),
+            new StatusExtrasModule(),
             new ClientApiModule(),
             new StatusModule(),
             new InteractionsModule(),
@@ -19,18 +20,15 @@ public final class Modules {
     private Modules() {
     }
 
-    /** Posting with {@code scheduled_at}: not yet supported, so such a request is refused clearly. */
+    /** Posting with {@code scheduled_at}: a future time stores a scheduled status (StatusExtrasModule). */
     public static social.starling.api.mastodon.v1.statuses.StatusesHandler.ScheduledPosting scheduledPosting(App app) {
-        return (ctx, accountId, params) -> {
-            if (params.string("scheduled_at").filter(s -> !s.isBlank()).isPresent()) {
-                throw new social.starling.errors.UnprocessableException("Scheduled statuses are not supported yet");
-            }
-            return false;
-        };
+        return new social.starling.api.mastodon.v1.scheduled_statuses.ScheduledStatusesHandler(app.apiAuth,
+                StatusExtrasModule.scheduledStatuses(app), new social.starling.convert.ScheduledStatusApiMapper(),
+                app.json, app.baseUrl).posting();
     }
 
-    /** The keyword filters applied to statuses (Filters v2). */
+    /** The keyword filters applied to statuses (Filters v2, StatusExtrasModule). */
     public static StatusFilterer statusFilterer(App app) {
-        return StatusFilterer.NONE;
+        return StatusExtrasModule.statusFilterer(app);
     }
 }

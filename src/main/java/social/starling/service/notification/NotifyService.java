@@ -17,8 +17,9 @@ import social.starling.model.NotificationType;
  * Creates notifications for local people, inside the caller's transaction, with Mastodon's rules: never for
  * one's own actions, nothing from someone the recipient blocks or who blocks them, nothing from someone the
  * recipient muted with notifications hidden, nothing about a status in a thread the recipient muted, one per
- * (type, actor, status). Favourites, reblogs and follows get a group key that gathers those of the same kind (and
- * status) within 12 hours, for grouped notifications; other types are ungrouped.
+ * (type, actor, status). The one exception to "never for one's own actions" is a poll's end, which its author is
+ * told of too. Favourites, reblogs and follows get a group key that gathers those of the same kind (and status)
+ * within 12 hours, for grouped notifications; other types are ungrouped.
  */
 public final class NotifyService {
     static final long MAX_GROUP_SPAN_HOURS = 12;
@@ -42,7 +43,8 @@ public final class NotifyService {
 
     /** Notifies {@code recipientId} unless a rule says otherwise; returns the notification made, if any. */
     public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
-        if (recipientId == fromId || users.find(tx, recipientId).isEmpty()) {
+        // One's own poll ending is the one notice about oneself (Mastodon's PollExpirationNotifyWorker).
+        if (recipientId == fromId && type != NotificationType.POLL || users.find(tx, recipientId).isEmpty()) {
             return Optional.empty();
         }
         if (relationships.blocks(tx, recipientId, fromId) || relationships.blocks(tx, fromId, recipientId)) {

@@ -3,13 +3,10 @@ package social.starling.service.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.IdempotencyRepository;
@@ -19,21 +16,16 @@ import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.errors.NotFoundException;
-import social.starling.errors.UnprocessableException;
 import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
-import social.starling.model.Limits;
 import social.starling.model.LocalUris;
 import social.starling.model.Status;
 import social.starling.model.User;
 import social.starling.model.Visibility;
 import social.starling.support.Hashes;
 import social.starling.text.Extracted;
-import social.starling.text.MentionResolver;
-import social.starling.text.MentionedAccount;
 import social.starling.text.StatusFormatter;
-import social.starling.text.StatusText;
 import social.starling.text.TextEntity;
 
 /**
@@ -66,6 +58,7 @@ public final class PostStatusService {
     private final IdGenerator ids;
     private final LocalUris uris;
     private final String localHost;
+    private final StatusComposer composer;
     private final Clock clock;
 
     public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
@@ -86,6 +79,7 @@ public final class PostStatusService {
         this.ids = ids;
         this.uris = uris;
         this.localHost = localHost;
+        this.composer = new StatusComposer(db, accounts, formatter, localHost);
         this.clock = clock;
     }
 
@@ -105,10 +99,9 @@ public final class PostStatusService {
                 .map(StatusView::status)
                 .filter(s -> !s.isReblog())
                 .orElseThrow(() -> new NotFoundException("Record not found"));
-        Extracted extracted = StatusText.extract(text);
-        Map<String, Account> mentioned = resolveMentions(extracted);
-        String content = formatter.formatStatus(text, mentionResolver(mentioned));
-        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, content, parent, extracted, mentioned));
+        StatusComposer.Composed composed = composer.compose(text);
+        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, composed.content(), parent,
+                composed.extracted(), composed.mentioned()));
     }
 
     private Status insert(Tx tx, long authorId, Request r, String text, String spoiler, String content, Status parent,
@@ -172,80 +165,10 @@ public final class PostStatusService {
     }
 
     private void validate(String text, String spoiler, Request r) {
-        List<String> errors = new ArrayList<>();
-        boolean hasMedia = r.mediaIds() != null && !r.mediaIds().isEmpty();
-        if (text.isEmpty() && r.poll() == null && !hasMedia) {
-            errors.add("Text can't be blank");
-        }
-        if (hasMedia) {
-            // Media uploads are not part of Starling yet: no id can name an attachment.
-            throw new UnprocessableException("Validation failed: Media attachments could not be found");
-        }
-        if (StatusText.countCharacters(text, spoiler) > Limits.STATUS_MAX_CHARACTERS) {
-            errors.add("Text character limit of " + Limits.STATUS_MAX_CHARACTERS + " exceeded");
-        }
-        if (r.visibility() != null && !r.visibility().isBlank() && Visibility.parse(r.visibility()).isEmpty()) {
-            errors.add("Visibility is not included in the list");
-        }
-        if (r.language() != null && !r.language().isBlank() && !r.language().trim().matches("^[a-z]{2,3}(-[A-Za-z]{2,8})?$")) {
-            errors.add("Language is not a valid language code");
-        }
-        if (r.poll() != null) {
-            validatePoll(r.poll(), errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new UnprocessableException("Validation failed: " + String.join(", ", errors));
-        }
+        StatusValidator.validate(text, spoiler, r.visibility(), r.language(), r.poll(), r.mediaIds());
     }
 
     static void validatePoll(PollRequest p, List<String> errors) {
-        List<String> options = p.options() == null ? List.of() : p.options().stream().map(String::strip).toList();
-        if (options.size() < 2) {
-            errors.add("Poll must have at least 2 options");
-        } else if (options.size() > Limits.POLL_MAX_OPTIONS) {
-            errors.add("Poll can't contain more than " + Limits.POLL_MAX_OPTIONS + " options");
-        }
-        if (options.stream().anyMatch(String::isEmpty)) {
-            errors.add("Poll options can't be blank");
-        }
-        if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > Limits.POLL_MAX_CHARACTERS_PER_OPTION)) {
-            errors.add("Poll options can't be longer than " + Limits.POLL_MAX_CHARACTERS_PER_OPTION + " characters");
-        }
-        if (Set.copyOf(options).size() != options.size()) {
-            errors.add("Poll options must be unique");
-        }
-        if (p.expiresIn() == null) {
-            errors.add("Poll expiration can't be blank");
-        } else if (p.expiresIn() < Limits.POLL_MIN_EXPIRATION) {
-            errors.add("Poll duration is too short");
-        } else if (p.expiresIn() > Limits.POLL_MAX_EXPIRATION) {
-            errors.add("Poll duration is too long");
-        }
-    }
-
-    /** Typed mentions → known accounts (local, or remote ones this server has met), by the text typed. */
-    private Map<String, Account> resolveMentions(Extracted extracted) {
-        Map<String, Account> out = new LinkedHashMap<>();
-        if (extracted.mentions().isEmpty()) {
-            return out;
-        }
-        db.read(tx -> {
-            for (TextEntity.Mention m : extracted.mentions()) {
-                String domain = m.domain() == null || m.domain().equalsIgnoreCase(localHost) ? null : m.domain();
-                accounts.findByUsername(tx, m.username(), domain).filter(a -> !a.suspended())
-                        .ifPresent(a -> out.put(key(m.username(), m.domain()), a));
-            }
-            return null;
-        });
-        return out;
-    }
-
-    private MentionResolver mentionResolver(Map<String, Account> resolved) {
-        return (username, domain) -> Optional.ofNullable(resolved.get(key(username, domain)))
-                .map(a -> new MentionedAccount(a.username(), a.domain(), a.url() != null ? a.url() : a.uri()));
-    }
-
-    private static String key(String username, String domain) {
-        return (username + "@" + (domain == null ? "" : domain)).toLowerCase(java.util.Locale.ROOT);
+        StatusValidator.validatePoll(p, errors);
     }
 }

@@ -12,6 +12,10 @@ public interface StatusFilterer {
     /** Matches for {@code viewerId} in {@code context}; empty when none apply. */
     List<StatusView.FilterMatch> matches(long viewerId, String context, Status status, String plainText);
 
+    /** Forgets what is cached for {@code viewerId} (after they change their filters). */
+    default void evict(long viewerId) {
+    }
+
     StatusFilterer NONE = (viewer, context, status, text) -> List.of();
 
     static boolean hides(List<StatusView.FilterMatch> matches) {

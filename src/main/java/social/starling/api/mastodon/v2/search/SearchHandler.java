@@ -1,0 +1,63 @@
+package social.starling.api.mastodon.v2.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.List;
+import social.starling.api.Params;
+import social.starling.api.auth.ApiAuth;
+import social.starling.convert.AccountApiMapper;
+import social.starling.convert.entity.AccountEntity;
+import social.starling.convert.entity.SearchEntity;
+import social.starling.convert.entity.TagEntity;
+import social.starling.errors.UnauthorizedException;
+import social.starling.service.account.AccountQueryService;
+import social.starling.service.discovery.DiscoveryService;
+import social.starling.service.oauth.Caller;
+
+/**
+ * {@code GET /api/v2/search?q=&type=&limit=&offset=}: a minimal but honest search — local accounts by username
+ * prefix (or an exact {@code user@domain} this server knows) and hashtags by prefix; no full-text status search
+ * yet, so {@code statuses} is empty. As Mastodon, visitors may not page ({@code offset}) or ask to resolve.
+ */
+public final class SearchHandler {
+    private final ApiAuth auth;
+    private final AccountQueryService accounts;
+    private final DiscoveryService discovery;
+    private final AccountApiMapper accountApi;
+    private final ObjectMapper json;
+    private final String baseUrl;
+
+    public SearchHandler(ApiAuth auth, AccountQueryService accounts, DiscoveryService discovery,
+                         AccountApiMapper accountApi, ObjectMapper json, String baseUrl) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.discovery = discovery;
+        this.accountApi = accountApi;
+        this.json = json;
+        this.baseUrl = baseUrl;
+    }
+
+    public void handle(Context ctx) {
+        Long viewer = auth.optionalUser(ctx).map(Caller::accountId).orElse(null);
+        Params p = Params.of(ctx, json);
+        String q = p.require("q");
+        if (viewer == null && p.string("offset").filter(s -> !s.isBlank()).isPresent()) {
+            throw new UnauthorizedException("Search queries pagination is not supported without authentication");
+        }
+        if (viewer == null && p.bool("resolve", false)) {
+            throw new UnauthorizedException(
+                    "Search queries that resolve remote resources are not supported without authentication");
+        }
+        String type = p.string("type").orElse("");
+        int limit = Math.max(1, Math.min(40, p.intValue("limit").orElse(20)));
+        int offset = Math.max(0, p.intValue("offset").orElse(0));
+        List<AccountEntity> found = type.isEmpty() || type.equals("accounts")
+                ? accounts.search(q, limit, offset).stream().map(accountApi::toApi).toList() : List.of();
+        List<TagEntity> tags = type.isEmpty() || type.equals("hashtags")
+                ? discovery.tags(q, viewer, limit, offset).stream()
+                .map(t -> new TagEntity(Long.toString(t.id()), t.name(), baseUrl + "/tags/" + t.name(), List.of(),
+                        t.following(), null))
+                .toList() : List.of();
+        ctx.json(new SearchEntity(found, List.of(), tags, List.of()));
+    }
+}

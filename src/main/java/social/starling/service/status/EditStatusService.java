@@ -1,0 +1,142 @@
+package social.starling.service.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import social.starling.db.Database;
+import social.starling.db.PollRepository;
+import social.starling.db.StatusEditRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.TagRepository;
+import social.starling.db.Tx;
+import social.starling.errors.NotFoundException;
+import social.starling.jobs.JobQueue;
+import social.starling.model.Account;
+import social.starling.model.IdGenerator;
+import social.starling.model.Poll;
+import social.starling.model.Status;
+import social.starling.model.StatusEdit;
+import social.starling.text.TextEntity;
+
+/**
+ * {@code PUT /api/v1/statuses/:id}, as Mastodon's UpdateStatusService: only the author edits (anyone else's status
+ * is "not found"); the content follows the same rules as posting; visibility and the reply target do not change.
+ * As Mastodon's controller passes every field, a field left out is reset: no {@code spoiler_text} removes the
+ * warning, no {@code sensitive} clears the flag (unless there is a warning), no {@code poll} removes the poll.
+ * Changing a poll's options or its multiple-choice setting discards its votes; any poll given restarts its clock.
+ * An edit that changes nothing records nothing. The first edit also records the original (dated at its creation);
+ * mentions dropped from the text become silent (their accounts keep access), new ones are notified, and local
+ * accounts that reblogged the status get an "update" notification (the {@link StatusEditNotifier} job).
+ */
+public final class EditStatusService {
+    public record Request(String text, String spoilerText, Boolean sensitive, String language,
+                          PostStatusService.PollRequest poll, List<String> mediaIds) {
+    }
+
+    private final Database db;
+    private final StatusRepository statuses;
+    private final StatusEditRepository edits;
+    private final PollRepository polls;
+    private final TagRepository tags;
+    private final StatusComposer composer;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public EditStatusService(Database db, StatusRepository statuses, StatusEditRepository edits, PollRepository polls,
+                             TagRepository tags, StatusComposer composer, JobQueue jobs, IdGenerator ids,
+                             Clock clock) {
+        this.db = db;
+        this.statuses = statuses;
+        this.edits = edits;
+        this.polls = polls;
+        this.tags = tags;
+        this.composer = composer;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Status edit(long accountId, long statusId, Request r) {
+        own(accountId, statusId);
+        String text = r.text() == null ? "" : r.text().strip();
+        String spoiler = r.spoilerText() == null ? "" : r.spoilerText().strip();
+        StatusValidator.validate(text, spoiler, null, r.language(), r.poll(), r.mediaIds());
+        StatusComposer.Composed composed = composer.compose(text);
+        return db.inTransaction(tx -> apply(tx, accountId, statusId, r, text, spoiler, composed));
+    }
+
+    private Status apply(Tx tx, long accountId, long statusId, Request r, String text, String spoiler,
+                         StatusComposer.Composed composed) {
+        Instant now = clock.instant();
+        Status current = statuses.find(tx, statusId).filter(s -> s.accountId() == accountId && !s.isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+        Poll poll = current.pollId() == null ? null : polls.find(tx, current.pollId()).orElse(null);
+        boolean sensitive = Boolean.TRUE.equals(r.sensitive()) || !spoiler.isEmpty();
+        String language = r.language() != null && !r.language().isBlank() ? r.language().trim() : current.language();
+        boolean changed = !text.equals(current.text()) || !spoiler.equals(current.spoilerText())
+                || sensitive != current.sensitive() || !Objects.equals(language, current.language())
+                || r.poll() != null || poll != null;
+        if (!changed) {
+            return current;
+        }
+        if (!edits.hasEdits(tx, statusId)) {
+            edits.insert(tx, new StatusEdit(ids.next(), statusId, current.accountId(), current.text(),
+                    current.content(), current.spoilerText(), current.sensitive(),
+                    poll == null ? null : poll.options(), current.createdAt()));
+        }
+        Long pollId = updatePoll(tx, current, poll, r.poll(), now);
+        statuses.updateContent(tx, statusId, text, composed.content(), spoiler, sensitive, language, pollId, now);
+
+        Set<Long> mentioned = new LinkedHashSet<>();
+        for (Account a : composed.mentioned().values()) {
+            mentioned.add(a.id());
+            edits.mention(tx, statusId, a.id());
+        }
+        edits.silenceMentionsExcept(tx, statusId, mentioned);
+        tags.detachAll(tx, statusId);
+        for (TextEntity.Hashtag tag : composed.extracted().hashtags()) {
+            tags.attach(tx, statusId, tags.findOrCreate(tx, tag.name(), ids, now).id(), now);
+        }
+        List<String> options = r.poll() == null ? null : StatusValidator.options(r.poll());
+        edits.insert(tx, new StatusEdit(ids.next(), statusId, accountId, text, composed.content(), spoiler, sensitive,
+                options, now));
+        jobs.enqueue(tx, StatusEditNotifier.JOB, new StatusJobs.StatusPayload(statusId));
+        return statuses.require(tx, statusId);
+    }
+
+    /** Adds, changes or removes the poll; returns the status's poll id afterwards. */
+    private Long updatePoll(Tx tx, Status status, Poll poll, PostStatusService.PollRequest wanted, Instant now) {
+        if (wanted == null) {
+            if (poll != null) {
+                polls.delete(tx, poll.id());
+            }
+            return null;
+        }
+        List<String> options = StatusValidator.options(wanted);
+        Instant expiresAt = now.plusSeconds(wanted.expiresIn());
+        long pollId;
+        if (poll == null) {
+            pollId = ids.next();
+            polls.insert(tx, pollId, status.id(), status.accountId(), options, wanted.multiple(),
+                    wanted.hideTotals(), expiresAt, now);
+        } else {
+            pollId = poll.id();
+            polls.update(tx, pollId, options, wanted.multiple(), wanted.hideTotals(), expiresAt, now);
+            if (!options.equals(poll.options()) || wanted.multiple() != poll.multiple()) {
+                polls.resetVotes(tx, pollId, now);
+            }
+        }
+        // The job queued for the old end finds the poll not yet due and leaves it to this one.
+        jobs.enqueueAt(tx, StatusJobs.CLOSE_POLL, new StatusJobs.PollPayload(pollId), expiresAt);
+        return pollId;
+    }
+
+    private void own(long accountId, long statusId) {
+        db.read(tx -> statuses.find(tx, statusId)).filter(s -> s.accountId() == accountId && !s.isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+}

@@ -1,0 +1,54 @@
+package social.starling.service.status;
+
+import java.util.Optional;
+import social.starling.db.Database;
+import social.starling.db.StatusEditRepository;
+import social.starling.db.StatusRepository;
+import social.starling.jobs.JobContext;
+import social.starling.jobs.JobType;
+import social.starling.jobs.Lane;
+import social.starling.model.NotificationType;
+import social.starling.model.Status;
+import social.starling.service.notification.NotifyService;
+
+/**
+ * The {@code status.edited} job (Mastodon's FanOutOnWriteService with {@code update}): accounts newly mentioned by
+ * an edit get a mention notification (those already told are not told again), and local accounts that reblogged
+ * the status get an "update" notification, the latest replacing an earlier one. Running twice changes nothing.
+ */
+public final class StatusEditNotifier {
+    /** Enqueued by {@link EditStatusService} in the edit's transaction. */
+    public static final JobType<StatusJobs.StatusPayload> JOB = JobType.of("status.edited", Lane.DEFAULT,
+            StatusJobs.StatusPayload.class);
+
+    private final Database db;
+    private final StatusRepository statuses;
+    private final StatusEditRepository edits;
+    private final NotifyService notify;
+
+    public StatusEditNotifier(Database db, StatusRepository statuses, StatusEditRepository edits,
+                              NotifyService notify) {
+        this.db = db;
+        this.statuses = statuses;
+        this.edits = edits;
+        this.notify = notify;
+    }
+
+    public void handle(StatusJobs.StatusPayload payload, JobContext context) {
+        db.inTransaction(tx -> {
+            Optional<Status> found = statuses.find(tx, payload.statusId());
+            if (found.isEmpty()) {
+                return null;
+            }
+            Status s = found.get();
+            for (long mentioned : edits.activeMentions(tx, s.id())) {
+                notify.notify(tx, mentioned, s.accountId(), NotificationType.MENTION, s.id());
+            }
+            for (long reblogger : edits.localRebloggers(tx, s.id())) {
+                notify.withdraw(tx, reblogger, s.accountId(), NotificationType.UPDATE, s.id());
+                notify.notify(tx, reblogger, s.accountId(), NotificationType.UPDATE, s.id());
+            }
+            return null;
+        });
+    }
+}

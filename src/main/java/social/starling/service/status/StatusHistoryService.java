@@ -1,0 +1,62 @@
+package social.starling.service.status;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import social.starling.db.AccountRepository;
+import social.starling.db.Database;
+import social.starling.db.StatusEditRepository;
+import social.starling.errors.NotFoundException;
+import social.starling.model.Account;
+import social.starling.model.Status;
+import social.starling.model.StatusEdit;
+
+/**
+ * {@code GET /api/v1/statuses/:id/history} and {@code /source}. History: every revision, oldest first, including
+ * the original; a status never edited has one, built from the status as it is (Mastodon's HistoriesController).
+ * Only what the viewer may see. Source: the text as typed, for the author only (Mastodon authorises
+ * {@code update?}; anyone else gets "not found").
+ */
+public final class StatusHistoryService {
+    /** A revision with the account that made it. */
+    public record Revision(StatusEdit edit, Account account) {
+    }
+
+    private final Database db;
+    private final StatusEditRepository edits;
+    private final AccountRepository accounts;
+    private final StatusViews views;
+
+    public StatusHistoryService(Database db, StatusEditRepository edits, AccountRepository accounts,
+                                StatusViews views) {
+        this.db = db;
+        this.edits = edits;
+        this.accounts = accounts;
+        this.views = views;
+    }
+
+    public List<Revision> history(long statusId, Long viewerId) {
+        StatusView view = views.one(statusId, viewerId).filter(v -> !v.status().isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+        Status s = view.status();
+        List<StatusEdit> revisions = db.read(tx -> edits.list(tx, statusId));
+        if (revisions.isEmpty()) {
+            List<String> options = view.poll() == null ? null : view.poll().poll().options();
+            StatusEdit only = new StatusEdit(0, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(),
+                    s.sensitive(), options, s.editedAt() != null ? s.editedAt() : s.createdAt());
+            return List.of(new Revision(only, view.account()));
+        }
+        Map<Long, Account> byId = new HashMap<>();
+        db.read(tx -> accounts.findAll(tx, revisions.stream().map(StatusEdit::accountId).distinct().toList()))
+                .forEach(a -> byId.put(a.id(), a));
+        return revisions.stream()
+                .map(e -> new Revision(e, byId.getOrDefault(e.accountId(), view.account())))
+                .toList();
+    }
+
+    public Status source(long accountId, long statusId) {
+        return views.one(statusId, accountId).map(StatusView::status)
+                .filter(s -> s.accountId() == accountId && !s.isReblog())
+                .orElseThrow(() -> new NotFoundException("Record not found"));
+    }
+}
