@@ -34,7 +34,7 @@ grep -q 'Hello fediverse, this is bob' <<<"$home" || { echo "bob's post is not i
 
 notes="$(as bob notifications --no-color)"
 echo "bob> toot notifications:"; echo "$notes" | head -30
-for kind in 'followed you' 'favourited' 'reblogged' 'mentioned'; do
+for kind in 'follows you' 'favourited' 'reblogged' 'mentioned'; do
   grep -qi "$kind" <<<"$notes" || { echo "bob's notifications lack: $kind" >&2; exit 1; }
 done
 following="$(as alice following alice --no-color)"

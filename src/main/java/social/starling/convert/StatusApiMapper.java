@@ -40,8 +40,8 @@ public final class StatusApiMapper {
     private StatusEntity toApi(StatusView v, boolean withSource) {
         Status s = v.status();
         StatusEntity reblog = v.reblog() == null ? null : toApi(v.reblog());
-        StatusView.Marks marks = v.viewer();
         boolean reblogWrapper = s.isReblog();
+        StatusView.Marks marks = reblogWrapper ? proper(v) : v.viewer();
         return new StatusEntity(
                 Long.toString(s.id()),
                 s.uri(),
@@ -79,6 +79,20 @@ public final class StatusApiMapper {
                 marks == null ? null : marks.bookmarked(),
                 marks == null ? null : marks.pinned(),
                 marks == null ? null : v.filtered().stream().map(StatusApiMapper::filterResult).toList());
+    }
+
+    /**
+     * A boost's favourited/reblogged/bookmarked/muted describe the boosted status (Mastodon's
+     * {@code Account#reblogged?} looks at {@code status.proper}); pinned stays the wrapper's own.
+     */
+    private static StatusView.Marks proper(StatusView v) {
+        StatusView.Marks own = v.viewer();
+        StatusView.Marks inner = v.reblog() == null ? null : v.reblog().viewer();
+        if (own == null || inner == null) {
+            return own;
+        }
+        return new StatusView.Marks(inner.favourited(), inner.reblogged(), inner.bookmarked(), inner.muted(),
+                own.pinned());
     }
 
     private MentionEntity mention(Account a) {

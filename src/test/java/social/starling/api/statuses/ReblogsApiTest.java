@@ -65,10 +65,10 @@ class ReblogsApiTest {
         String reblogId = reblog.get("id").asText();
         assertThat(reblogId).isNotEqualTo(original);
         assertThat(reblog.get("uri").asText()).endsWith("/users/bob/statuses/" + reblogId + "/activity");
-        // The caller's marks live on the original (inside "reblog"); the wrapper's own marks are its own, as in
-        // Mastodon's timelines (StatusRelationshipsPresenter keys them by the wrapper's id).
+        // The caller's marks describe the boosted status, on the wrapper too (as Mastodon's reblog answer does).
         assertThat(reblog.get("reblog").get("id").asText()).isEqualTo(original);
         assertThat(reblog.get("reblog").get("reblogged").asBoolean()).isTrue();
+        assertThat(reblog.get("reblogged").asBoolean()).isTrue();
         assertThat(reblog.get("reblog").get("reblogs_count").asInt()).isEqualTo(1);
         assertThat(statusesCount("bob")).isEqualTo(before + 1);
         assertThat(notifications(server, idOf("alice"), idOf("bob"), NotificationType.REBLOG, original)).isEqualTo(1);
