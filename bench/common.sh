@@ -4,7 +4,8 @@
 # Settings (environment):
 #   BENCH_DATA_DIR   use (and keep) this data directory instead of a temporary one, e.g. a seeded one
 #   BENCH_HEAP       the server's -Xmx (default 2g)
-#   BENCH_JFR        record a Java Flight Recording of the server into this file (settings=profile)
+#   BENCH_JFR        record a Java Flight Recording of the server into this file (profile settings, Java and
+#                    native stacks sampled every 10 ms); summarise it with bench/jfr_summary.py
 #   BENCH_JAVA_OPTS  more JVM options for the server, e.g. "-XX:+UseParallelGC"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +34,12 @@ run_cli() { "$java" "${jvm[@]}" -jar "$jar" "$@"; }
 
 start_server() {
   local server_jvm=("${jvm[@]}")
-  [ -n "${BENCH_JFR:-}" ] && server_jvm+=("-XX:StartFlightRecording=filename=${BENCH_JFR},settings=profile")
+  if [ -n "${BENCH_JFR:-}" ]; then
+    # Java and native (SQLite) stacks sampled at the same rate, so their counts compare.
+    "$(dirname "$java")/jfr" configure --input profile 'jdk.ExecutionSample#period=10ms' \
+      'jdk.NativeMethodSample#period=10ms' --output "$bench_dir/bench.jfc" > /dev/null
+    server_jvm+=("-XX:StartFlightRecording=filename=${BENCH_JFR},settings=$bench_dir/bench.jfc")
+  fi
   "$java" "${server_jvm[@]}" -jar "$jar" > "$bench_dir/server.out" 2> "$bench_dir/server.err" &
   server_pid=$!
   trap 'stop_server; rm -rf "$bench_dir"' EXIT
