@@ -15,8 +15,17 @@ import social.starling.errors.NotFoundException;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 
-/** Queries over statuses and their mentions. */
+/**
+ * Queries over statuses and their mentions.
+ *
+ * <p>Contract for writers: every change to a status row, its mentions or its tags bumps {@code version} (see
+ * {@link #count}, {@link #updateContent}, {@link #bumpVersion}); cached copies are checked against it
+ * ({@link #stamps}).
+ */
 public final class StatusRepository {
+    /** A status's version and what it reblogs, with that status's version (null if it is gone). */
+    public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion) {
+    }
 
     public void insert(Tx tx, Status s) {
         tx.dsl().insertInto(STATUSES)
@@ -62,6 +71,20 @@ public final class StatusRepository {
         }
         tx.dsl().selectFrom(STATUSES).where(STATUSES.ID.in(ids))
                 .forEach(r -> out.put(r.getId(), toStatus(r)));
+        return out;
+    }
+
+    /** The {@link Stamp}s of these statuses, by id (a narrow read, to tell whether cached copies are current). */
+    public Map<Long, Stamp> stamps(Tx tx, Collection<Long> ids) {
+        Map<Long, Stamp> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        var original = STATUSES.as("original");
+        tx.dsl().select(STATUSES.ID, STATUSES.VERSION, STATUSES.REBLOG_OF_ID, original.VERSION)
+                .from(STATUSES).leftJoin(original).on(original.ID.eq(STATUSES.REBLOG_OF_ID))
+                .where(STATUSES.ID.in(ids))
+                .forEach(r -> out.put(r.value1(), new Stamp(r.value1(), r.value2(), r.value3(), r.value4())));
         return out;
     }
 

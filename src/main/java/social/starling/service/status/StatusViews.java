@@ -26,7 +26,6 @@ import social.starling.model.Account;
 import social.starling.model.Poll;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
-import social.starling.text.HtmlSanitizer;
 
 /**
  * Loads statuses as a viewer may see them, for a whole page at once (a fixed number of queries, not one per
@@ -51,6 +50,7 @@ public final class StatusViews {
     private final Clock clock;
     private final Cache<Long, Optional<StatusView.App>> apps = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final StatusCache cache;
 
     public StatusViews(Database db, StatusRepository statuses, AccountRepository accounts,
                        RelationshipRepository relationships, TagRepository tags, PollRepository polls,
@@ -67,6 +67,7 @@ public final class StatusViews {
         this.relations = relations;
         this.filters = filters;
         this.clock = clock;
+        this.cache = new StatusCache(statuses, tags, 50_000);
     }
 
     /** One status, if the viewer may see it. */
@@ -92,16 +93,23 @@ public final class StatusViews {
     }
 
     private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
-        Map<Long, Status> found = statuses.findAll(tx, ids);
-        Set<Long> originals = new HashSet<>();
-        found.values().stream().filter(Status::isReblog).map(Status::reblogOfId)
-                .filter(id -> !found.containsKey(id)).forEach(originals::add);
-        found.putAll(statuses.findAll(tx, originals));
+        Map<Long, StatusCache.Entry> entries = cache.load(tx, ids);
+        Map<Long, Status> found = new HashMap<>();
+        Map<Long, List<Long>> mentionIds = new HashMap<>();
+        Map<Long, List<String>> tagNames = new HashMap<>();
+        entries.forEach((id, e) -> {
+            found.put(id, e.status);
+            if (!e.mentionIds.isEmpty()) {
+                mentionIds.put(id, e.mentionIds);
+            }
+            if (!e.tags.isEmpty()) {
+                tagNames.put(id, e.tags);
+            }
+        });
         Collection<Status> all = found.values();
 
         Set<Long> accountIds = new HashSet<>();
         all.forEach(s -> accountIds.add(s.accountId()));
-        Map<Long, List<Long>> mentionIds = statuses.mentions(tx, found.keySet());
         mentionIds.values().forEach(accountIds::addAll);
         Map<Long, Account> byId = new HashMap<>();
         accounts.findAll(tx, accountIds).forEach(a -> byId.put(a.id(), a));
@@ -146,7 +154,6 @@ public final class StatusViews {
                 pollIds.add(content.pollId());
             }
         }
-        Map<Long, List<String>> tagNames = tags.namesOf(tx, shown);
         Map<Long, Poll> pollsById = polls.findAll(tx, pollIds);
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
@@ -156,14 +163,14 @@ public final class StatusViews {
         for (Status s : kept) {
             StatusView reblog = null;
             if (s.isReblog()) {
-                reblog = view(tx, found.get(s.reblogOfId()), byId, mentionIds, tagNames, pollsById, ownVotes, marks,
-                        viewerId, context);
+                reblog = view(tx, entries.get(s.reblogOfId()), byId, mentionIds, tagNames, pollsById, ownVotes,
+                        marks, viewerId, context);
                 if (mode == Mode.FEED && StatusFilterer.hides(reblog.filtered())) {
                     continue;
                 }
             }
-            StatusView view = view(tx, s, byId, mentionIds, tagNames, pollsById, ownVotes, marks, viewerId,
-                    s.isReblog() ? null : context);
+            StatusView view = view(tx, entries.get(s.id()), byId, mentionIds, tagNames, pollsById, ownVotes, marks,
+                    viewerId, s.isReblog() ? null : context);
             if (mode == Mode.FEED && !s.isReblog() && StatusFilterer.hides(view.filtered())) {
                 continue;
             }
@@ -186,10 +193,11 @@ public final class StatusViews {
         return mode == Mode.SHOW || viewerId == null || s.accountId() == viewerId || !rel.mutes(s.accountId());
     }
 
-    private StatusView view(Tx tx, Status s, Map<Long, Account> byId, Map<Long, List<Long>> mentionIds,
-                            Map<Long, List<String>> tagNames, Map<Long, Poll> pollsById,
-                            Map<Long, List<Integer>> ownVotes, InteractionRepository.Marks marks, Long viewerId,
-                            String context) {
+    private StatusView view(Tx tx, StatusCache.Entry entry, Map<Long, Account> byId,
+                            Map<Long, List<Long>> mentionIds, Map<Long, List<String>> tagNames,
+                            Map<Long, Poll> pollsById, Map<Long, List<Integer>> ownVotes,
+                            InteractionRepository.Marks marks, Long viewerId, String context) {
+        Status s = entry.status;
         List<Account> mentioned = mentionIds.getOrDefault(s.id(), List.of()).stream()
                 .map(byId::get).filter(a -> a != null).toList();
         StatusView.PollView poll = null;
@@ -212,7 +220,7 @@ public final class StatusViews {
         }
         List<StatusView.FilterMatch> filtered = viewerId == null || context == null || s.accountId() == viewerId
                 ? List.of()
-                : filters.matches(viewerId, context, s, s.spoilerText() + "\n" + HtmlSanitizer.toPlainText(s.content()));
+                : filters.matches(viewerId, context, s, entry.plainText());
         return new StatusView(s, byId.get(s.accountId()), null, mentioned, tagNames.getOrDefault(s.id(), List.of()),
                 poll, app, viewer, filtered);
     }

@@ -29,6 +29,7 @@ import social.starling.service.status.StatusViews;
  */
 public final class HomeFeedService {
     static final int MERGE_ON_FOLLOW = 200;
+    static final int TRIM_BATCH = 100;
 
     private final Database db;
     private final FeedRepository feeds;
@@ -167,7 +168,24 @@ public final class HomeFeedService {
         return db.inTransaction(tx -> feeds.markStale(tx, before));
     }
 
+    /**
+     * Keeps the newest {@code maxItems} entries of every feed. Finding the feeds over the cap is a read (it does not
+     * hold the writer); they are then trimmed a hundred at a time in short transactions, so posting and fan-out go
+     * on meanwhile.
+     */
     public int trim() {
-        return db.inTransaction(tx -> feeds.trim(tx, maxItems));
+        List<Long> overfull = db.read(tx -> feeds.overfull(tx, maxItems));
+        int removed = 0;
+        for (int from = 0; from < overfull.size(); from += TRIM_BATCH) {
+            List<Long> batch = overfull.subList(from, Math.min(overfull.size(), from + TRIM_BATCH));
+            removed += db.inTransaction(tx -> {
+                int n = 0;
+                for (long accountId : batch) {
+                    n += feeds.trim(tx, accountId, maxItems);
+                }
+                return n;
+            });
+        }
+        return removed;
     }
 }

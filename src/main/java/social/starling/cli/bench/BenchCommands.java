@@ -1,0 +1,18 @@
+package social.starling.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import social.starling.Main;
+
+/**
+ * {@code starling bench ...} (hidden): tools for the benchmark scripts in bench/ — {@code seed} fills an empty
+ * database with a synthetic instance, {@code fanout} measures how long a post takes to reach every follower's
+ * home feed. Not for production use.
+ */
+@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+        description = "Benchmark tools (see bench/README.md).",
+        subcommands = {SeedCommand.class, FanoutCommand.class})
+public final class BenchCommands {
+    @CommandLine.ParentCommand
+    Main parent;
+}
