@@ -7,11 +7,11 @@ import social.starling.Main;
 /**
  * {@code starling bench ...} (hidden): tools for the benchmark scripts in bench/ — {@code seed} fills an empty
  * database with a synthetic instance, {@code fanout} measures how long a post takes to reach every follower's
- * home feed. Not for production use.
+ * home feed, {@code rebuild} how long the first home read of an inactive account takes. Not for production use.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark tools (see bench/README.md).",
-        subcommands = {SeedCommand.class, FanoutCommand.class})
+        subcommands = {SeedCommand.class, FanoutCommand.class, RebuildCommand.class})
 public final class BenchCommands {
     @CommandLine.ParentCommand
     Main parent;
