@@ -20,8 +20,9 @@ import social.starling.service.notification.NotifyService;
 
 /**
  * The {@code status.distribute} job: after a status is committed, fans it out to followers' home feeds (one
- * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people and followers who asked to be told of new posts, and records direct
- * messages in each participant's thread list. Running twice does no harm: feed inserts and notifications are
+ * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people
+ * and followers who asked to be told of new posts, and records direct messages in the thread lists of the author
+ * and of each mentioned person who was notified. Running twice does no harm: feed inserts and notifications are
  * deduplicated.
  */
 public final class DistributeStatusService {
@@ -75,15 +76,18 @@ public final class DistributeStatusService {
                 return null; // the reblog notification is made when the reblog is created
             }
             List<Long> mentioned = statuses.mentions(tx, List.of(s.id())).getOrDefault(s.id(), List.of());
+            List<Long> notified = new ArrayList<>();
             for (long accountId : mentioned) {
-                notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id());
+                if (notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id()).isPresent()) {
+                    notified.add(accountId);
+                }
             }
             if (s.visibility() != Visibility.DIRECT && !s.isReply()
                     || s.isReply() && s.inReplyToAccountId() != null && s.inReplyToAccountId() == s.accountId()) {
                 notifySubscribers(tx, s, mentioned);
             }
             if (s.visibility() == Visibility.DIRECT && s.conversationId() != null) {
-                recordDirect(tx, s, mentioned, now);
+                recordDirect(tx, s, mentioned, notified, now);
             }
             return null;
         });
@@ -102,11 +106,18 @@ public final class DistributeStatusService {
         }
     }
 
-    private void recordDirect(social.starling.db.Tx tx, Status s, List<Long> mentioned, Instant now) {
+    /**
+     * The author's thread, and the thread of each mentioned person who was notified: Mastodon adds a direct status
+     * to a recipient's conversations only with the mention notification (NotifyService#push_to_conversation!), so
+     * someone who blocks or mutes the author, or muted the thread, gets no conversation from it.
+     */
+    private void recordDirect(social.starling.db.Tx tx, Status s, List<Long> mentioned, List<Long> notified,
+                              Instant now) {
         List<Long> everyone = new ArrayList<>(mentioned);
         everyone.add(s.accountId());
         for (long participant : everyone) {
-            if (users.find(tx, participant).isEmpty()) {
+            if (participant != s.accountId() && !notified.contains(participant)
+                    || users.find(tx, participant).isEmpty()) {
                 continue;
             }
             List<Long> others = everyone.stream().filter(id -> id != participant).distinct().toList();
