@@ -3,8 +3,10 @@ package social.starling.service.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
@@ -78,7 +80,8 @@ public final class DistributeStatusService {
             List<Long> mentioned = statuses.mentions(tx, List.of(s.id())).getOrDefault(s.id(), List.of());
             List<Long> notified = new ArrayList<>();
             for (long accountId : mentioned) {
-                if (notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id()).isPresent()) {
+                if (!involvesSomeoneShunned(tx, accountId, s, mentioned, now)
+                        && notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id()).isPresent()) {
                     notified.add(accountId);
                 }
             }
@@ -91,6 +94,26 @@ public final class DistributeStatusService {
             }
             return null;
         });
+    }
+
+    /**
+     * Mastodon's {@code FeedManager#filter_from_mentions?}: no mention notification when the status also mentions,
+     * or answers, someone the recipient blocks or mutes (the author is checked by {@link NotifyService}).
+     */
+    private boolean involvesSomeoneShunned(social.starling.db.Tx tx, long recipient, Status s, List<Long> mentioned,
+                                           Instant now) {
+        Set<Long> others = new HashSet<>(mentioned);
+        if (s.inReplyToAccountId() != null) {
+            others.add(s.inReplyToAccountId());
+        }
+        others.remove(recipient);
+        others.remove(s.accountId());
+        if (others.isEmpty()) {
+            return false;
+        }
+        Set<Long> shunned = new HashSet<>(relationships.blockedBy(tx, recipient));
+        shunned.addAll(relationships.mutedBy(tx, recipient, now).keySet());
+        return others.stream().anyMatch(shunned::contains);
     }
 
     /** Followers who follow with {@code notify} get a "status" notification (Mastodon: not for replies to others). */

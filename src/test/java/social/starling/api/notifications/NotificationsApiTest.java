@@ -48,6 +48,26 @@ class NotificationsApiTest {
     }
 
     @Test
+    void noMentionWhenTheStatusAlsoNamesOrAnswersSomeoneTheRecipientShuns() {
+        people.as("xena");
+        people.block("mia", "vic");
+        people.mute("mia", "walt", false);
+        // Mentioning someone mia blocks, or answering someone she mutes: no notification for her (Mastodon's
+        // FeedManager#filter_from_mentions?); the others named are notified as usual.
+        people.post("uma", "@mia @vic @xena hello all", "public");
+        String waltsPost = people.post("walt", "a thought", "public");
+        HttpResult reply = people.as("uma").postJson("/api/v1/statuses", "{\"status\": \"@walt @mia agreed\", "
+                + "\"in_reply_to_id\": \"" + waltsPost + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        people.awaitNotifications("xena", 1);
+        people.awaitNotifications("walt", 1);
+        String fine = people.post("uma", "@mia just you", "public");
+        JsonNode mias = people.awaitNotifications("mia", 1);
+        assertThat(mias).hasSize(1);
+        assertThat(mias.get(0).get("status").get("id").asText()).isEqualTo(fine);
+    }
+
+    @Test
     void followsFollowRequestsAndNewPostsNotify() {
         HttpResult locked = people.as("lena").patchJson("/api/v1/accounts/update_credentials", "{\"locked\": true}");
         assertThat(locked.status()).as(locked.body()).isEqualTo(200);
