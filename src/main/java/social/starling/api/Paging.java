@@ -17,7 +17,8 @@ import social.starling.model.Page;
  * {@code max_id}) and {@code rel="prev"} (newer, by {@code min_id}), keeping the request's other parameters.
  */
 public final class Paging {
-    private static final Set<String> PAGING = Set.of("max_id", "since_id", "min_id");
+    /** Left out of links: the bounds they replace, and a token passed in the query (Mastodon links none). */
+    private static final Set<String> NOT_LINKED = Set.of("max_id", "since_id", "min_id", "access_token");
 
     private Paging() {
     }
@@ -27,12 +28,13 @@ public final class Paging {
         String raw = ctx.queryParam("limit");
         if (raw != null && !raw.isBlank()) {
             try {
-                limit = Integer.parseInt(raw.trim());
+                // As Api::BaseController#limit_param: the absolute value, at most the maximum; and at least one
+                // (Mastodon's 0 gives an empty page, or a 500 on lists that link by records_continue?).
+                limit = (int) Math.max(1, Math.min(maxLimit, Math.abs(Long.parseLong(raw.trim()))));
             } catch (NumberFormatException e) {
                 throw new BadRequestException("limit must be a number");
             }
         }
-        limit = Math.max(1, Math.min(maxLimit, limit));
         return new Page(id(ctx, "max_id"), id(ctx, "since_id"), id(ctx, "min_id"), limit);
     }
 
@@ -62,7 +64,7 @@ public final class Paging {
     private static String url(Context ctx, String baseUrl, String key, long id) {
         StringJoiner query = new StringJoiner("&");
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-            if (PAGING.contains(e.getKey())) {
+            if (NOT_LINKED.contains(e.getKey())) {
                 continue;
             }
             for (String v : e.getValue()) {
