@@ -51,14 +51,34 @@ public final class Paging {
         }
     }
 
-    /** Sets the Link header for a page whose items have these paging ids (newest first). */
+    /**
+     * Sets the Link header of a timeline or notifications page whose items have these paging ids (newest first):
+     * {@code next} from every page with items, as Mastodon's Timelines::BaseController and NotificationsController
+     * (a walk ends on an empty page, which has no Link).
+     */
     public static void link(Context ctx, String baseUrl, List<Long> ids) {
+        link(ctx, baseUrl, ids, true);
+    }
+
+    /**
+     * Sets the Link header of any other list's page: {@code next} only when the page came back full, as Mastodon's
+     * records_continue? ({@code size == limit_param}), so a short page is the last. {@code ids} must hold every row
+     * the page read, including any dropped before rendering, or paging would stop early.
+     */
+    public static void link(Context ctx, String baseUrl, List<Long> ids, Page page) {
+        link(ctx, baseUrl, ids, ids.size() >= page.limit());
+    }
+
+    private static void link(Context ctx, String baseUrl, List<Long> ids, boolean next) {
         if (ids.isEmpty()) {
             return;
         }
-        String next = url(ctx, baseUrl, "max_id", ids.getLast());
-        String prev = url(ctx, baseUrl, "min_id", ids.getFirst());
-        ctx.header("Link", "<" + next + ">; rel=\"next\", <" + prev + ">; rel=\"prev\"");
+        String prev = "<" + url(ctx, baseUrl, "min_id", ids.getFirst()) + ">; rel=\"prev\"";
+        if (!next) {
+            ctx.header("Link", prev);
+            return;
+        }
+        ctx.header("Link", "<" + url(ctx, baseUrl, "max_id", ids.getLast()) + ">; rel=\"next\", " + prev);
     }
 
     private static String url(Context ctx, String baseUrl, String key, long id) {
