@@ -17,7 +17,8 @@ import social.starling.model.Page;
  * {@code max_id}) and {@code rel="prev"} (newer, by {@code min_id}), keeping the request's other parameters.
  */
 public final class Paging {
-    private static final Set<String> PAGING = Set.of("max_id", "since_id", "min_id");
+    /** Left out of links: the bounds they replace, and a token passed in the query (Mastodon links none). */
+    private static final Set<String> NOT_LINKED = Set.of("max_id", "since_id", "min_id", "access_token");
 
     private Paging() {
     }
@@ -27,12 +28,13 @@ public final class Paging {
         String raw = ctx.queryParam("limit");
         if (raw != null && !raw.isBlank()) {
             try {
-                limit = Integer.parseInt(raw.trim());
+                // As Api::BaseController#limit_param: the absolute value, at most the maximum; and at least one
+                // (Mastodon's 0 gives an empty page, or a 500 on lists that link by records_continue?).
+                limit = (int) Math.max(1, Math.min(maxLimit, Math.abs(Long.parseLong(raw.trim()))));
             } catch (NumberFormatException e) {
                 throw new BadRequestException("limit must be a number");
             }
         }
-        limit = Math.max(1, Math.min(maxLimit, limit));
         return new Page(id(ctx, "max_id"), id(ctx, "since_id"), id(ctx, "min_id"), limit);
     }
 
@@ -49,20 +51,40 @@ public final class Paging {
         }
     }
 
-    /** Sets the Link header for a page whose items have these paging ids (newest first). */
+    /**
+     * Sets the Link header of a timeline or notifications page whose items have these paging ids (newest first):
+     * {@code next} from every page with items, as Mastodon's Timelines::BaseController and NotificationsController
+     * (a walk ends on an empty page, which has no Link).
+     */
     public static void link(Context ctx, String baseUrl, List<Long> ids) {
+        link(ctx, baseUrl, ids, true);
+    }
+
+    /**
+     * Sets the Link header of any other list's page: {@code next} only when the page came back full, as Mastodon's
+     * records_continue? ({@code size == limit_param}), so a short page is the last. {@code ids} must hold every row
+     * the page read, including any dropped before rendering, or paging would stop early.
+     */
+    public static void link(Context ctx, String baseUrl, List<Long> ids, Page page) {
+        link(ctx, baseUrl, ids, ids.size() >= page.limit());
+    }
+
+    private static void link(Context ctx, String baseUrl, List<Long> ids, boolean next) {
         if (ids.isEmpty()) {
             return;
         }
-        String next = url(ctx, baseUrl, "max_id", ids.getLast());
-        String prev = url(ctx, baseUrl, "min_id", ids.getFirst());
-        ctx.header("Link", "<" + next + ">; rel=\"next\", <" + prev + ">; rel=\"prev\"");
+        String prev = "<" + url(ctx, baseUrl, "min_id", ids.getFirst()) + ">; rel=\"prev\"";
+        if (!next) {
+            ctx.header("Link", prev);
+            return;
+        }
+        ctx.header("Link", "<" + url(ctx, baseUrl, "max_id", ids.getLast()) + ">; rel=\"next\", " + prev);
     }
 
     private static String url(Context ctx, String baseUrl, String key, long id) {
         StringJoiner query = new StringJoiner("&");
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-            if (PAGING.contains(e.getKey())) {
+            if (NOT_LINKED.contains(e.getKey())) {
                 continue;
             }
             for (String v : e.getValue()) {

@@ -49,8 +49,8 @@ public final class GroupedNotificationService {
     public record Result(List<Group> groups, Map<Long, Account> accounts, List<Long> bounds) {
     }
 
-    /** A group's senders, newest first, and their Link bounds. */
-    public record Senders(List<Account> accounts, List<Long> bounds) {
+    /** A group's senders, newest first, and the ids of the notifications read for them (for the Link header). */
+    public record Senders(List<Account> accounts, List<Long> pageIds) {
     }
 
     private final Database db;
@@ -148,8 +148,7 @@ public final class GroupedNotificationService {
         }
         Map<Long, Account> byId = load(rows.stream().map(Notification::fromAccountId).toList());
         List<Account> out = rows.stream().map(n -> byId.get(n.fromAccountId())).filter(a -> a != null).toList();
-        List<Long> bounds = rows.isEmpty() ? List.of() : List.of(rows.getFirst().id(), rows.getLast().id());
-        return new Senders(out, bounds);
+        return new Senders(out, rows.stream().map(Notification::id).toList());
     }
 
     /** How many groups have a visible notification newer than the notifications marker, counting at most limit. */

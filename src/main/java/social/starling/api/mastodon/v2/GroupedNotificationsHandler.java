@@ -11,6 +11,7 @@ import social.starling.api.mastodon.v1.notifications.NotificationsHandler;
 import social.starling.convert.AccountApiMapper;
 import social.starling.convert.NotificationApiMapper;
 import social.starling.errors.BadRequestException;
+import social.starling.model.Page;
 import social.starling.service.notification.DismissNotificationsService;
 import social.starling.service.notification.GroupedNotificationService;
 import social.starling.service.notification.NotificationQueryService;
@@ -60,8 +61,9 @@ public final class GroupedNotificationsHandler {
 
     public void accounts(Context ctx) {
         var caller = auth.user(ctx, "read:notifications");
-        var senders = grouped.senders(caller.accountId(), ctx.pathParam("group_key"), Paging.page(ctx, 40, 80));
-        Paging.link(ctx, baseUrl, senders.bounds());
+        Page page = Paging.page(ctx, 40, 80);
+        var senders = grouped.senders(caller.accountId(), ctx.pathParam("group_key"), page);
+        Paging.link(ctx, baseUrl, senders.pageIds(), page);
         ctx.json(senders.accounts().stream().map(accountApi::toApi).toList());
     }
 

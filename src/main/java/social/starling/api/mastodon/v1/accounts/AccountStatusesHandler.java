@@ -6,6 +6,7 @@ import social.starling.api.Paging;
 import social.starling.api.Params;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.StatusApiMapper;
+import social.starling.model.Page;
 import social.starling.service.oauth.Caller;
 import social.starling.service.timeline.AccountStatusesService;
 
@@ -31,8 +32,9 @@ public final class AccountStatusesHandler {
         Params p = Params.of(ctx, json);
         var options = new AccountStatusesService.Options(p.bool("pinned", false), p.bool("only_media", false),
                 p.bool("exclude_replies", false), p.bool("exclude_reblogs", false), p.string("tagged").orElse(null));
-        var result = service.statuses(AccountsHandler.pathId(ctx), viewer, options, Paging.page(ctx, 20, 40));
-        Paging.link(ctx, baseUrl, result.pageIds());
+        Page page = Paging.page(ctx, 20, 40);
+        var result = service.statuses(AccountsHandler.pathId(ctx), viewer, options, page);
+        Paging.link(ctx, baseUrl, result.pageIds(), page);
         ctx.json(mapper.toApi(result.statuses()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.AccountApiMapper;
+import social.starling.model.Page;
 import social.starling.service.follow.GraphQueryService;
 
 /**
@@ -26,22 +27,20 @@ public final class FollowCollectionsHandler {
 
     public void followers(Context ctx) {
         Long viewer = auth.optionalUser(ctx).map(c -> c.accountId()).orElse(null);
-        render(ctx, graph.followers(AccountsHandler.pathId(ctx), viewer, Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        render(ctx, baseUrl, mapper, graph.followers(AccountsHandler.pathId(ctx), viewer, page), page);
     }
 
     public void following(Context ctx) {
         Long viewer = auth.optionalUser(ctx).map(c -> c.accountId()).orElse(null);
-        render(ctx, graph.following(AccountsHandler.pathId(ctx), viewer, Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        render(ctx, baseUrl, mapper, graph.following(AccountsHandler.pathId(ctx), viewer, page), page);
     }
 
-    /** Accounts of a graph page with the Link header by the relation ids (shared by blocks, mutes, requests). */
+    /** Accounts of a graph page with the Link header by the relation ids (shared by blocks and requests). */
     public static void render(Context ctx, String baseUrl, AccountApiMapper mapper,
-                              List<GraphQueryService.Entry> entries) {
-        Paging.link(ctx, baseUrl, entries.stream().map(GraphQueryService.Entry::pagingId).toList());
+                              List<GraphQueryService.Entry> entries, Page page) {
+        Paging.link(ctx, baseUrl, entries.stream().map(GraphQueryService.Entry::pagingId).toList(), page);
         ctx.json(entries.stream().map(e -> mapper.toApi(e.account())).toList());
-    }
-
-    private void render(Context ctx, List<GraphQueryService.Entry> entries) {
-        render(ctx, baseUrl, mapper, entries);
     }
 }

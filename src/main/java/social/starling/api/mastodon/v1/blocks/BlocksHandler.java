@@ -5,6 +5,7 @@ import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.FollowCollectionsHandler;
 import social.starling.convert.AccountApiMapper;
+import social.starling.model.Page;
 import social.starling.service.follow.GraphQueryService;
 
 /** {@code GET /api/v1/blocks} (read:blocks): accounts the caller blocks, 40 by default and up to 80, by block id. */
@@ -23,6 +24,7 @@ public final class BlocksHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:blocks");
-        FollowCollectionsHandler.render(ctx, baseUrl, mapper, graph.blocks(caller.accountId(), Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        FollowCollectionsHandler.render(ctx, baseUrl, mapper, graph.blocks(caller.accountId(), page), page);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.StatusApiMapper;
+import social.starling.model.Page;
 import social.starling.service.interaction.Listing;
 import social.starling.service.interaction.MarkedStatusesService;
 import social.starling.service.status.StatusView;
@@ -27,8 +28,9 @@ public final class BookmarksHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:bookmarks");
-        Listing<StatusView> listing = service.bookmarks(caller.accountId(), Paging.page(ctx, 20, 40));
-        Paging.link(ctx, baseUrl, listing.pageIds());
+        Page page = Paging.page(ctx, 20, 40);
+        Listing<StatusView> listing = service.bookmarks(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, listing.pageIds(), page);
         ctx.json(mapper.toApi(listing.items()));
     }
 }

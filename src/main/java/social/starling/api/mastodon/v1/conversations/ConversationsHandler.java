@@ -6,6 +6,7 @@ import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.convert.ConversationApiMapper;
+import social.starling.model.Page;
 import social.starling.service.conversation.ConversationService;
 
 /**
@@ -28,8 +29,9 @@ public final class ConversationsHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:statuses");
-        var listing = conversations.list(caller.accountId(), Paging.page(ctx, 20, 40));
-        Paging.link(ctx, baseUrl, listing.pagingIds());
+        Page page = Paging.page(ctx, 20, 40);
+        var listing = conversations.list(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, listing.pagingIds(), page);
         ctx.json(mapper.toApi(listing.conversations()));
     }
 

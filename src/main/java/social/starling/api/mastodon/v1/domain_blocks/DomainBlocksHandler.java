@@ -6,6 +6,7 @@ import java.util.Map;
 import social.starling.api.Params;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
+import social.starling.model.Page;
 import social.starling.service.follow.DomainBlockService;
 
 /**
@@ -28,8 +29,9 @@ public final class DomainBlocksHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:blocks");
-        var blocks = domainBlocks.page(caller.accountId(), Paging.page(ctx, 100, 200));
-        Paging.link(ctx, baseUrl, blocks.stream().map(DomainBlockService.Blocked::id).toList());
+        Page page = Paging.page(ctx, 100, 200);
+        var blocks = domainBlocks.page(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, blocks.stream().map(DomainBlockService.Blocked::id).toList(), page);
         ctx.json(blocks.stream().map(DomainBlockService.Blocked::domain).toList());
     }
 

@@ -7,6 +7,7 @@ import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.api.mastodon.v1.accounts.FollowCollectionsHandler;
 import social.starling.convert.AccountApiMapper;
 import social.starling.convert.RelationshipApiMapper;
+import social.starling.model.Page;
 import social.starling.service.follow.FollowService;
 import social.starling.service.follow.GraphQueryService;
 import social.starling.service.follow.RelationshipService;
@@ -39,8 +40,8 @@ public final class FollowRequestsHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:follows");
-        FollowCollectionsHandler.render(ctx, baseUrl, accounts,
-                graph.followRequests(caller.accountId(), Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        FollowCollectionsHandler.render(ctx, baseUrl, accounts, graph.followRequests(caller.accountId(), page), page);
     }
 
     public void authorize(Context ctx) {

@@ -42,7 +42,7 @@ public final class ListAccountsHandler {
         Page page = all ? null : Paging.page(ctx, 40, 80);
         List<Account> accounts = members.members(caller.accountId(), id, page);
         if (!all) {
-            Paging.link(ctx, baseUrl, accounts.stream().map(Account::id).toList());
+            Paging.link(ctx, baseUrl, accounts.stream().map(Account::id).toList(), page);
         }
         ctx.json(accounts.stream().map(mapper::toApi).toList());
     }

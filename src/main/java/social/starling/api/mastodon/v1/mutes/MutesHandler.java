@@ -5,6 +5,7 @@ import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.AccountApiMapper;
 import social.starling.convert.entity.MutedAccountEntity;
+import social.starling.model.Page;
 import social.starling.service.follow.GraphQueryService;
 
 /**
@@ -26,8 +27,9 @@ public final class MutesHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:mutes");
-        var entries = graph.mutes(caller.accountId(), Paging.page(ctx, 40, 80));
-        Paging.link(ctx, baseUrl, entries.stream().map(GraphQueryService.Entry::pagingId).toList());
+        Page page = Paging.page(ctx, 40, 80);
+        var entries = graph.mutes(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, entries.stream().map(GraphQueryService.Entry::pagingId).toList(), page);
         ctx.json(entries.stream()
                 .map(e -> new MutedAccountEntity(mapper.toApi(e.account()), e.muteExpiresAt())).toList());
     }

@@ -15,6 +15,7 @@ import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.api.mastodon.v1.statuses.StatusesHandler;
 import social.starling.convert.ScheduledStatusApiMapper;
 import social.starling.errors.UnprocessableException;
+import social.starling.model.Page;
 import social.starling.model.ScheduledStatus;
 import social.starling.service.oauth.Caller;
 import social.starling.service.status.PostStatusService;
@@ -69,8 +70,9 @@ public final class ScheduledStatusesHandler {
 
     public void index(Context ctx) {
         Caller caller = auth.user(ctx, "read:statuses");
-        var list = scheduled.list(caller.accountId(), Paging.page(ctx, 20, 40));
-        Paging.link(ctx, baseUrl, list.stream().map(ScheduledStatus::id).toList());
+        Page page = Paging.page(ctx, 20, 40);
+        var list = scheduled.list(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, list.stream().map(ScheduledStatus::id).toList(), page);
         ctx.json(mapper.toApi(list));
     }
 

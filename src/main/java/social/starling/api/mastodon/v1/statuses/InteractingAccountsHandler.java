@@ -6,6 +6,7 @@ import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.convert.AccountApiMapper;
 import social.starling.model.Account;
+import social.starling.model.Page;
 import social.starling.service.interaction.InteractingAccountsService;
 import social.starling.service.interaction.Listing;
 
@@ -30,16 +31,18 @@ public final class InteractingAccountsHandler {
 
     public void favouritedBy(Context ctx) {
         Long viewer = auth.optionalUser(ctx).map(c -> c.accountId()).orElse(null);
-        render(ctx, service.favouritedBy(AccountsHandler.pathId(ctx), viewer, Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        render(ctx, service.favouritedBy(AccountsHandler.pathId(ctx), viewer, page), page);
     }
 
     public void rebloggedBy(Context ctx) {
         Long viewer = auth.optionalUser(ctx).map(c -> c.accountId()).orElse(null);
-        render(ctx, service.rebloggedBy(AccountsHandler.pathId(ctx), viewer, Paging.page(ctx, 40, 80)));
+        Page page = Paging.page(ctx, 40, 80);
+        render(ctx, service.rebloggedBy(AccountsHandler.pathId(ctx), viewer, page), page);
     }
 
-    private void render(Context ctx, Listing<Account> listing) {
-        Paging.link(ctx, baseUrl, listing.pageIds());
+    private void render(Context ctx, Listing<Account> listing, Page page) {
+        Paging.link(ctx, baseUrl, listing.pageIds(), page);
         ctx.json(listing.items().stream().map(mapper::toApi).toList());
     }
 }

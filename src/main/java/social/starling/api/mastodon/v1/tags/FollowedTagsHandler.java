@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.TagApiMapper;
+import social.starling.model.Page;
 import social.starling.service.tag.TagService;
 
 /**
@@ -25,8 +26,9 @@ public final class FollowedTagsHandler {
 
     public void index(Context ctx) {
         var caller = auth.user(ctx, "read:follows");
-        var followed = tags.followed(caller.accountId(), Paging.page(ctx, 100, 200));
-        Paging.link(ctx, baseUrl, followed.stream().map(TagService.Followed::followId).toList());
+        Page page = Paging.page(ctx, 100, 200);
+        var followed = tags.followed(caller.accountId(), page);
+        Paging.link(ctx, baseUrl, followed.stream().map(TagService.Followed::followId).toList(), page);
         ctx.json(followed.stream().map(f -> mapper.toApi(f.tag())).toList());
     }
 }
