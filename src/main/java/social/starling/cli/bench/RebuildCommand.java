@@ -63,7 +63,7 @@ final class RebuildCommand implements Callable<Integer> {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long viewer = Long.parseLong(Json.mapper().readTree(get(client, token,
                 "/api/v1/accounts/verify_credentials").body()).get("id").asText());
-        IdGenerator ids = new IdGenerator(Clock.systemUTC(), 1000);
+        IdGenerator ids = new IdGenerator(Clock.systemUTC(), 63);
         try (Database db = Database.open(config.database(), new SimpleMeterRegistry())) {
             List<Record> saved = db.read(tx -> new ArrayList<>(tx.dsl().selectFrom(FOLLOWS)
                     .where(FOLLOWS.ACCOUNT_ID.eq(viewer)).fetch()));
@@ -110,7 +110,9 @@ final class RebuildCommand implements Callable<Integer> {
                 db.inTransaction(tx -> {
                     tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(viewer)).execute();
                     for (Record r : saved) {
-                        tx.dsl().insertInto(FOLLOWS).set(r).execute();
+                        Record copy = r.into(FOLLOWS);
+                        copy.changed(true);
+                        tx.dsl().insertInto(FOLLOWS).set(copy).execute();
                     }
                     return tx.dsl().update(USERS).set(USERS.FEED_STALE, true).where(USERS.ACCOUNT_ID.eq(viewer))
                             .execute();
