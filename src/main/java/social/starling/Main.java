@@ -45,21 +45,43 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; returns the exit code. Configuration errors print one line and exit 2. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        if (args.length == 0) {
+            // Serving, the common case, skips building picocli's model of every command: its classes (compiled
+            // for Java 5) cannot go into the JVM's AOT cache, and building the model costs a few hundred ms.
+            try {
+                return new Main(env).call();
+            } catch (RuntimeException e) {
+                int code = knownExitCode(e, err);
+                if (code < 0) {
+                    throw e;
+                }
+                return code;
+            }
+        }
         CommandLine cli = new CommandLine(new Main(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException) {
-                err.println("starling: " + e.getMessage());
-                return 2;
+            int code = knownExitCode(e, err);
+            if (code < 0) {
+                throw e;
             }
-            if (e instanceof StarlingException || e instanceof IllegalArgumentException) {
-                err.println("starling: " + e.getMessage());
-                return 1;
-            }
-            throw e;
+            return code;
         });
         return cli.execute(args);
+    }
+
+    /** Configuration errors: one line and 2; Starling's own and argument errors: one line and 1; else -1. */
+    private static int knownExitCode(Exception e, PrintWriter err) {
+        if (e instanceof ConfigException) {
+            err.println("starling: " + e.getMessage());
+            return 2;
+        }
+        if (e instanceof StarlingException || e instanceof IllegalArgumentException) {
+            err.println("starling: " + e.getMessage());
+            return 1;
+        }
+        return -1;
     }
 
     public Config config() {

@@ -46,12 +46,6 @@ public final class HttpServer {
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
             c.router.handlerWrapper(admission::wrap);
-            c.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/public";
-                files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
-            });
             // Uploaded media (avatars, headers, attachments) under the data directory, as Mastodon's /system/.
             c.staticFiles.add(files -> {
                 files.hostedPath = "/system";
@@ -64,6 +58,7 @@ public final class HttpServer {
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
             ErrorMapper.register(c.routes);
+            new PublicFiles().register(c.routes);
             for (Routes group : routes) {
                 group.register(c.routes);
             }

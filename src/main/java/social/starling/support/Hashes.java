@@ -6,14 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** SHA-256, for storing secrets (tokens, codes, session ids) as hashes and for PKCE. */
+/** SHA-256, for storing secrets (tokens, codes, session ids) as hashes, for PKCE and for ETags. */
 public final class Hashes {
     private Hashes() {
     }
 
     public static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
