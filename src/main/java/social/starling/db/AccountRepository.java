@@ -5,7 +5,11 @@ import static social.starling.db.schema.Tables.ACCOUNTS;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +19,35 @@ import social.starling.db.schema.tables.records.AccountsRecord;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 
-/** Queries over {@code accounts}. Local accounts are stored with domain '' and read back with domain null. */
+/**
+ * Queries over {@code accounts}. Local accounts are stored with domain '' and read back with domain null.
+ *
+ * <p>{@link #findAll}, which every page of statuses or notifications calls, goes through a short-lived cache: every
+ * write here forgets the account at once and again after commit, and only read-only transactions fill the cache
+ * (so nothing uncommitted gets in). Another node's write shows here within {@link #CACHE_SECONDS} at most.
+ */
 public final class AccountRepository {
+    static final int CACHE_SECONDS = 10;
+
+    /** Every column but the private key, which only signing reads ({@link #privateKey}). */
+    public static final List<org.jooq.Field<?>> COLUMNS = java.util.Arrays.stream(ACCOUNTS.fields())
+            .filter(f -> !f.equals(ACCOUNTS.PRIVATE_KEY)).toList();
+
     private static final TypeReference<List<Account.Field>> FIELDS = new TypeReference<>() {
     };
 
     private final ObjectMapper json;
+    private final Cache<Long, Account> cache = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
 
     public AccountRepository(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** Forgets the cached copy now and after commit (a reader may cache the old row in between). */
+    private void changed(Tx tx, long id) {
+        cache.invalidate(id);
+        tx.afterCommit(() -> cache.invalidate(id));
     }
 
     public void insert(Tx tx, Account a, String privateKey) {
@@ -68,30 +92,50 @@ public final class AccountRepository {
     }
 
     public Optional<Account> find(Tx tx, long id) {
-        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(this::toAccount);
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(this::toAccount);
     }
 
     public Account require(Tx tx, long id) {
         return find(tx, id).orElseThrow(() -> new NotFoundException("Record not found"));
     }
 
+    /** The accounts with these ids that exist, in no particular order. */
     public List<Account> findAll(Tx tx, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(ids)).fetch(this::toAccount);
+        List<Account> found = new ArrayList<>(ids.size());
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            Account cached = cache.getIfPresent(id);
+            if (cached != null) {
+                found.add(cached);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Account a : tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing))
+                    .fetch(this::toAccount)) {
+                if (tx.readOnly()) {
+                    cache.put(a.id(), a);
+                }
+                found.add(a);
+            }
+        }
+        return found;
     }
 
     /** Finds by username (any case) and domain; {@code domain} null means local. */
     public Optional<Account> findByUsername(Tx tx, String username, String domain) {
-        return tx.dsl().selectFrom(ACCOUNTS)
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS)
                 .where(ACCOUNTS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)))
                 .and(ACCOUNTS.DOMAIN.eq(domain == null ? "" : domain.toLowerCase(Locale.ROOT)))
                 .fetchOptional(this::toAccount);
     }
 
     public Optional<Account> findByUri(Tx tx, String uri) {
-        return tx.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.URI.eq(uri)).fetchOptional(this::toAccount);
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.URI.eq(uri)).fetchOptional(this::toAccount);
     }
 
     public Optional<String> privateKey(Tx tx, long id) {
@@ -100,6 +144,7 @@ public final class AccountRepository {
     }
 
     public void setKeys(Tx tx, long id, String publicKey, String privateKey, Instant now) {
+        changed(tx, id);
         tx.dsl().update(ACCOUNTS)
                 .set(ACCOUNTS.PUBLIC_KEY, publicKey)
                 .set(ACCOUNTS.PRIVATE_KEY, privateKey)
@@ -110,6 +155,7 @@ public final class AccountRepository {
 
     /** Writes the profile: texts, fields, flags and image files. */
     public void updateProfile(Tx tx, Account a) {
+        changed(tx, a.id());
         tx.dsl().update(ACCOUNTS)
                 .set(ACCOUNTS.DISPLAY_NAME, a.displayName())
                 .set(ACCOUNTS.NOTE, a.note())
@@ -129,7 +175,7 @@ public final class AccountRepository {
 
     /** Local accounts whose username starts with {@code prefix} (case-insensitive), for account search. */
     public List<Account> searchLocal(Tx tx, String prefix, int limit, int offset) {
-        return tx.dsl().selectFrom(ACCOUNTS)
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS)
                 .where(ACCOUNTS.USERNAME_KEY.startsWith(prefix.toLowerCase(Locale.ROOT)))
                 .and(ACCOUNTS.DOMAIN.eq(""))
                 .and(ACCOUNTS.SUSPENDED_AT.isNull())
@@ -140,6 +186,7 @@ public final class AccountRepository {
 
     /** Adds to statuses_count (never below zero); a new status also sets last_status_at. */
     public void countStatus(Tx tx, long id, int delta, Instant now) {
+        changed(tx, id);
         var q = tx.dsl().update(ACCOUNTS)
                 .set(ACCOUNTS.STATUSES_COUNT, org.jooq.impl.DSL.greatest(ACCOUNTS.STATUSES_COUNT.plus(delta),
                         org.jooq.impl.DSL.inline(0)));
@@ -151,6 +198,8 @@ public final class AccountRepository {
 
     /** Adds to followers_count or following_count (never below zero). */
     public void countFollow(Tx tx, long followerId, long targetId, int delta) {
+        changed(tx, followerId);
+        changed(tx, targetId);
         tx.dsl().update(ACCOUNTS).set(ACCOUNTS.FOLLOWING_COUNT, org.jooq.impl.DSL.greatest(
                         ACCOUNTS.FOLLOWING_COUNT.plus(delta), org.jooq.impl.DSL.inline(0)))
                 .where(ACCOUNTS.ID.eq(followerId)).execute();
@@ -160,6 +209,7 @@ public final class AccountRepository {
     }
 
     public void delete(Tx tx, long id) {
+        changed(tx, id);
         tx.dsl().deleteFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).execute();
     }
 

@@ -43,6 +43,8 @@ public final class Database implements AutoCloseable {
     private final Settings settings;
     private final DSLContext dsl;
     private final Optional<String> schema;
+    private static final long MMAP_BYTES = 1L << 30;
+
     private volatile boolean migrated;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, Optional<String> schema) {
@@ -108,6 +110,9 @@ public final class Database implements AutoCloseable {
         sc.enforceForeignKeys(true);
         sc.setTempStore(SQLiteConfig.TempStore.MEMORY);
         sc.setCacheSize(-16_000); // 16 MB page cache per connection
+        // Reads through a shared memory map of the file instead of a read() and a copy per page: a third more
+        // home-timeline requests per second on the bench (bench/README.md).
+        sc.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
         sc.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(sc);
         ds.setUrl(url);

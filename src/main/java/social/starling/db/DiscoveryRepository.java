@@ -27,7 +27,7 @@ public final class DiscoveryRepository {
      * newest first.
      */
     public List<Account> directory(Tx tx, boolean active, Collection<Long> excluded, int offset, int limit) {
-        var query = tx.dsl().select(ACCOUNTS.fields()).from(ACCOUNTS).join(USERS).on(USERS.ACCOUNT_ID.eq(ACCOUNTS.ID))
+        var query = tx.dsl().select(AccountRepository.COLUMNS).from(ACCOUNTS).join(USERS).on(USERS.ACCOUNT_ID.eq(ACCOUNTS.ID))
                 .where(ACCOUNTS.DOMAIN.eq("")).and(ACCOUNTS.DISCOVERABLE.isTrue())
                 .and(ACCOUNTS.SUSPENDED_AT.isNull()).and(ACCOUNTS.SILENCED_AT.isNull())
                 .and(USERS.APPROVED.isTrue()).and(USERS.CONFIRMED_AT.isNotNull()).and(USERS.DISABLED.isFalse())
