@@ -63,4 +63,26 @@ class StatusFlowTest {
         assertThat(server.http().get("/api/v1/statuses/" + id).status()).isEqualTo(404);
         assertThat(bob.get("/api/v1/timelines/home").json().findValuesAsText("id")).doesNotContain(id);
     }
+
+    @Test
+    void anAccountChangeShowsAtOnceInStatusesAlreadyRead() {
+        server.fixtures().account("renamer");
+        HttpTester renamer = ApiClient.register(server.http(), "read write").as("renamer", "read write");
+        String renamerId = renamer.get("/api/v1/accounts/verify_credentials").json().get("id").asText();
+        String id = renamer.postJson("/api/v1/statuses", "{\"status\": \"before the rename\"}").json().get("id")
+                .asText();
+        JsonNode before = server.http().get("/api/v1/accounts/" + renamerId + "/statuses").json().get(0);
+        assertThat(before.get("id").asText()).isEqualTo(id);
+        int count = before.get("account").get("statuses_count").asInt();
+
+        HttpResult renamed = renamer.patchJson("/api/v1/accounts/update_credentials", "{\"display_name\": \"Renamed R.\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        renamer.postJson("/api/v1/statuses", "{\"status\": \"after the rename\"}");
+
+        JsonNode after = server.http().get("/api/v1/statuses/" + id).json().get("account");
+        assertThat(after.get("display_name").asText()).isEqualTo("Renamed R.");
+        assertThat(after.get("statuses_count").asInt()).isEqualTo(count + 1);
+        JsonNode listed = server.http().get("/api/v1/accounts/" + renamerId + "/statuses").json().get(1).get("account");
+        assertThat(listed.get("display_name").asText()).isEqualTo("Renamed R.");
+    }
 }
