@@ -122,6 +122,15 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
         return http.baseUrl();
     }
 
+    /**
+     * Waits until every posted status has been distributed (no {@code status.distribute} job left): each status
+     * is fanned out by its own job, in any order, so waiting for the last one seen is not enough.
+     */
+    public void awaitDistributed() {
+        Await.until(() -> app.db.read(tx -> tx.dsl().fetchCount(social.starling.db.schema.Tables.JOBS,
+                social.starling.db.schema.Tables.JOBS.KIND.eq("status.distribute"))) == 0);
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.testing.ApiClient;
-import social.starling.testing.Await;
 import social.starling.testing.Golden;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
@@ -131,9 +130,7 @@ class FilterTest {
         String category = alice.postJson("/api/v1/statuses", "{\"status\": \"A category\"}").json().get("id").asText();
         String dog = alice.postJson("/api/v1/statuses", "{\"status\": \"hotdogs\"}").json().get("id").asText();
         String bird = alice.postJson("/api/v1/statuses", "{\"status\": \"a bird\"}").json().get("id").asText();
-        // Each status is distributed by its own job, which may finish in any order: wait until none is left.
-        Await.until(() -> server.app().db.read(tx -> tx.dsl().fetchCount(social.starling.db.schema.Tables.JOBS,
-                social.starling.db.schema.Tables.JOBS.KIND.eq("status.distribute"))) == 0);
+        server.awaitDistributed();
 
         JsonNode home = bob.get("/api/v1/timelines/home").json();
         assertThat(home.findValuesAsText("id")).contains(cat, category, bird).doesNotContain(dog);
