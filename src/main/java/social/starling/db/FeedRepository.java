@@ -151,6 +151,19 @@ public final class FeedRepository {
         return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(r -> r.value1()).toList();
     }
 
+    /**
+     * {@link #page}, empty when the feed is stale: one query for the common case of a kept feed (a caller that
+     * gets nothing asks {@link #isStale}).
+     */
+    public List<Long> pageIfKept(Tx tx, long accountId, Page page) {
+        var q = tx.dsl().select(FEED_ENTRIES.STATUS_ID).from(FEED_ENTRIES)
+                .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
+                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
+                .andNotExists(DSL.selectOne().from(USERS)
+                        .where(USERS.ACCOUNT_ID.eq(accountId)).and(USERS.FEED_STALE.isTrue()));
+        return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(r -> r.value1()).toList();
+    }
+
     /** Whether a feed holds this status, or a reblog of it (a new reblog of it is then left out, as fan-out does). */
     public boolean holdsStatusOrReblogOf(Tx tx, long accountId, long statusId) {
         return tx.dsl().fetchExists(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID.eq(accountId)

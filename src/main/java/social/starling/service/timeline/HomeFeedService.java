@@ -54,7 +54,10 @@ public final class HomeFeedService {
     }
 
     public List<StatusView> home(long viewerId, Page page) {
-        List<Long> ids = db.read(tx -> feeds.isStale(tx, viewerId) ? null : feeds.page(tx, viewerId, page));
+        List<Long> ids = db.read(tx -> {
+            List<Long> kept = feeds.pageIfKept(tx, viewerId, page);
+            return !kept.isEmpty() || !feeds.isStale(tx, viewerId) ? kept : null;
+        });
         if (ids == null) {
             rebuild(viewerId);
             ids = db.read(tx -> feeds.page(tx, viewerId, page));
