@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
     private final Settings settings;
     private final DSLContext dsl;
     private final Optional<String> schema;
-    private static final long MMAP_BYTES = 1L << 30;
+    private static final long MMAP_BYTES = 1L << 34; // SQLite caps it at its compile-time maximum
 
     private volatile boolean migrated;
 
