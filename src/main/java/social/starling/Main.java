@@ -14,6 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.cli.AdminCommands;
+import social.starling.cli.AppFactory;
+import social.starling.cli.CommandFactory;
 import social.starling.cli.JobsCommands;
 import social.starling.config.Config;
 import social.starling.config.ConfigException;
@@ -58,7 +60,8 @@ public final class Main implements Callable<Integer> {
                 return code;
             }
         }
-        CommandLine cli = new CommandLine(new Main(env));
+        Main main = new Main(env);
+        CommandLine cli = new CommandLine(main, new CommandFactory(main.apps()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -165,10 +168,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** Builds the app for a one-off command: migrated, no HTTP, no job runner. */
-    public static App commandApp(Main parent) {
-        App app = new App(parent.config(), Clock.systemUTC());
-        app.migrate();
-        return app;
+    /** What the sub-commands are given to reach the application (read after the options are parsed). */
+    AppFactory apps() {
+        return new AppFactory() {
+            @Override
+            public Config config() {
+                return Main.this.config();
+            }
+
+            @Override
+            public App open() {
+                App app = new App(config(), Clock.systemUTC());
+                app.migrate();
+                return app;
+            }
+        };
     }
 }

@@ -50,4 +50,11 @@ class ArchitectureTest {
                         "io.javalin..")
                 .check(classes);
     }
+
+    @Test
+    void commandsReachTheAppThroughTheirFactoryNotThroughMain() {
+        noClasses().that().resideInAPackage("social.starling.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("social.starling.Main")
+                .check(classes);
+    }
 }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,7 @@ import social.starling.config.ConfigException;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads, Mastodon's JSON conventions, one error mapper, CORS,
- * compression, request ids, per-route timings and admission control. Routes come from {@link Routes} groups.
+ * compression, request ids, per-route timings and admission control. Routes come from one {@link RouteTable}.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -29,7 +28,7 @@ public final class HttpServer {
     private final Javalin javalin;
 
     public HttpServer(Config.Server config, ObjectMapper json, Admission admission, MeterRegistry metrics,
-                      java.nio.file.Path mediaRoot, List<Routes> routes) {
+                      java.nio.file.Path mediaRoot, RouteTable routes) {
         this.config = config;
         this.admission = admission;
         this.javalin = Javalin.create(c -> {
@@ -58,10 +57,7 @@ public final class HttpServer {
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
             ErrorMapper.register(c.routes);
-            new PublicFiles().register(c.routes);
-            for (Routes group : routes) {
-                group.register(c.routes);
-            }
+            routes.install(c.routes);
         });
     }
 

@@ -2,7 +2,6 @@ package social.starling.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +28,8 @@ public final class PublicFiles implements Routes {
     private final Map<String, Optional<File>> files = new ConcurrentHashMap<>();
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
+    public void register(RouteTable table) {
+        var routes = table.web();
         routes.get("/static/{name}", ctx -> serve(ctx, "static/" + ctx.pathParam("name")));
         routes.get("/avatars/original/{name}", ctx -> serve(ctx, "avatars/original/" + ctx.pathParam("name")));
         routes.get("/headers/original/{name}", ctx -> serve(ctx, "headers/original/" + ctx.pathParam("name")));

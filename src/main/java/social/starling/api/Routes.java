@@ -1,9 +1,7 @@
 package social.starling.api;
 
-import io.javalin.router.JavalinDefaultRoutingApi;
-
-/** A group of routes, registered once at start-up. */
+/** A group of routes, added to the {@link RouteTable} once at start-up. */
 @FunctionalInterface
 public interface Routes {
-    void register(JavalinDefaultRoutingApi routes);
+    void register(RouteTable routes);
 }

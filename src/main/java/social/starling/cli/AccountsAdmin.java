@@ -6,7 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.App;
-import social.starling.Main;
 import social.starling.model.Role;
 
 /** {@code starling admin approve|reject|confirm|disable|enable|set-role|create-invite|pending}. */
@@ -25,7 +24,7 @@ final class AccountsAdmin {
 
         @Override
         public Integer call() {
-            try (App app = Main.commandApp(admin.parent)) {
+            try (App app = admin.apps.open()) {
                 System.out.println(run(app));
             }
             return 0;
@@ -35,7 +34,7 @@ final class AccountsAdmin {
     @Command(name = "approve", description = "Approve a pending application.")
     static final class Approve extends UserCommand {
         String run(App app) {
-            app.adminAccounts.approve(username);
+            app.accounts().admin().approve(username);
             return "Approved " + username + ".";
         }
     }
@@ -43,7 +42,7 @@ final class AccountsAdmin {
     @Command(name = "reject", description = "Reject a pending application (deletes the account).")
     static final class Reject extends UserCommand {
         String run(App app) {
-            app.adminAccounts.reject(username);
+            app.accounts().admin().reject(username);
             return "Rejected " + username + "; the account was deleted.";
         }
     }
@@ -51,7 +50,7 @@ final class AccountsAdmin {
     @Command(name = "confirm", description = "Confirm a user's e-mail address by hand.")
     static final class Confirm extends UserCommand {
         String run(App app) {
-            app.adminAccounts.confirm(username);
+            app.accounts().admin().confirm(username);
             return "Confirmed the e-mail address of " + username + ".";
         }
     }
@@ -59,7 +58,7 @@ final class AccountsAdmin {
     @Command(name = "disable", description = "Disable a login (its sessions end; its tokens stop working).")
     static final class Disable extends UserCommand {
         String run(App app) {
-            app.adminAccounts.disable(username);
+            app.accounts().admin().disable(username);
             return "Disabled " + username + ".";
         }
     }
@@ -67,7 +66,7 @@ final class AccountsAdmin {
     @Command(name = "enable", description = "Enable a disabled login.")
     static final class Enable extends UserCommand {
         String run(App app) {
-            app.adminAccounts.enable(username);
+            app.accounts().admin().enable(username);
             return "Enabled " + username + ".";
         }
     }
@@ -79,7 +78,7 @@ final class AccountsAdmin {
 
         String run(App app) {
             Role parsed = Role.parse(role);
-            app.adminAccounts.setRole(username, parsed);
+            app.accounts().admin().setRole(username, parsed);
             return username + " is now " + parsed.wireName() + ".";
         }
     }
@@ -100,12 +99,12 @@ final class AccountsAdmin {
 
         @Override
         public Integer call() {
-            try (App app = Main.commandApp(admin.parent)) {
-                String from = username != null ? username : app.config.instance().ownerUsername();
-                var login = app.adminAccounts.find(from);
-                var invite = app.inviteService.create(login.account().id(), maxUses,
+            try (App app = admin.apps.open()) {
+                String from = username != null ? username : app.config().instance().ownerUsername();
+                var login = app.accounts().admin().find(from);
+                var invite = app.accounts().invites().create(login.account().id(), maxUses,
                         expiresInHours == null ? null : Duration.ofHours(expiresInHours));
-                System.out.println("Invite link: " + app.config.server().baseUrl() + "/invite/" + invite.code());
+                System.out.println("Invite link: " + app.config().server().baseUrl() + "/invite/" + invite.code());
                 System.out.println("Code: " + invite.code() + (maxUses == null ? "" : ", " + maxUses + " uses")
                         + (invite.expiresAt() == null ? "" : ", expires " + invite.expiresAt()));
             }
@@ -120,13 +119,13 @@ final class AccountsAdmin {
 
         @Override
         public Integer call() {
-            try (App app = Main.commandApp(admin.parent)) {
-                var pending = app.db.read(tx -> app.users.pending(tx, 200));
+            try (App app = admin.apps.open()) {
+                var pending = app.core().db().read(tx -> app.repos().users().pending(tx, 200));
                 if (pending.isEmpty()) {
                     System.out.println("No applications are waiting.");
                 }
                 for (var u : pending) {
-                    var account = app.db.read(tx -> app.accounts.find(tx, u.accountId())).orElseThrow();
+                    var account = app.core().db().read(tx -> app.repos().accounts().find(tx, u.accountId())).orElseThrow();
                     System.out.printf("%s <%s> signed up %s%s: %s%n", account.username(), u.email(), u.createdAt(),
                             u.confirmed() ? "" : " (unconfirmed)", u.signUpReason() == null ? "" : u.signUpReason());
                 }

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.App;
-import social.starling.Main;
 import social.starling.model.Role;
 import social.starling.service.account.NewLocalAccount;
 
@@ -16,8 +15,11 @@ import social.starling.service.account.NewLocalAccount;
                 AccountsAdmin.Disable.class, AccountsAdmin.Enable.class, AccountsAdmin.SetRole.class,
                 AccountsAdmin.CreateInvite.class, AccountsAdmin.Pending.class})
 public final class AdminCommands {
-    @CommandLine.ParentCommand
-    Main parent;
+    final AppFactory apps;
+
+    AdminCommands(AppFactory apps) {
+        this.apps = apps;
+    }
 
     @Command(name = "create-account", description = "Create a confirmed, approved local account.")
     static final class CreateAccount implements Callable<Integer> {
@@ -40,8 +42,8 @@ public final class AdminCommands {
         public Integer call() {
             Role parsed = Role.parse(role);
             String chosen = password != null ? password : social.starling.support.Secrets.password(20);
-            try (App app = Main.commandApp(admin.parent)) {
-                var account = app.createLocalAccount.create(
+            try (App app = admin.apps.open()) {
+                var account = app.accounts().createLocalAccount().create(
                         NewLocalAccount.ready(username, email, chosen, parsed));
                 System.out.printf("Created %s (id %d, role %s).%n", account.acct(), account.id(), parsed.wireName());
                 if (password == null) {
@@ -66,8 +68,8 @@ public final class AdminCommands {
         @Override
         public Integer call() {
             String chosen = password != null ? password : social.starling.support.Secrets.password(20);
-            try (App app = Main.commandApp(admin.parent)) {
-                app.resetPassword.reset(username, chosen);
+            try (App app = admin.apps.open()) {
+                app.accounts().resetPassword().reset(username, chosen);
             }
             System.out.println("Password changed for " + username + ".");
             if (password == null) {

@@ -6,14 +6,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import social.starling.App;
-import social.starling.Main;
 
 /** {@code starling jobs ...}: look into the job queue. */
 @Command(name = "jobs", description = "Inspect the job queue.", mixinStandardHelpOptions = true,
         subcommands = {JobsCommands.Stats.class})
 public final class JobsCommands {
-    @CommandLine.ParentCommand
-    Main parent;
+    final AppFactory apps;
+
+    JobsCommands(AppFactory apps) {
+        this.apps = apps;
+    }
 
     @Command(name = "stats", description = "Jobs per lane: due now, scheduled, running, dead, and the oldest wait.")
     static final class Stats implements Callable<Integer> {
@@ -22,9 +24,9 @@ public final class JobsCommands {
 
         @Override
         public Integer call() {
-            try (App app = Main.commandApp(jobs.parent)) {
+            try (App app = jobs.apps.open()) {
                 var now = Clock.systemUTC().instant();
-                var stats = app.db.read(tx -> app.jobRepository.stats(tx, now));
+                var stats = app.core().db().read(tx -> app.core().jobRepository().stats(tx, now));
                 System.out.printf("%-10s %8s %10s %8s %6s %10s%n", "lane", "due", "scheduled", "running", "dead",
                         "lag");
                 for (var s : stats) {

@@ -1,11 +1,15 @@
 package social.starling.wiring;
 
-import social.starling.App;
+import social.starling.api.RouteTable;
+import social.starling.jobs.JobRunner;
 
 /**
- * One feature area's wiring: builds its handlers (and services of its own) from the App's core services, and
- * registers its routes and jobs. Listed in {@link Modules}.
+ * One feature area's edge: builds its handlers from the components it is given (through its constructor), adds
+ * its routes to the audience tables and registers the jobs it handles. {@link social.starling.App} lists them.
  */
 public interface Module {
-    void install(App app, Wiring wiring);
+    void routes(RouteTable routes);
+
+    default void jobs(JobRunner jobs) {
+    }
 }

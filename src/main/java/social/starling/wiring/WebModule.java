@@ -1,13 +1,24 @@
 package social.starling.wiring;
 
-import social.starling.App;
+import social.starling.api.PublicFiles;
+import social.starling.api.RouteTable;
 import social.starling.api.web.WebRoutes;
+import social.starling.config.Config;
 
-/** Starling's own HTML pages (api/web). */
+/** Starling's own HTML pages (api/web) and the files shipped with them. */
 public final class WebModule implements Module {
+    private final WebRoutes pages;
+    private final PublicFiles files = new PublicFiles();
+
+    public WebModule(Config config, AccountComponents accounts) {
+        this.pages = new WebRoutes(config, accounts.instance(), accounts.register(), accounts.confirmEmail(),
+                accounts.passwordReset(), accounts.invites(), accounts.logins(), accounts.sessions(),
+                accounts.tokens(), accounts.queries());
+    }
+
     @Override
-    public void install(App app, Wiring wiring) {
-        wiring.routes(new WebRoutes(app.config, app.instance, app.register, app.confirmEmail, app.passwordReset,
-                app.inviteService, app.logins, app.sessions, app.tokens, app.accountQueries));
+    public void routes(RouteTable routes) {
+        pages.register(routes);
+        files.register(routes);
     }
 }

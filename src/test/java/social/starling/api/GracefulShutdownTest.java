@@ -18,7 +18,7 @@ class GracefulShutdownTest {
     void inFlightRequestsFinishWhileNewOnesAreRefused() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TestApp server = TestApp.create().withRoutes(r -> r.get("/test/slow", ctx -> {
+        TestApp server = TestApp.create().withRoutes(r -> r.operations().get("/test/slow", ctx -> {
             entered.countDown();
             release.await(20, TimeUnit.SECONDS);
             ctx.json(Map.of("finished", true));

@@ -26,7 +26,8 @@ class HttpBehaviourTest {
     @RegisterExtension
     static TestApp server = TestApp.create()
             .with("STARLING_MAX_IN_FLIGHT", "1")
-            .withRoutes(r -> {
+            .withRoutes(t -> {
+                var r = t.mastodonApi();
                 r.get("/test/slow", ctx -> {
                     entered.countDown();
                     release.await(20, TimeUnit.SECONDS);

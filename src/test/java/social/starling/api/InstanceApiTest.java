@@ -23,13 +23,13 @@ class InstanceApiTest {
     @BeforeAll
     static void rules() {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.rules.insert(tx, new Rule(app.ids.next(), "Be kind", "No harassment.", 0), Instant.now());
-            app.rules.insert(tx, new Rule(app.ids.next(), "No spam", "", 1), Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().rules().insert(tx, new Rule(app.core().ids().next(), "Be kind", "No harassment.", 0), Instant.now());
+            app.repos().rules().insert(tx, new Rule(app.core().ids().next(), "No spam", "", 1), Instant.now());
             return null;
         });
         server.fixtures().account("alice");
-        app.instance.refresh();
+        app.accounts().instance().refresh();
     }
 
     @Test
@@ -107,8 +107,8 @@ class InstanceApiTest {
     @Test
     void termsOfServiceOnceWritten() {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.settings.put(tx, "terms_of_service", "<p>Be excellent.</p>", Instant.parse("2026-01-02T03:04:05Z"));
+        app.core().db().inTransaction(tx -> {
+            app.repos().settings().put(tx, "terms_of_service", "<p>Be excellent.</p>", Instant.parse("2026-01-02T03:04:05Z"));
             return null;
         });
         try {
@@ -118,7 +118,7 @@ class InstanceApiTest {
             assertThat(terms.get("content").asText()).isEqualTo("<p>Be excellent.</p>");
             assertThat(terms.has("succeeded_by")).isTrue();
         } finally {
-            app.db.inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.INSTANCE_SETTINGS)
+            app.core().db().inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.INSTANCE_SETTINGS)
                     .execute());
         }
     }

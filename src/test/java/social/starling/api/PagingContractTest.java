@@ -702,7 +702,7 @@ class PagingContractTest {
         return n -> {
             posted.apply(n);
             awaitRows(server, NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(ownerId), n);
-            return server.app().db.read(tx -> tx.dsl().select(NOTIFICATIONS.ID).from(NOTIFICATIONS)
+            return server.app().core().db().read(tx -> tx.dsl().select(NOTIFICATIONS.ID).from(NOTIFICATIONS)
                     .where(NOTIFICATIONS.ACCOUNT_ID.eq(ownerId)).orderBy(NOTIFICATIONS.ID.desc())
                     .fetch(r -> Long.toString(r.value1())));
         };
@@ -816,9 +816,9 @@ class PagingContractTest {
      */
     static Session session(TestApp app, ApiClient apps, String name) {
         long id = app.fixtures().account(name).id();
-        long appId = app.app().db.read(tx -> app.app().oauth.findApplicationByClientId(tx, apps.clientId))
+        long appId = app.app().core().db().read(tx -> app.app().repos().oauth().findApplicationByClientId(tx, apps.clientId))
                 .orElseThrow().id();
-        String token = app.app().tokens.issueForNewAccount(appId, id, Set.of(SCOPES.split(" "))).accessToken();
+        String token = app.app().accounts().tokens().issueForNewAccount(appId, id, Set.of(SCOPES.split(" "))).accessToken();
         return new Session(Long.toString(id), token, app.http().withToken(token));
     }
 
@@ -837,7 +837,7 @@ class PagingContractTest {
     }
 
     static void awaitRows(TestApp app, Table<?> table, Condition condition, int n) {
-        Await.until(() -> app.app().db.read(tx -> tx.dsl().fetchCount(table, condition)) >= n);
+        Await.until(() -> app.app().core().db().read(tx -> tx.dsl().fetchCount(table, condition)) >= n);
     }
 
     static List<String> ids(JsonNode body) {

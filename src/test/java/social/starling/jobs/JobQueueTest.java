@@ -48,7 +48,7 @@ class JobQueueTest {
     @BeforeEach
     void clean() {
         app = server.app();
-        app.db.inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.JOBS).execute());
+        app.core().db().inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.JOBS).execute());
     }
 
     @AfterEach
@@ -58,8 +58,8 @@ class JobQueueTest {
 
     private JobRunner runner(String id, JobHandler<Work> handler) {
         Config.Jobs config = new Config.Jobs(true, 8, 4, 4, 2, Duration.ofSeconds(1), Duration.ofMillis(50));
-        JobRunner runner = new JobRunner(app.db, app.jobRepository, app.jobs, Clock.systemUTC(), config, id,
-                app.laneSignals, app.json, app.metrics);
+        JobRunner runner = new JobRunner(app.core().db(), app.core().jobRepository(), app.core().jobs(), Clock.systemUTC(), config, id,
+                app.core().laneSignals(), app.core().json(), app.core().metrics());
         runner.register(WORK, handler);
         runners.add(runner);
         return runner;
@@ -73,14 +73,14 @@ class JobQueueTest {
     }
 
     private int jobsLeft() {
-        return app.db.read(tx -> app.jobRepository.count(tx));
+        return app.core().db().read(tx -> app.core().jobRepository().count(tx));
     }
 
     private List<Long> enqueue(int count) {
-        return app.db.inTransaction(tx -> {
+        return app.core().db().inTransaction(tx -> {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                ids.add(app.jobs.enqueue(tx, WORK, new Work(i)));
+                ids.add(app.core().jobs().enqueue(tx, WORK, new Work(i)));
             }
             return ids;
         });
@@ -89,9 +89,9 @@ class JobQueueTest {
     @Test
     void jobsEnqueuedInARolledBackTransactionNeverRun() throws Exception {
         runner("r1", counting()).start();
-        assertThatThrownBy(() -> app.db.inTransaction(tx -> {
+        assertThatThrownBy(() -> app.core().db().inTransaction(tx -> {
             for (int i = 0; i < 5; i++) {
-                app.jobs.enqueue(tx, WORK, new Work(i));
+                app.core().jobs().enqueue(tx, WORK, new Work(i));
             }
             throw new IllegalStateException("roll back");
         })).hasMessage("roll back");
@@ -118,9 +118,9 @@ class JobQueueTest {
             throw new IllegalStateException("remote is down");
         }).start();
         long id = enqueue(1).getFirst();
-        await(() -> app.db.read(tx -> app.jobRepository.stateOf(tx, id)).orElse("").equals(JobRepository.DEAD));
+        await(() -> app.core().db().read(tx -> app.core().jobRepository().stateOf(tx, id)).orElse("").equals(JobRepository.DEAD));
         assertThat(attempts.get()).isEqualTo(3);
-        var stats = app.db.read(tx -> app.jobRepository.stats(tx, Instant.now()));
+        var stats = app.core().db().read(tx -> app.core().jobRepository().stats(tx, Instant.now()));
         assertThat(stats).anySatisfy(s -> assertThat(s.dead()).isEqualTo(1));
     }
 
@@ -141,7 +141,7 @@ class JobQueueTest {
     void aJobWhoseRunnerDiesMidwayIsCompletedByAnotherAndCompletedJobsNeverRunAgain() throws Exception {
         CountDownLatch slowStarted = new CountDownLatch(1);
         List<Long> done = enqueue(10);
-        long slow = app.db.inTransaction(tx -> app.jobs.enqueue(tx, WORK, new Work(-1)));
+        long slow = app.core().db().inTransaction(tx -> app.core().jobs().enqueue(tx, WORK, new Work(-1)));
         JobHandler<Work> handler = (work, ctx) -> {
             starts.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
             if (work.n() == -1 && starts.get(ctx.jobId()).get() == 1) {
@@ -155,7 +155,7 @@ class JobQueueTest {
         assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
         // "Completed" means the queue recorded it: the row is gone. A crash between a handler returning and that
         // record runs the job again (at-least-once), which is why handlers must be idempotent.
-        await(() -> done.stream().allMatch(id -> app.db.read(tx -> app.jobRepository.stateOf(tx, id)).isEmpty()));
+        await(() -> done.stream().allMatch(id -> app.core().db().read(tx -> app.core().jobRepository().stateOf(tx, id)).isEmpty()));
         first.kill();
 
         runner("second", handler).start();
@@ -196,7 +196,7 @@ class JobQueueTest {
     void aScheduledJobWaitsForItsTime() throws Exception {
         runner("r1", counting()).start();
         Instant at = Instant.now().plusMillis(800);
-        long id = app.db.inTransaction(tx -> app.jobs.enqueueAt(tx, WORK, new Work(1), at));
+        long id = app.core().db().inTransaction(tx -> app.core().jobs().enqueueAt(tx, WORK, new Work(1), at));
         Thread.sleep(300);
         assertThat(completions).doesNotContainKey(id);
         await(() -> completions.containsKey(id));
@@ -205,10 +205,10 @@ class JobQueueTest {
 
     @Test
     void aUniqueJobIsEnqueuedOnce() {
-        boolean firstTime = app.db.inTransaction(tx ->
-                app.jobs.enqueueUnique(tx, WORK, new Work(1), "only-one", Instant.now().plusSeconds(60)));
-        boolean secondTime = app.db.inTransaction(tx ->
-                app.jobs.enqueueUnique(tx, WORK, new Work(2), "only-one", Instant.now().plusSeconds(60)));
+        boolean firstTime = app.core().db().inTransaction(tx ->
+                app.core().jobs().enqueueUnique(tx, WORK, new Work(1), "only-one", Instant.now().plusSeconds(60)));
+        boolean secondTime = app.core().db().inTransaction(tx ->
+                app.core().jobs().enqueueUnique(tx, WORK, new Work(2), "only-one", Instant.now().plusSeconds(60)));
         assertThat(firstTime).isTrue();
         assertThat(secondTime).isFalse();
         assertThat(jobsLeft()).isEqualTo(1);

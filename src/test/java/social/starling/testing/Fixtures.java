@@ -22,12 +22,12 @@ public final class Fixtures {
     }
 
     public Account account(String username) {
-        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(
+        return accounts.computeIfAbsent(username, name -> app.accounts().createLocalAccount().create(
                 NewLocalAccount.ready(name, name + "@example.test", PASSWORD, Role.USER)));
     }
 
     public Account account(String username, Role role) {
-        return accounts.computeIfAbsent(username, name -> app.createLocalAccount.create(
+        return accounts.computeIfAbsent(username, name -> app.accounts().createLocalAccount().create(
                 NewLocalAccount.ready(name, name + "@example.test", PASSWORD, role)));
     }
 }

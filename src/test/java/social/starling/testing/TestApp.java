@@ -127,7 +127,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
      * is fanned out by its own job, in any order, so waiting for the last one seen is not enough.
      */
     public void awaitDistributed() {
-        Await.until(() -> app.db.read(tx -> tx.dsl().fetchCount(social.starling.db.schema.Tables.JOBS,
+        Await.until(() -> app.core().db().read(tx -> tx.dsl().fetchCount(social.starling.db.schema.Tables.JOBS,
                 social.starling.db.schema.Tables.JOBS.KIND.eq("status.distribute"))) == 0);
     }
 

@@ -1,7 +1,7 @@
 package social.starling.api.web;
 
 import io.javalin.http.Handler;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.errors.StarlingException;
@@ -45,7 +45,8 @@ public final class WebRoutes implements Routes {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi r) {
+    public void register(RouteTable table) {
+        var r = table.web();
         r.get("/", page(about::about));
         r.get("/about", page(about::about));
         r.get("/privacy-policy", page(about::privacyPolicy));

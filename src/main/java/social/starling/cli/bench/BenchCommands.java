@@ -1,8 +1,7 @@
 package social.starling.cli.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import social.starling.Main;
+import social.starling.cli.AppFactory;
 
 /**
  * {@code starling bench ...} (hidden): tools for the benchmark scripts in bench/ — {@code seed} fills an empty
@@ -13,6 +12,9 @@ import social.starling.Main;
         description = "Benchmark tools (see bench/README.md).",
         subcommands = {SeedCommand.class, FanoutCommand.class, RebuildCommand.class})
 public final class BenchCommands {
-    @CommandLine.ParentCommand
-    Main parent;
+    final AppFactory apps;
+
+    BenchCommands(AppFactory apps) {
+        this.apps = apps;
+    }
 }

@@ -62,7 +62,7 @@ final class FanoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = bench.parent.config();
+        Config config = bench.apps.config();
         Properties seeded = new Properties();
         try (Reader r = Files.newBufferedReader((dir != null ? dir : config.dataDir().resolve("bench"))
                 .resolve("fanout.properties"))) {

@@ -57,7 +57,7 @@ final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = bench.parent.config();
+        Config config = bench.apps.config();
         Path tokens = (dir != null ? dir : config.dataDir().resolve("bench")).resolve("tokens.txt");
         String token = Files.readAllLines(tokens).getFirst().strip();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -6,7 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.App;
-import social.starling.Main;
 
 /** {@code starling bench seed}: see {@link Seeder}. */
 @Command(name = "seed", description = "Fill an empty database with a synthetic instance for the benchmarks.")
@@ -41,8 +40,8 @@ final class SeedCommand implements Callable<Integer> {
         if (accounts < 2 || statuses < 1 || tokens < 1) {
             throw new IllegalArgumentException("--accounts must be at least 2, --statuses and --tokens at least 1");
         }
-        try (App app = Main.commandApp(bench.parent)) {
-            Path dir = out != null ? out : app.config.dataDir().resolve("bench");
+        try (App app = bench.apps.open()) {
+            Path dir = out != null ? out : app.config().dataDir().resolve("bench");
             new Seeder(app, new Seeder.Options(accounts, statuses, seed, tokens, verify, dir), System.out).run();
         }
         return 0;

@@ -27,7 +27,7 @@ final class SeedWriter {
         this.app = app;
         this.plan = plan;
         this.seed = seed;
-        this.uris = app.uris;
+        this.uris = app.core().uris();
     }
 
     /** Runs {@code body} for [from, to) chunks of {@code total}, each in its own transaction. */
@@ -35,7 +35,7 @@ final class SeedWriter {
         for (int from = 0; from < total; from += chunk) {
             int start = from;
             int end = Math.min(total, from + chunk);
-            app.db.inTransaction(tx -> {
+            app.core().db().inTransaction(tx -> {
                 body.write(tx.dsl().configuration().connectionProvider().acquire(), start, end);
                 return null;
             });
@@ -61,7 +61,7 @@ final class SeedWriter {
                 long created = plan.accountCreatedAt[a];
                 String noteSource = SeedTexts.note(a);
                 accounts.row(plan.accountId[a], name, name, "", SeedTexts.displayName(a),
-                        app.formatter.formatNote(noteSource, MentionResolver.NONE), noteSource, "[]",
+                        app.core().formatter().formatNote(noteSource, MentionResolver.NONE), noteSource, "[]",
                         uris.actor(name), uris.profile(name), uris.inbox(name), uris.sharedInbox(), uris.outbox(name),
                         uris.followers(name), uris.following(name), uris.featured(name), "Person", false, true,
                         false, false, false, plan.followerCount[a], plan.following[a].length, statusCount[a],
@@ -126,7 +126,7 @@ final class SeedWriter {
                     text.append('@').append(SeedTexts.username(m)).append(' ');
                 }
                 text.append(t.text());
-                String content = app.formatter.formatStatus(text.toString(), (username, domain) -> {
+                String content = app.core().formatter().formatStatus(text.toString(), (username, domain) -> {
                     for (int m : who) {
                         if (SeedTexts.username(m).equalsIgnoreCase(username)) {
                             return Optional.of(mentioned.apply(m));
@@ -161,7 +161,7 @@ final class SeedWriter {
 
     long[] tags() {
         long[] ids = new long[SeedTexts.TAGS.length];
-        app.db.inTransaction(tx -> {
+        app.core().db().inTransaction(tx -> {
             var tags = new BatchInsert(tx.dsl().configuration().connectionProvider().acquire(), "tags", "id", "name",
                     "name_key", "last_status_at", "created_at");
             for (int t = 0; t < ids.length; t++) {

@@ -37,15 +37,15 @@ final class Seeder {
 
     void run() {
         long start = System.nanoTime();
-        int existing = app.db.read(tx -> tx.dsl().fetchCount(Tables.STATUSES));
+        int existing = app.core().db().read(tx -> tx.dsl().fetchCount(Tables.STATUSES));
         if (existing > 0) {
             throw new IllegalArgumentException("the database already has statuses; seed an empty one");
         }
-        SeedPlan plan = new SeedPlan(o.accounts(), o.statuses(), o.seed(), app.clock.millis());
+        SeedPlan plan = new SeedPlan(o.accounts(), o.statuses(), o.seed(), app.core().clock().millis());
         phase("planned %,d accounts, %,d follows (most followers: %,d), %,d statuses", plan.accounts,
                 plan.followCount(), plan.followerCount[plan.mostFollowed], plan.statuses);
 
-        int maxItems = app.config.feeds().maxItems();
+        int maxItems = app.config().feeds().maxItems();
         int[][] feeds = new int[plan.accounts][];
         long feedRows = 0;
         for (int a = 0; a < plan.accounts; a++) {
@@ -62,7 +62,7 @@ final class Seeder {
         phase("computed %,d feed entries (at most %d per feed)", feedRows, maxItems);
 
         SeedWriter writer = new SeedWriter(app, plan, o.seed());
-        String hash = app.passwords.hash(SeedCommand.PASSWORD);
+        String hash = app.accounts().passwords().hash(SeedCommand.PASSWORD);
         int[] statusCount = new int[plan.accounts];
         long[] lastStatusAt = new long[plan.accounts];
         for (int i = 0; i < plan.statuses; i++) {
@@ -152,7 +152,7 @@ final class Seeder {
         String[] fanoutToken = new String[1];
         List<Integer> chosen = sample;
         long base = plan.now - 10 * SeedPlan.DAY;
-        app.db.inTransaction(tx -> {
+        app.core().db().inTransaction(tx -> {
             var c = tx.dsl().configuration().connectionProvider().acquire();
             long appId = SeedWriter.sequentialId(base, 0);
             var apps = new BatchInsert(c, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
@@ -193,9 +193,9 @@ final class Seeder {
 
     /** Fresh planner statistics, which the hot queries need after a bulk load. */
     private void analyze() {
-        app.db.inTransaction(tx -> tx.dsl().execute("ANALYZE"));
-        if (app.db.dialect() == Database.Dialect.POSTGRES) {
-            app.db.read(tx -> tx.dsl().execute("VACUUM ANALYZE")); // outside a transaction: sets the visibility map
+        app.core().db().inTransaction(tx -> tx.dsl().execute("ANALYZE"));
+        if (app.core().db().dialect() == Database.Dialect.POSTGRES) {
+            app.core().db().read(tx -> tx.dsl().execute("VACUUM ANALYZE")); // outside a transaction: sets the visibility map
         }
     }
 
@@ -205,8 +205,8 @@ final class Seeder {
         for (int a : accounts) {
             long id = plan.accountId[a];
             List<Long> expected = java.util.Arrays.stream(feeds[a]).mapToObj(s -> plan.statusId[s]).sorted().toList();
-            app.homeFeed.rebuild(id);
-            List<Long> rebuilt = app.db.read(tx -> tx.dsl().select(Tables.FEED_ENTRIES.STATUS_ID)
+            app.statuses().homeFeed().rebuild(id);
+            List<Long> rebuilt = app.core().db().read(tx -> tx.dsl().select(Tables.FEED_ENTRIES.STATUS_ID)
                     .from(Tables.FEED_ENTRIES).where(Tables.FEED_ENTRIES.ACCOUNT_ID.eq(id))
                     .orderBy(Tables.FEED_ENTRIES.STATUS_ID).fetch(Tables.FEED_ENTRIES.STATUS_ID));
             if (rebuilt.equals(expected)) {

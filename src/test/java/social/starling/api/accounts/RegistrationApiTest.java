@@ -50,10 +50,10 @@ class RegistrationApiTest {
 
     static void confirm(TestApp server, String username) {
         var app = server.app();
-        long id = app.accountQueries.lookup(username).orElseThrow().id();
-        String token = app.db.inTransaction(tx -> app.emailTokens.create(tx, id, EmailTokens.CONFIRM,
+        long id = app.accounts().queries().lookup(username).orElseThrow().id();
+        String token = app.core().db().inTransaction(tx -> app.accounts().emailTokens().create(tx, id, EmailTokens.CONFIRM,
                 Duration.ofDays(1)));
-        assertThat(app.confirmEmail.confirm(token)).contains(id);
+        assertThat(app.accounts().confirmEmail().confirm(token)).contains(id);
     }
 
     @Test
@@ -83,7 +83,7 @@ class RegistrationApiTest {
     @Test
     void badInputAnswersMastodonsDetailsAndCreatesNothing() {
         HttpTester app = appToken(open);
-        int before = open.app().db.<Integer>read(tx -> open.app().users.count(tx));
+        int before = open.app().core().db().<Integer>read(tx -> open.app().repos().users().count(tx));
         HttpResult r = app.postJson("/api/v1/accounts", """
                 {"username": "admin", "email": "not-an-email", "password": "short", "agreement": false}""");
         assertThat(r.status()).isEqualTo(422);
@@ -108,7 +108,7 @@ class RegistrationApiTest {
         assertThat(app.postJson("/api/v1/accounts", """
                 {"username": "empty", "email": "empty@example.test", "password": "", "agreement": true}""")
                 .json().at("/details/password/0/error").asText()).isEqualTo("ERR_BLANK");
-        int after = open.app().db.<Integer>read(tx -> open.app().users.count(tx));
+        int after = open.app().core().db().<Integer>read(tx -> open.app().repos().users().count(tx));
         assertThat(after).isEqualTo(before);
     }
 
@@ -142,7 +142,7 @@ class RegistrationApiTest {
         assertThat(pending.status()).isEqualTo(403);
         assertThat(pending.json().get("error").asText()).isEqualTo("Your login is currently pending approval");
 
-        approval.app().adminAccounts.approve("applicant");
+        approval.app().accounts().admin().approve("applicant");
         assertThat(me.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
     }
 
@@ -155,8 +155,8 @@ class RegistrationApiTest {
         HttpResult wrong = app.postJson("/api/v1/accounts", signUp("guest", ", \"invite_code\": \"nope\""));
         assertThat(wrong.status()).isEqualTo(422);
 
-        long owner = invite.app().accountQueries.lookup("owner").orElseThrow().id();
-        String code = invite.app().inviteService.create(owner, 1, null).code();
+        long owner = invite.app().accounts().queries().lookup("owner").orElseThrow().id();
+        String code = invite.app().accounts().invites().create(owner, 1, null).code();
         HttpResult ok = app.postJson("/api/v1/accounts", signUp("guest", ", \"invite_code\": \"" + code + "\""));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         HttpResult usedUp = app.postJson("/api/v1/accounts", signUp("guest2", ", \"invite_code\": \"" + code + "\""));
@@ -168,15 +168,15 @@ class RegistrationApiTest {
         HttpResult r = appToken(closed).postJson("/api/v1/accounts", signUp("outsider", ""));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().get("error").asText()).isEqualTo("This action is not allowed");
-        assertThat(closed.app().accountQueries.lookup("outsider")).isEmpty();
+        assertThat(closed.app().accounts().queries().lookup("outsider")).isEmpty();
     }
 
     @Test
     void tooManySignUpsFromOneAddressGet429WithRetryAfter() {
         // The closed server allows 2 sign-ups per IP per hour; invites open it for this test.
         HttpTester app = appToken(closed);
-        long owner = closed.app().accountQueries.lookup("owner").orElseThrow().id();
-        String code = closed.app().inviteService.create(owner, 10, null).code();
+        long owner = closed.app().accounts().queries().lookup("owner").orElseThrow().id();
+        String code = closed.app().accounts().invites().create(owner, 10, null).code();
         for (int i = 0; i < 2; i++) {
             assertThat(app.postJson("/api/v1/accounts", signUp("burst" + i, ", \"invite_code\": \"" + code + "\""))
                     .status()).isEqualTo(200);
@@ -184,7 +184,7 @@ class RegistrationApiTest {
         HttpResult limited = app.postJson("/api/v1/accounts", signUp("burst9", ", \"invite_code\": \"" + code + "\""));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isPresent();
-        assertThat(closed.app().accountQueries.lookup("burst9")).isEmpty();
+        assertThat(closed.app().accounts().queries().lookup("burst9")).isEmpty();
     }
 
     @Test

@@ -65,10 +65,10 @@ class SignUpMailTest {
         assertThat(server.http().withToken(r.json().get("access_token").asText())
                 .get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
 
-        long id = server.app().accountQueries.lookup("mailed").orElseThrow().id();
-        Await.until(() -> server.app().db.read(tx -> server.app().accounts.find(tx, id)).orElseThrow()
+        long id = server.app().accounts().queries().lookup("mailed").orElseThrow().id();
+        Await.until(() -> server.app().core().db().read(tx -> server.app().repos().accounts().find(tx, id)).orElseThrow()
                 .publicKey() != null);
-        String key = server.app().db.read(tx -> server.app().accounts.find(tx, id)).orElseThrow().publicKey();
+        String key = server.app().core().db().read(tx -> server.app().repos().accounts().find(tx, id)).orElseThrow().publicKey();
         assertThat(key).startsWith("-----BEGIN PUBLIC KEY-----");
     }
 
@@ -76,7 +76,7 @@ class SignUpMailTest {
     void passwordResetMailCarriesALink() {
         server.fixtures().account("forgetful");
         int before = smtp.getReceivedMessages().length;
-        server.app().passwordReset.request("forgetful@example.test");
+        server.app().accounts().passwordReset().request("forgetful@example.test");
         Await.until(() -> smtp.getReceivedMessages().length > before);
         String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[before]).replace("=\r\n", "")
                 .replace("=3D", "=");

@@ -69,7 +69,7 @@ class BlocksTest {
         assertThat(notificationsFrom(aliceId, bobId)).isZero();
 
         // The blocked side sees the block; neither may follow the other again.
-        assertThat(server.app().relationshipService.of(Long.parseLong(bobId), Long.parseLong(aliceId)).blockedBy())
+        assertThat(server.app().graph().relationships().of(Long.parseLong(bobId), Long.parseLong(aliceId)).blockedBy())
                 .isTrue();
         assertThat(bob.post("/api/v1/accounts/" + aliceId + "/follow").status()).isEqualTo(403);
         assertThat(alice.post("/api/v1/accounts/" + bobId + "/follow").status()).isEqualTo(403);
@@ -143,7 +143,7 @@ class BlocksTest {
     }
 
     private static int notificationsFrom(String recipient, String from) {
-        return server.app().db.read(tx -> tx.dsl().fetchCount(NOTIFICATIONS,
+        return server.app().core().db().read(tx -> tx.dsl().fetchCount(NOTIFICATIONS,
                 NOTIFICATIONS.ACCOUNT_ID.eq(Long.parseLong(recipient))
                         .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(Long.parseLong(from)))));
     }

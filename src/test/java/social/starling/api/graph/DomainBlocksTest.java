@@ -77,8 +77,8 @@ class DomainBlocksTest {
         var app = server.app();
         Account remote = Remote.account(app, "far", "far.example");
         Account other = Remote.account(app, "near", "near.example");
-        app.follows.follow(remote.id(), carolId, social.starling.service.follow.FollowService.Options.DEFAULT);
-        app.follows.follow(other.id(), carolId, social.starling.service.follow.FollowService.Options.DEFAULT);
+        app.graph().follows().follow(remote.id(), carolId, social.starling.service.follow.FollowService.Options.DEFAULT);
+        app.graph().follows().follow(other.id(), carolId, social.starling.service.follow.FollowService.Options.DEFAULT);
         long farStatus = Remote.status(app, remote, "hello from far", "faraway");
         assertThat(carol.get("/api/v1/statuses/" + farStatus).status()).isEqualTo(200);
         assertThat(carol.get("/api/v1/accounts/" + carolId).json().get("followers_count").asInt()).isEqualTo(2);
@@ -90,10 +90,10 @@ class DomainBlocksTest {
         assertThat(carol.get("/api/v1/accounts/" + carolId).json().get("followers_count").asInt()).isEqualTo(1);
         assertThat(Graph.ids(carol.get("/api/v1/accounts/" + carolId + "/followers")))
                 .containsExactly(Long.toString(other.id()));
-        assertThat(app.relationshipService.of(carolId, remote.id()).domainBlocking()).isTrue();
+        assertThat(app.graph().relationships().of(carolId, remote.id()).domainBlocking()).isTrue();
 
         ok(carol.delete("/api/v1/domain_blocks?domain=far.example"));
         assertThat(carol.get("/api/v1/statuses/" + farStatus).status()).isEqualTo(200);
-        assertThat(app.relationshipService.of(carolId, remote.id()).domainBlocking()).isFalse();
+        assertThat(app.graph().relationships().of(carolId, remote.id()).domainBlocking()).isFalse();
     }
 }

@@ -35,11 +35,11 @@ class MuteExpiryTest {
 
         clock.advance(Duration.ofSeconds(61));
         assertThat(ids(alice.get("/api/v1/mutes"))).isEmpty();
-        assertThat(server.app().relationshipService.of(Long.parseLong(Graph.id(alice)), Long.parseLong(bobId))
+        assertThat(server.app().graph().relationships().of(Long.parseLong(Graph.id(alice)), Long.parseLong(bobId))
                 .muting()).isFalse();
 
         // The recurring clean-up (every five minutes of the clock) deletes the row.
         clock.advance(Duration.ofMinutes(6));
-        Await.until(() -> server.app().db.read(tx -> tx.dsl().fetchCount(MUTES)) == 0);
+        Await.until(() -> server.app().core().db().read(tx -> tx.dsl().fetchCount(MUTES)) == 0);
     }
 }

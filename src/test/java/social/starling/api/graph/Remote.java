@@ -13,14 +13,14 @@ final class Remote {
     }
 
     static Account account(App app, String username, String domain) {
-        Instant now = app.clock.instant();
+        Instant now = app.core().clock().instant();
         String base = "https://" + domain + "/users/" + username;
-        Account a = new Account(app.ids.next(), username, domain, "", "", "", List.of(), base,
+        Account a = new Account(app.core().ids().next(), username, domain, "", "", "", List.of(), base,
                 "https://" + domain + "/@" + username, base + "/inbox", null, base + "/outbox", base + "/followers",
                 base + "/following", null, "Person", false, true, false, false, false, null, null, null, null, null,
                 0, 0, 0, null, null, null, now, now);
-        app.db.inTransaction(tx -> {
-            app.accounts.insert(tx, a, null);
+        app.core().db().inTransaction(tx -> {
+            app.repos().accounts().insert(tx, a, null);
             return null;
         });
         return a;
@@ -28,15 +28,15 @@ final class Remote {
 
     /** A public status by a remote account, with the given hashtags attached. */
     static long status(App app, Account author, String text, String... tags) {
-        long id = app.ids.next();
-        Instant now = app.clock.instant();
+        long id = app.core().ids().next();
+        Instant now = app.core().clock().instant();
         Status s = new Status(id, author.id(), author.uri() + "/statuses/" + id, null, false, Visibility.PUBLIC,
                 "", "<p>" + text + "</p>", "", false, null, null, null, null, null, null, null, 0, 0, 0, 0, null,
                 now);
-        app.db.inTransaction(tx -> {
-            app.statuses.insert(tx, s);
+        app.core().db().inTransaction(tx -> {
+            app.repos().statuses().insert(tx, s);
             for (String tag : tags) {
-                app.tags.attach(tx, id, app.tags.findOrCreate(tx, tag, app.ids, now).id(), now);
+                app.repos().tags().attach(tx, id, app.repos().tags().findOrCreate(tx, tag, app.core().ids(), now).id(), now);
             }
             return null;
         });

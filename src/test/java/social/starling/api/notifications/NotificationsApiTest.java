@@ -239,7 +239,7 @@ class NotificationsApiTest {
         long noisy = Long.parseLong(people.id("noisy"));
         for (int i = 0; i < 45; i++) {
             long statusId = Long.parseLong(people.post("noisy", "for followers " + i, "private"));
-            app.db.inTransaction(tx -> app.notify.notify(tx, hal, noisy,
+            app.core().db().inTransaction(tx -> app.statuses().notifier().notify(tx, hal, noisy,
                     social.starling.model.NotificationType.STATUS, statusId));
         }
         HttpResult page = people.as("hal").get("/api/v1/notifications?limit=2");

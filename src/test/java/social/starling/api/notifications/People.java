@@ -70,32 +70,32 @@ final class People {
         var app = server.app();
         long a = Long.parseLong(id(blocker));
         long b = Long.parseLong(id(target));
-        app.db.inTransaction(tx -> {
-            app.relationships.insertBlock(tx, app.ids.next(), a, b, Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().relationships().insertBlock(tx, app.core().ids().next(), a, b, Instant.now());
             return null;
         });
-        app.relationsCache.evict(a);
-        app.relationsCache.evict(b);
+        app.statuses().relations().evict(a);
+        app.statuses().relations().evict(b);
     }
 
     void unblock(String blocker, String target) {
         var app = server.app();
         long a = Long.parseLong(id(blocker));
         long b = Long.parseLong(id(target));
-        app.db.inTransaction(tx -> app.relationships.deleteBlock(tx, a, b));
-        app.relationsCache.evict(a);
-        app.relationsCache.evict(b);
+        app.core().db().inTransaction(tx -> app.repos().relationships().deleteBlock(tx, a, b));
+        app.statuses().relations().evict(a);
+        app.statuses().relations().evict(b);
     }
 
     void mute(String muter, String target, boolean hideNotifications) {
         var app = server.app();
         long a = Long.parseLong(id(muter));
         long b = Long.parseLong(id(target));
-        app.db.inTransaction(tx -> {
-            app.relationships.upsertMute(tx, app.ids.next(), a, b, hideNotifications, null, Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().relationships().upsertMute(tx, app.core().ids().next(), a, b, hideNotifications, null, Instant.now());
             return null;
         });
-        app.relationsCache.evict(a);
+        app.statuses().relations().evict(a);
     }
 
     /** The URL of the Link header's {@code rel} ("next" or "prev"), or null. */

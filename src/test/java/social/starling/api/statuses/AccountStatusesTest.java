@@ -51,12 +51,12 @@ class AccountStatusesTest {
         post(alice, "self reply", "public", first);
         pinned = first;
         var app = server.app();
-        long reblogId = app.ids.next();
-        app.db.inTransaction(tx -> {
-            app.statuses.insert(tx, new Status(reblogId, aliceId, "urn:test:reblog:" + reblogId, null, true,
+        long reblogId = app.core().ids().next();
+        app.core().db().inTransaction(tx -> {
+            app.repos().statuses().insert(tx, new Status(reblogId, aliceId, "urn:test:reblog:" + reblogId, null, true,
                     Visibility.PUBLIC, "", "", "", false, null, null, null, Long.parseLong(bobs), null, null, null,
                     0, 0, 0, 0, null, Instant.now()));
-            tx.dsl().insertInto(Tables.STATUS_PINS).set(Tables.STATUS_PINS.ID, app.ids.next())
+            tx.dsl().insertInto(Tables.STATUS_PINS).set(Tables.STATUS_PINS.ID, app.core().ids().next())
                     .set(Tables.STATUS_PINS.ACCOUNT_ID, aliceId).set(Tables.STATUS_PINS.STATUS_ID, Long.parseLong(first))
                     .set(Tables.STATUS_PINS.CREATED_AT, Instant.now()).execute();
             return null;
@@ -125,19 +125,19 @@ class AccountStatusesTest {
     @Test
     void blocksEmptyTheList() {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.relationships.insertBlock(tx, app.ids.next(), aliceId, carolId, Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().relationships().insertBlock(tx, app.core().ids().next(), aliceId, carolId, Instant.now());
             return null;
         });
-        app.relationsCache.evict(carolId);
-        app.relationsCache.evict(aliceId);
+        app.statuses().relations().evict(carolId);
+        app.statuses().relations().evict(aliceId);
         try {
             assertThat(texts(carol.get(path("")))).isEmpty();
             assertThat(texts(alice.get("/api/v1/accounts/" + carolId + "/statuses"))).isEmpty();
         } finally {
-            app.db.inTransaction(tx -> app.relationships.deleteBlock(tx, aliceId, carolId));
-            app.relationsCache.evict(carolId);
-            app.relationsCache.evict(aliceId);
+            app.core().db().inTransaction(tx -> app.repos().relationships().deleteBlock(tx, aliceId, carolId));
+            app.statuses().relations().evict(carolId);
+            app.statuses().relations().evict(aliceId);
         }
     }
 }

@@ -89,11 +89,11 @@ class ContextTest {
         reply(bob, "visible", root, "public");
 
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.relationships.upsertMute(tx, app.ids.next(), bobId, daveId, true, null, Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().relationships().upsertMute(tx, app.core().ids().next(), bobId, daveId, true, null, Instant.now());
             return null;
         });
-        app.relationsCache.evict(bobId);
+        app.statuses().relations().evict(bobId);
 
         assertThat(texts(server.http().get("/api/v1/statuses/" + root + "/context").json().get("descendants")))
                 .containsExactly("under the private one", "muted voice", "visible");

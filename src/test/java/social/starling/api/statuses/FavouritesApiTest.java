@@ -212,13 +212,13 @@ class FavouritesApiTest {
         assertThat(usernames(server.http().get("/api/v1/statuses/" + id + "/favourited_by"))).hasSize(3);
 
         // A muted account is left out for the viewer who muted it (Mastodon's not_excluded_by_account).
-        server.app().db.inTransaction(tx -> tx.dsl().insertInto(social.starling.db.schema.Tables.MUTES)
-                .set(social.starling.db.schema.Tables.MUTES.ID, server.app().ids.next())
+        server.app().core().db().inTransaction(tx -> tx.dsl().insertInto(social.starling.db.schema.Tables.MUTES)
+                .set(social.starling.db.schema.Tables.MUTES.ID, server.app().core().ids().next())
                 .set(social.starling.db.schema.Tables.MUTES.ACCOUNT_ID, idOf("ned"))
                 .set(social.starling.db.schema.Tables.MUTES.TARGET_ACCOUNT_ID, idOf("fan2"))
                 .set(social.starling.db.schema.Tables.MUTES.CREATED_AT, java.time.Instant.now())
                 .execute());
-        server.app().relationsCache.evict(idOf("ned"));
+        server.app().statuses().relations().evict(idOf("ned"));
         assertThat(usernames(ned.get("/api/v1/statuses/" + id + "/favourited_by"))).containsExactly("fan3", "fan1");
 
         String hidden = post(ned, "followers only", "private");

@@ -38,7 +38,7 @@ class FeedTrimTest {
                 .asText();
         Await.until(() -> bob.get("/api/v1/timelines/home?limit=40").json().size() == 26);
 
-        int removed = server.app().homeFeed.trim();
+        int removed = server.app().statuses().homeFeed().trim();
 
         assertThat(removed).isEqualTo(12); // 6 from alice's own feed, 6 from bob's
         List<String> newest = posted.subList(6, 26).reversed();
@@ -47,7 +47,7 @@ class FeedTrimTest {
         assertThat(ids(alice.get("/api/v1/timelines/home?limit=40").json()))
                 .containsExactlyElementsOf(newest);
         assertThat(ids(carol.get("/api/v1/timelines/home").json())).containsExactly(carolsOnly);
-        assertThat(server.app().homeFeed.trim()).isZero();
+        assertThat(server.app().statuses().homeFeed().trim()).isZero();
     }
 
     static List<String> ids(JsonNode page) {

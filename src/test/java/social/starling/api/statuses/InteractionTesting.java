@@ -29,7 +29,7 @@ final class InteractionTesting {
 
     /** Rows in the notifications table (the notifications API belongs to another area). */
     static int notifications(TestApp server, long recipient, long from, NotificationType type, String statusId) {
-        return server.app().db.read(tx -> tx.dsl().fetchCount(NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(recipient)
+        return server.app().core().db().read(tx -> tx.dsl().fetchCount(NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(recipient)
                 .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(from)).and(NOTIFICATIONS.TYPE.eq(type.wireName()))
                 .and(NOTIFICATIONS.STATUS_ID.eq(Long.parseLong(statusId)))));
     }

@@ -118,17 +118,17 @@ class PollTest {
         String id = poll.get("id").asText();
         assertThat(vote(bob, id, "[0]").status()).isEqualTo(200);
         var app = server.app();
-        ClosePollService close = new ClosePollService(app.db, app.polls, app.notify, app.clock);
+        ClosePollService close = new ClosePollService(app.core().db(), app.repos().polls(), app.statuses().notifier(), app.core().clock());
         assertThat(close.close(Long.parseLong(id))).as("not due yet").isFalse();
 
         clock.advance(Duration.ofMinutes(11)); // past the end: the queued poll.close job runs
         Await.until(() -> bob.get("/api/v1/polls/" + id).json().get("expired").asBoolean()
-                && app.db.read(tx -> app.polls.find(tx, Long.parseLong(id)).orElseThrow().closedAt() != null));
+                && app.core().db().read(tx -> app.repos().polls().find(tx, Long.parseLong(id)).orElseThrow().closedAt() != null));
         JsonNode statusId = alice.get("/api/v1/polls/" + id).json();
         assertThat(statusId.get("expired").asBoolean()).isTrue();
-        long status = app.db.read(tx -> app.polls.find(tx, Long.parseLong(id)).orElseThrow().statusId());
-        Await.until(() -> app.db.read(tx -> app.notifications.exists(tx, bobId, aliceId, NotificationType.POLL,
-                status) && app.notifications.exists(tx, aliceId, aliceId, NotificationType.POLL, status)));
+        long status = app.core().db().read(tx -> app.repos().polls().find(tx, Long.parseLong(id)).orElseThrow().statusId());
+        Await.until(() -> app.core().db().read(tx -> app.repos().notifications().exists(tx, bobId, aliceId, NotificationType.POLL,
+                status) && app.repos().notifications().exists(tx, aliceId, aliceId, NotificationType.POLL, status)));
         assertThat(close.close(Long.parseLong(id))).as("closing twice does nothing").isFalse();
 
         HttpResult late = vote(carol, id, "[1]");

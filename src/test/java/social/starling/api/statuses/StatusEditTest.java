@@ -63,7 +63,7 @@ class StatusEditTest {
         assertThat(s.get("language").asText()).isEqualTo("de");
         assertThat(s.get("tags").findValuesAsText("name")).containsExactly("two");
         assertThat(s.get("mentions").findValuesAsText("username")).containsExactly("carol");
-        Await.until(() -> server.app().db.read(tx -> server.app().notifications.exists(tx, carolId, aliceId,
+        Await.until(() -> server.app().core().db().read(tx -> server.app().repos().notifications().exists(tx, carolId, aliceId,
                 NotificationType.MENTION, Long.parseLong(id))));
 
         // A third version; the history lists all three, oldest first.
@@ -130,9 +130,9 @@ class StatusEditTest {
 
         // bob reblogs it (reblogs are statuses pointing at the original)
         var app = server.app();
-        long reblogId = app.ids.next();
-        app.db.inTransaction(tx -> {
-            app.statuses.insert(tx, new Status(reblogId, bobId, "urn:test:reblog:" + reblogId, null, true,
+        long reblogId = app.core().ids().next();
+        app.core().db().inTransaction(tx -> {
+            app.repos().statuses().insert(tx, new Status(reblogId, bobId, "urn:test:reblog:" + reblogId, null, true,
                     Visibility.PUBLIC, "", "", "", false, null, null, null, Long.parseLong(id), null, null, null,
                     0, 0, 0, 0, null, Instant.now()));
             return null;
@@ -152,7 +152,7 @@ class StatusEditTest {
         assertThat(history.get(0).get("poll").get("options").findValuesAsText("title")).containsExactly("a", "b");
         assertThat(history.get(history.size() - 1).get("poll").get("options").findValuesAsText("title"))
                 .containsExactly("a", "c");
-        Await.until(() -> app.db.read(tx -> app.notifications.exists(tx, bobId, aliceId, NotificationType.UPDATE,
+        Await.until(() -> app.core().db().read(tx -> app.repos().notifications().exists(tx, bobId, aliceId, NotificationType.UPDATE,
                 Long.parseLong(id))));
 
         HttpResult removed = alice.putJson("/api/v1/statuses/" + id, "{\"status\": \"No poll\"}");

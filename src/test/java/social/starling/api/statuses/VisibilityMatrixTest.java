@@ -355,9 +355,9 @@ class VisibilityMatrixTest {
     /** As the inactive-feed job does (HomeFeedService#markInactiveStale): the next read rebuilds the feed. */
     static void markFeedStale(long accountId) {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.feeds.clear(tx, accountId);
-            app.feeds.setStale(tx, accountId, true);
+        app.core().db().inTransaction(tx -> {
+            app.repos().feeds().clear(tx, accountId);
+            app.repos().feeds().setStale(tx, accountId, true);
             return null;
         });
     }

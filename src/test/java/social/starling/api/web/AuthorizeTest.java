@@ -32,7 +32,7 @@ class AuthorizeTest {
 
     @BeforeAll
     static void apps() {
-        var register = server.app().registerApplication;
+        var register = server.app().accounts().registerApplication();
         app = register.register(new RegisterApplicationService.Request("Tusky Test", List.of(CALLBACK,
                 "https://app.example/other?from=starling"), "read write follow push", "https://app.example", null));
         oobApp = register.register(new RegisterApplicationService.Request("toot", List.of(OAuthApplication.OOB),
@@ -68,7 +68,7 @@ class AuthorizeTest {
         Map<String, String> query = WebClient.query(location);
         assertThat(query.get("state")).isEqualTo("xyz 1");
 
-        TokenService.IssuedToken token = server.app().tokens.exchangeCode(app.clientId(), null, query.get("code"),
+        TokenService.IssuedToken token = server.app().accounts().tokens().exchangeCode(app.clientId(), null, query.get("code"),
                 CALLBACK, VERIFIER);
         assertThat(token.token().scopes()).containsExactlyInAnyOrder("read:statuses", "write:statuses", "follow");
         assertThat(token.token().accountId()).isEqualTo(server.fixtures().account("alice").id());
@@ -82,7 +82,7 @@ class AuthorizeTest {
         WebClient.Page approved = browser.submit(consent.form("/oauth/authorize"), Map.of());
         assertThat(approved.location().orElseThrow()).startsWith(other + "&code=");
         String code = WebClient.query(approved.location().get()).get("code");
-        assertThat(server.app().tokens.exchangeCode(app.clientId(), app.clientSecret(), code, other, null)
+        assertThat(server.app().accounts().tokens().exchangeCode(app.clientId(), app.clientSecret(), code, other, null)
                 .token().scopes()).containsExactly("read");
     }
 
@@ -97,7 +97,7 @@ class AuthorizeTest {
         assertThat(shown.status()).isEqualTo(200);
         String code = shown.doc().selectFirst("code#authorization-code").text();
         assertThat(code).isNotBlank();
-        var token = server.app().tokens.exchangeCode(oobApp.clientId(), oobApp.clientSecret(), code,
+        var token = server.app().accounts().tokens().exchangeCode(oobApp.clientId(), oobApp.clientSecret(), code,
                 OAuthApplication.OOB, null);
         assertThat(token.token().accountId()).isEqualTo(server.fixtures().account("bob").id());
     }
@@ -183,7 +183,7 @@ class AuthorizeTest {
         WebClient.Page toSignIn = browser.get(url);
         assertThat(toSignIn.status()).isEqualTo(302);
         assertThat(toSignIn.location()).contains("/auth/sign_in");
-        assertThat(server.app().sessions.find(session)).as("signed out").isEmpty();
+        assertThat(server.app().accounts().sessions().find(session)).as("signed out").isEmpty();
         assertThat(browser.get("/auth/sign_in").status()).as("the form is shown, not skipped").isEqualTo(200);
 
         WebClient.Page back = signIn(browser, "bob", Fixtures.PASSWORD);
@@ -212,7 +212,7 @@ class AuthorizeTest {
                 Hashes.sha256Base64Url(VERIFIER), "S256"));
         String code = WebClient.query(browser.submit(consent.form("/oauth/authorize"), Map.of())
                 .location().orElseThrow()).get("code");
-        assertThatThrownBy(() -> server.app().tokens.exchangeCode(app.clientId(), null, code, CALLBACK,
+        assertThatThrownBy(() -> server.app().accounts().tokens().exchangeCode(app.clientId(), null, code, CALLBACK,
                 VERIFIER.replace('0', '1'))).isInstanceOf(OAuthException.class);
     }
 

@@ -45,7 +45,7 @@ class ClosedSignUpTest {
     @Test
     void anInviteStillOpensTheForm() {
         long admin = server.fixtures().account("keeper", Role.ADMIN).id();
-        String code = server.app().inviteService.create(admin, 1, null).code();
+        String code = server.app().accounts().invites().create(admin, 1, null).code();
         WebClient browser = new WebClient(server.baseUrl());
         assertThat(browser.get("/auth/sign_up?invite=wrong").status()).isEqualTo(403);
         WebClient.Page form = browser.get("/auth/sign_up?invite=" + code);

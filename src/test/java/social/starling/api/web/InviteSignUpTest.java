@@ -34,7 +34,7 @@ class InviteSignUpTest {
     @Test
     void anInviteLinkFillsInTheCodeAndWorksOnce() {
         long staff = server.fixtures().account("warden", Role.MODERATOR).id();
-        String code = server.app().inviteService.create(staff, 1, null).code();
+        String code = server.app().accounts().invites().create(staff, 1, null).code();
 
         WebClient browser = new WebClient(server.baseUrl());
         WebClient.Page link = browser.get("/invite/" + code);

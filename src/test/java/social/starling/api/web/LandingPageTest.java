@@ -22,9 +22,9 @@ class LandingPageTest {
     @BeforeAll
     static void rules() {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.rules.insert(tx, new Rule(app.ids.next(), "Be kind <script>", "No harassment.", 0), Instant.now());
-            app.rules.insert(tx, new Rule(app.ids.next(), "No spam", "", 1), Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().rules().insert(tx, new Rule(app.core().ids().next(), "Be kind <script>", "No harassment.", 0), Instant.now());
+            app.repos().rules().insert(tx, new Rule(app.core().ids().next(), "No spam", "", 1), Instant.now());
             return null;
         });
     }
@@ -59,8 +59,8 @@ class LandingPageTest {
     @Test
     void moderationPolicyIsTheExtendedDescriptionWhenThereIsOne() {
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.settings.put(tx, "extended_description", "<p>We moderate <strong>actively</strong>.</p>",
+        app.core().db().inTransaction(tx -> {
+            app.repos().settings().put(tx, "extended_description", "<p>We moderate <strong>actively</strong>.</p>",
                     Instant.now());
             return null;
         });
@@ -70,8 +70,8 @@ class LandingPageTest {
             assertThat(section.text()).contains("We moderate actively.");
             assertThat(section.select("strong").eachText()).contains("actively"); // admin HTML, rendered as HTML
         } finally {
-            app.db.inTransaction(tx -> {
-                app.settings.put(tx, "extended_description", "", Instant.now());
+            app.core().db().inTransaction(tx -> {
+                app.repos().settings().put(tx, "extended_description", "", Instant.now());
                 return null;
             });
         }
@@ -90,8 +90,8 @@ class LandingPageTest {
         WebClient browser = new WebClient(server.baseUrl());
         assertThat(browser.get("/terms-of-service").status()).isEqualTo(404);
         var app = server.app();
-        app.db.inTransaction(tx -> {
-            app.settings.put(tx, "terms_of_service", "<h1>Terms</h1><p>Play nice.</p>", Instant.now());
+        app.core().db().inTransaction(tx -> {
+            app.repos().settings().put(tx, "terms_of_service", "<h1>Terms</h1><p>Play nice.</p>", Instant.now());
             return null;
         });
         WebClient.Page page = browser.get("/terms-of-service");

@@ -38,7 +38,7 @@ class OpenSignUpTest {
         assertThat(done.location()).contains("/auth/setup");
         assertThat(browser.get("/auth/setup").text()).contains("Check your e-mail");
 
-        var login = server.app().adminAccounts.find("robin");
+        var login = server.app().accounts().admin().find("robin");
         assertThat(login.user().confirmed()).isFalse();
         assertThat(login.user().approved()).isTrue();
 

@@ -31,7 +31,7 @@ class SignInTest {
         assertThat(out.location()).contains("/");
         assertThat(browser.cookie("_starling_session")).isEmpty();
         assertThat(browser.get("/").doc().select(".whoami")).isEmpty();
-        assertThat(server.app().sessions.find(session)).as("the session is gone on the server too").isEmpty();
+        assertThat(server.app().accounts().sessions().find(session)).as("the session is gone on the server too").isEmpty();
     }
 
     @Test
@@ -47,7 +47,7 @@ class SignInTest {
     @Test
     void aDisabledLoginIsRefused() {
         server.fixtures().account("carol");
-        server.app().adminAccounts.disable("carol");
+        server.app().accounts().admin().disable("carol");
         WebClient.Page page = signIn(new WebClient(server.baseUrl()), "carol", Fixtures.PASSWORD);
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.text()).contains("Your login is currently disabled");

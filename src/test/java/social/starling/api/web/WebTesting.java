@@ -37,8 +37,8 @@ final class WebTesting {
 
     /** A one-time e-mail link token, made as the mail job makes it (tests cannot read the hashed ones). */
     static String emailToken(App app, String username, String purpose) {
-        long id = app.adminAccounts.find(username).account().id();
-        return app.db.inTransaction(tx -> app.emailTokens.create(tx, id, purpose, Duration.ofDays(1)));
+        long id = app.accounts().admin().find(username).account().id();
+        return app.core().db().inTransaction(tx -> app.accounts().emailTokens().create(tx, id, purpose, Duration.ofDays(1)));
     }
 
     static String confirmationLink(App app, String username) {
@@ -47,7 +47,7 @@ final class WebTesting {
 
     static boolean exists(App app, String username) {
         try {
-            app.adminAccounts.find(username);
+            app.accounts().admin().find(username);
             return true;
         } catch (social.starling.errors.NotFoundException e) {
             return false;

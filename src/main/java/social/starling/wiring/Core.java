@@ -1,0 +1,57 @@
+package social.starling.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import social.starling.config.Config;
+import social.starling.db.Database;
+import social.starling.db.JobRepository;
+import social.starling.jobs.JobMetrics;
+import social.starling.jobs.JobQueue;
+import social.starling.jobs.JobRunner;
+import social.starling.jobs.LaneSignals;
+import social.starling.model.IdGenerator;
+import social.starling.model.LocalUris;
+import social.starling.support.Json;
+import social.starling.text.StatusFormatter;
+
+/** What every domain uses: configuration, time, JSON, metrics, the database, ids, URIs, the job queue, text. */
+public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMeterRegistry metrics, Database db,
+                   IdGenerator ids, LocalUris uris, String baseUrl, String domain, JobRepository jobRepository,
+                   LaneSignals laneSignals, JobQueue jobs, JobRunner jobRunner, JobMetrics jobMetrics,
+                   StatusFormatter formatter) {
+
+    /** Opens the database (no migration yet) and builds the job queue and runner (not started). */
+    public static Core open(Config config, Clock clock) {
+        ObjectMapper json = Json.mapper();
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        Database db = Database.open(config.database(), metrics);
+        var ids = new IdGenerator(clock, config.nodeId());
+        String baseUrl = config.server().baseUrl();
+        var jobRepository = new JobRepository();
+        var laneSignals = new LaneSignals();
+        var jobs = new JobQueue(jobRepository, ids, clock, json, laneSignals);
+        var runner = new JobRunner(db, jobRepository, jobs, clock, config.jobs(), runnerId(config), laneSignals,
+                json, metrics);
+        return new Core(config, clock, json, metrics, db, ids, new LocalUris(baseUrl), baseUrl,
+                config.server().domain(), jobRepository, laneSignals, jobs, runner,
+                new JobMetrics(db, jobRepository, clock, metrics), new StatusFormatter(baseUrl));
+    }
+
+    private static String runnerId(Config config) {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        String host = ManagementFactory.getRuntimeMXBean().getName();
+        String id = "node" + config.nodeId() + "-" + host + "-" + pid + "-" + Long.toHexString(System.nanoTime());
+        return id.length() > 64 ? id.substring(0, 64) : id;
+    }
+}

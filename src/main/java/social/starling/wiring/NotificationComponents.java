@@ -1,0 +1,28 @@
+package social.starling.wiring;
+
+import social.starling.service.conversation.ConversationService;
+import social.starling.service.notification.DismissNotificationsService;
+import social.starling.service.notification.GroupedNotificationService;
+import social.starling.service.notification.NotificationPolicyService;
+import social.starling.service.notification.NotificationQueryService;
+import social.starling.service.notification.NotificationWalker;
+import social.starling.service.timeline.MarkerService;
+
+/** Reading notifications (v1 and grouped), policies, markers and conversations. */
+public record NotificationComponents(NotificationQueryService query, GroupedNotificationService grouped,
+                                     DismissNotificationsService dismiss, NotificationPolicyService policies,
+                                     MarkerService markers, ConversationService conversations) {
+
+    public static NotificationComponents build(Core core, Repositories repos, StatusComponents statuses) {
+        var db = core.db();
+        var walker = new NotificationWalker(db, repos.notifications(), repos.accounts(), statuses.views(),
+                statuses.relations());
+        var query = new NotificationQueryService(db, repos.notifications(), repos.markers(), walker);
+        return new NotificationComponents(query,
+                new GroupedNotificationService(db, repos.notifications(), repos.accounts(), walker, query),
+                new DismissNotificationsService(db, repos.notifications()),
+                new NotificationPolicyService(db, repos.notificationPolicies(), core.clock()),
+                new MarkerService(db, repos.markers(), core.clock()),
+                new ConversationService(db, repos.conversations(), repos.accounts(), statuses.views()));
+    }
+}

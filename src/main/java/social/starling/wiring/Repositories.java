@@ -1,0 +1,65 @@
+package social.starling.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import social.starling.db.AccountRepository;
+import social.starling.db.AccountStatusRepository;
+import social.starling.db.ConversationMuteRepository;
+import social.starling.db.ConversationRepository;
+import social.starling.db.DiscoveryRepository;
+import social.starling.db.FeedRepository;
+import social.starling.db.FilterRepository;
+import social.starling.db.GraphPagesRepository;
+import social.starling.db.IdempotencyRepository;
+import social.starling.db.InstanceSettingsRepository;
+import social.starling.db.InteractionRepository;
+import social.starling.db.InviteRepository;
+import social.starling.db.ListRepository;
+import social.starling.db.MarkerRepository;
+import social.starling.db.NotificationPolicyRepository;
+import social.starling.db.NotificationRepository;
+import social.starling.db.OAuthRepository;
+import social.starling.db.PollRepository;
+import social.starling.db.ReblogRepository;
+import social.starling.db.RelationshipRepository;
+import social.starling.db.RuleRepository;
+import social.starling.db.ScheduledStatusRepository;
+import social.starling.db.StatusEditRepository;
+import social.starling.db.StatusMarkRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.TagFeedRepository;
+import social.starling.db.TagFollowRepository;
+import social.starling.db.TagRepository;
+import social.starling.db.UserRepository;
+import social.starling.db.UserTokenRepository;
+import social.starling.db.WebSessionRepository;
+
+/** Every repository, built once. Repositories hold queries only (and the account cache). */
+public record Repositories(AccountRepository accounts, UserRepository users, RuleRepository rules,
+                           InstanceSettingsRepository settings, OAuthRepository oauth,
+                           WebSessionRepository webSessions, InviteRepository invites,
+                           UserTokenRepository userTokens, StatusRepository statuses,
+                           RelationshipRepository relationships, FeedRepository feeds, TagRepository tags,
+                           PollRepository polls, InteractionRepository interactions,
+                           IdempotencyRepository idempotency, NotificationRepository notifications,
+                           ConversationRepository conversations, StatusEditRepository statusEdits,
+                           ScheduledStatusRepository scheduledStatuses, AccountStatusRepository accountStatuses,
+                           FilterRepository filters, DiscoveryRepository discovery, GraphPagesRepository graphPages,
+                           ListRepository lists, TagFeedRepository tagFeed, TagFollowRepository tagFollows,
+                           StatusMarkRepository statusMarks, ReblogRepository reblogs,
+                           ConversationMuteRepository conversationMutes, MarkerRepository markers,
+                           NotificationPolicyRepository notificationPolicies) {
+
+    public static Repositories create(ObjectMapper json) {
+        var accounts = new AccountRepository(json);
+        return new Repositories(accounts, new UserRepository(), new RuleRepository(),
+                new InstanceSettingsRepository(), new OAuthRepository(), new WebSessionRepository(),
+                new InviteRepository(), new UserTokenRepository(), new StatusRepository(),
+                new RelationshipRepository(json), new FeedRepository(), new TagRepository(), new PollRepository(json),
+                new InteractionRepository(), new IdempotencyRepository(), new NotificationRepository(),
+                new ConversationRepository(json), new StatusEditRepository(json), new ScheduledStatusRepository(json),
+                new AccountStatusRepository(), new FilterRepository(), new DiscoveryRepository(accounts),
+                new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
+                new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
+                new MarkerRepository(), new NotificationPolicyRepository());
+    }
+}

@@ -1,0 +1,70 @@
+package social.starling.wiring;
+
+import social.starling.service.filter.FilterService;
+import social.starling.service.filter.FilterV1Service;
+import social.starling.service.filter.KeywordStatusFilterer;
+import social.starling.service.notification.NotifyService;
+import social.starling.service.poll.ClosePollService;
+import social.starling.service.poll.VoteService;
+import social.starling.service.status.DeleteStatusService;
+import social.starling.service.status.DistributeStatusService;
+import social.starling.service.status.EditStatusService;
+import social.starling.service.status.PostStatusService;
+import social.starling.service.status.RelationsCache;
+import social.starling.service.status.ScheduledStatusService;
+import social.starling.service.status.StatusComposer;
+import social.starling.service.status.StatusContextService;
+import social.starling.service.status.StatusEditNotifier;
+import social.starling.service.status.StatusHistoryService;
+import social.starling.service.status.StatusViews;
+import social.starling.service.timeline.AccountStatusesService;
+import social.starling.service.timeline.HomeFeedService;
+import social.starling.service.timeline.PublicTimelineService;
+
+/** Statuses: reading (views, timelines, threads), posting, editing, scheduling, polls, filters, distribution. */
+public record StatusComponents(RelationsCache relations, KeywordStatusFilterer filterer, StatusViews views,
+                               NotifyService notifier, HomeFeedService homeFeed, StatusComposer composer,
+                               PostStatusService post, ScheduledStatusService scheduled, EditStatusService edit,
+                               StatusHistoryService history, DeleteStatusService delete,
+                               DistributeStatusService distribute, StatusContextService context, VoteService vote,
+                               ClosePollService closePoll, StatusEditNotifier editNotifier,
+                               AccountStatusesService accountStatuses, PublicTimelineService publicTimeline,
+                               FilterService filters, FilterV1Service filtersV1) {
+
+    public static StatusComponents build(Core core, Repositories repos, AccountComponents accounts) {
+        var db = core.db();
+        var clock = core.clock();
+        var ids = core.ids();
+        var relations = new RelationsCache(db, repos.relationships(), clock);
+        accounts.changes().listen(relations::evict);
+        var filterer = new KeywordStatusFilterer(db, repos.filters(), clock);
+        var views = new StatusViews(db, repos.statuses(), repos.accounts(), repos.relationships(), repos.tags(),
+                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, clock);
+        var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
+                ids, clock);
+        var homeFeed = new HomeFeedService(db, repos.feeds(), repos.statuses(), repos.relationships(), relations,
+                views, core.config().feeds().maxItems(), clock);
+        var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
+        var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.tags(),
+                repos.polls(), repos.idempotency(), repos.feeds(), views, core.formatter(), core.jobs(), ids,
+                core.uris(), core.domain(), clock);
+        var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
+        return new StatusComponents(relations, filterer, views, notify, homeFeed, composer, post,
+                new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
+                        views, core.jobs(), ids, clock),
+                new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
+                        composer, core.jobs(), ids, clock),
+                new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
+                new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, clock),
+                new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
+                        repos.conversations(), notify, ids, clock),
+                new StatusContextService(db, repos.statuses(), views),
+                new VoteService(db, repos.polls(), views, ids, clock),
+                new ClosePollService(db, repos.polls(), notify, clock),
+                new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),
+                new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
+                        repos.tags(), relations, views),
+                new PublicTimelineService(db, views),
+                filters, new FilterV1Service(filters));
+    }
+}
