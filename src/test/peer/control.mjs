@@ -19,7 +19,6 @@ import {
 } from "@fedify/vocab";
 import { getDocumentLoader } from "@fedify/vocab-runtime";
 import { Temporal } from "@js-temporal/polyfill";
-import { NOTE_PATH } from "./federation.mjs";
 
 class ControlError extends Error {
   constructor(status, message, extra = {}) {
@@ -137,9 +136,8 @@ export function controlApi({ config, state, federation, tools, log }) {
     const entry = await tools.sendRecorded(ctx(), activity, recipients.map(recipientOf), opts);
     entry.recipients = recipients;
     entry.followers = !!opts.followers;
-    const report = deliveryReport(entry, from);
-    if (!report.ok) throw new ControlError(502, `delivery of ${entry.id} failed`, report);
-    return report;
+    // a failed delivery is answered 502 with the same body (ok: false), after the rest of the handler ran
+    return deliveryReport(entry, from);
   }
 
   const handlers = {
@@ -445,9 +443,7 @@ export function controlApi({ config, state, federation, tools, log }) {
     if (!state.followers.has(id)) throw new ControlError(404, `no follow request from ${id}`);
     const from = state.seq;
     const entry = await tools.respondToFollow(ctx(), id, accept);
-    const report = deliveryReport(entry, from);
-    if (!report.ok) throw new ControlError(502, `delivery of ${entry.id} failed`, report);
-    return report;
+    return deliveryReport(entry, from);
   }
 
   return async function handleControl(request) {
@@ -467,7 +463,9 @@ export function controlApi({ config, state, federation, tools, log }) {
       }
     }
     try {
-      return json(200, await tracing(() => handler(body, u.searchParams)));
+      const result = await tracing(() => handler(body, u.searchParams));
+      if (result.ok === false) log(`CONTROL ${key} -> 502 ${result.errors?.join("; ")}`);
+      return json(result.ok === false ? 502 : 200, result);
     } catch (error) {
       if (error instanceof ControlError) {
         log(`CONTROL ${key} -> ${error.status} ${error.message}`);
@@ -479,4 +477,3 @@ export function controlApi({ config, state, federation, tools, log }) {
   };
 }
 
-export { NOTE_PATH };

@@ -23,7 +23,7 @@ import {
   Undo,
   Update,
 } from "@fedify/vocab";
-import { describeSignature, idOf, summarizeObject } from "./state.mjs";
+import { idOf, summarizeObject } from "./state.mjs";
 
 export const NOTE_PATH = "/users/{identifier}/notes/{id}";
 
@@ -312,4 +312,3 @@ export async function buildFederation({ config, state, log, inboxInfo, noteBuild
   return { federation, kv, keyPairs, respondToFollow, sendRecorded };
 }
 
-export { describeSignature };

@@ -142,6 +142,8 @@ const server = await serve({
 });
 const actualPort = server.address().port;
 config.host ??= `127.0.0.1:${actualPort}`;
+// a host without a port (PEER_HOST=localhost with port 0) gets the port the server listens on
+if (!/:\d+$/.test(config.host)) config.host = `${config.host}:${actualPort}`;
 
 const built = await buildFederation({ config, state, log, inboxInfo, noteBuilder: buildNote });
 handleControl = controlApi({ config, state, federation: built.federation, tools: built, log });
@@ -151,6 +153,20 @@ log(
   `READY http://${bind}:${actualPort} actor=http://${config.host}/users/${config.user} ` +
     `handle=@${config.user}@${config.host} firstKnock=${config.firstKnock} queue=${config.queue}`,
 );
+
+if (env.PEER_READY_FILE) {
+  const ready = {
+    port: actualPort,
+    host: config.host,
+    base: `http://${bind}:${actualPort}`,
+    actor: `http://${config.host}/users/${config.user}`,
+    handle: `@${config.user}@${config.host}`,
+    pid: process.pid,
+  };
+  const { writeFileSync, renameSync } = await import("node:fs");
+  writeFileSync(`${env.PEER_READY_FILE}.tmp`, JSON.stringify(ready));
+  renameSync(`${env.PEER_READY_FILE}.tmp`, env.PEER_READY_FILE);
+}
 
 const stop = (signal) => {
   log(`STOP ${signal}`);

@@ -67,7 +67,9 @@ async function main() {
   const inB = await get(baseB, "/requests?direction=in");
   const signedGet = inB.requests.find((r) => r.method === "GET" && r.url === b.actor && r.signature.scheme !== "none");
   check("A's signed lookup reaches B as a signed GET", lks.ok && signedGet != null, inB.requests.slice(-3));
-  if (signedGet) console.log(`#    signed GET: ${signedGet.signature.scheme}, Accept: ${signedGet.accept}`);
+  if (signedGet) {
+    console.log(`#    signed GET: ${signedGet.signature.scheme}, Accept: ${signedGet.accept}, User-Agent: ${signedGet.userAgent}`);
+  }
 
   // 2. follow, auto-accept
   let afterA = await seqOf(baseA);
@@ -195,7 +197,15 @@ async function main() {
     console.log(`#    cavage-only inbox saw: ${seen}`);
   } finally {
     stub.server.close();
+    stub.server.closeAllConnections();
   }
+  // the stub's actor is still in A's document cache, its inbox is gone: the control call reports the failure
+  const failed = await post(baseA, "/send", { activity: { type: "Like", object: stub.actor }, to: [stub.actor] });
+  check(
+    "a delivery to a closed inbox answers 502 with ok=false and the error",
+    failed.status === 502 && failed.ok === false && failed.errors.length > 0,
+    failed,
+  );
 
   // what each side signed with, from the requests logs
   for (const [name, base] of [["A", baseA], ["B", baseB]]) {
