@@ -26,7 +26,7 @@ public record GraphComponents(FollowService follows, RelationshipService relatio
         var clock = core.clock();
         var ids = core.ids();
         var follows = new FollowService(db, repos.accounts(), repos.relationships(), statuses.homeFeed(),
-                statuses.notifier(), accounts.changes(), ids, clock);
+                statuses.outbox(), accounts.changes(), ids, clock);
         return new GraphComponents(follows,
                 new RelationshipService(db, repos.relationships(), repos.accounts(), clock),
                 new GraphQueryService(db, repos.accounts(), repos.relationships(), repos.graphPages(), clock),

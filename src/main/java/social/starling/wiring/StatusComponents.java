@@ -4,6 +4,8 @@ import social.starling.service.filter.FilterService;
 import social.starling.service.filter.FilterV1Service;
 import social.starling.service.filter.KeywordStatusFilterer;
 import social.starling.service.notification.NotifyService;
+import social.starling.service.outbox.LocalOutbox;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.poll.ClosePollService;
 import social.starling.service.poll.VoteService;
 import social.starling.service.status.DeleteStatusService;
@@ -23,7 +25,7 @@ import social.starling.service.timeline.PublicTimelineService;
 
 /** Statuses: reading (views, timelines, threads), posting, editing, scheduling, polls, filters, distribution. */
 public record StatusComponents(RelationsCache relations, KeywordStatusFilterer filterer, StatusViews views,
-                               NotifyService notifier, HomeFeedService homeFeed, StatusComposer composer,
+                               NotifyService notifier, Outbox outbox, HomeFeedService homeFeed, StatusComposer composer,
                                PostStatusService post, ScheduledStatusService scheduled, EditStatusService edit,
                                StatusHistoryService history, DeleteStatusService delete,
                                DistributeStatusService distribute, StatusContextService context, VoteService vote,
@@ -42,6 +44,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, clock);
         var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
                 ids, clock);
+        var outbox = new LocalOutbox(core.jobs(), notify);
         var homeFeed = new HomeFeedService(db, repos.feeds(), repos.statuses(), repos.relationships(), relations,
                 views, core.config().feeds().maxItems(), clock);
         var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
@@ -49,13 +52,13 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 repos.polls(), repos.idempotency(), repos.feeds(), views, core.formatter(), core.jobs(), ids,
                 core.uris(), core.domain(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
-        return new StatusComponents(relations, filterer, views, notify, homeFeed, composer, post,
+        return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, post,
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
                         views, core.jobs(), ids, clock),
                 new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
-                        composer, core.jobs(), ids, clock),
+                        composer, core.jobs(), outbox, ids, clock),
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
-                new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, clock),
+                new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
                         repos.conversations(), notify, ids, clock),
                 new StatusContextService(db, repos.statuses(), views),

@@ -13,9 +13,8 @@ import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.Follow;
 import social.starling.model.IdGenerator;
-import social.starling.model.NotificationType;
 import social.starling.service.account.AccountChanges;
-import social.starling.service.notification.NotifyService;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.timeline.HomeFeedService;
 
 /**
@@ -32,19 +31,19 @@ public final class FollowService {
     private final AccountRepository accounts;
     private final RelationshipRepository relationships;
     private final HomeFeedService home;
-    private final NotifyService notify;
+    private final Outbox outbox;
     private final AccountChanges changes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public FollowService(Database db, AccountRepository accounts, RelationshipRepository relationships,
-                         HomeFeedService home, NotifyService notify, AccountChanges changes, IdGenerator ids,
+                         HomeFeedService home, Outbox outbox, AccountChanges changes, IdGenerator ids,
                          Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.relationships = relationships;
         this.home = home;
-        this.notify = notify;
+        this.outbox = outbox;
         this.changes = changes;
         this.ids = ids;
         this.clock = clock;
@@ -73,19 +72,19 @@ public final class FollowService {
             if (target.locked()) {
                 if (relationships.findRequest(tx, followerId, targetId).isEmpty()) {
                     relationships.insertRequest(tx, f);
-                    notify.notify(tx, targetId, followerId, NotificationType.FOLLOW_REQUEST, null);
+                    outbox.followRequested(tx, f);
                 }
                 return null;
             }
-            start(tx, f);
+            start(tx, f, false);
             return null;
         });
     }
 
-    private void start(Tx tx, Follow f) {
+    private void start(Tx tx, Follow f, boolean accepted) {
         relationships.insertFollow(tx, f);
         accounts.countFollow(tx, f.accountId(), f.targetAccountId(), 1);
-        notify.notify(tx, f.targetAccountId(), f.accountId(), NotificationType.FOLLOW, null);
+        outbox.followed(tx, f, accepted);
         home.mergeInto(tx, f.accountId(), f.targetAccountId());
         tx.afterCommit(() -> {
             changes.changed(f.accountId());
@@ -100,13 +99,14 @@ public final class FollowService {
             if (relationships.deleteFollow(tx, followerId, targetId)) {
                 accounts.countFollow(tx, followerId, targetId, -1);
                 home.removeAuthor(tx, followerId, targetId);
+                outbox.unfollowed(tx, followerId, targetId);
                 tx.afterCommit(() -> {
                     changes.changed(followerId);
                     changes.changed(targetId);
                 });
             }
             if (relationships.deleteRequest(tx, followerId, targetId)) {
-                notify.withdraw(tx, targetId, followerId, NotificationType.FOLLOW_REQUEST, null);
+                outbox.followRequestClosed(tx, followerId, targetId, false);
             }
             return null;
         });
@@ -118,10 +118,11 @@ public final class FollowService {
             Follow request = relationships.findRequest(tx, requesterId, targetId)
                     .orElseThrow(() -> new NotFoundException("Record not found"));
             relationships.deleteRequest(tx, requesterId, targetId);
-            notify.withdraw(tx, targetId, requesterId, NotificationType.FOLLOW_REQUEST, null);
             if (relationships.findFollow(tx, requesterId, targetId).isEmpty()) {
                 start(tx, new Follow(ids.next(), requesterId, targetId, request.showReblogs(), request.notifyPosts(),
-                        request.languages(), request.uri(), clock.instant()));
+                        request.languages(), request.uri(), clock.instant()), true);
+            } else {
+                outbox.followRequestClosed(tx, requesterId, targetId, false);
             }
             return null;
         });
@@ -133,7 +134,7 @@ public final class FollowService {
             if (!relationships.deleteRequest(tx, requesterId, targetId)) {
                 throw new NotFoundException("Record not found");
             }
-            notify.withdraw(tx, targetId, requesterId, NotificationType.FOLLOW_REQUEST, null);
+            outbox.followRequestClosed(tx, requesterId, targetId, true);
             return null;
         });
     }

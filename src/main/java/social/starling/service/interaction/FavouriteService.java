@@ -5,9 +5,8 @@ import social.starling.db.Database;
 import social.starling.db.StatusMarkRepository;
 import social.starling.db.StatusRepository;
 import social.starling.model.IdGenerator;
-import social.starling.model.NotificationType;
 import social.starling.model.Status;
-import social.starling.service.notification.NotifyService;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
@@ -24,17 +23,17 @@ public final class FavouriteService {
     private final StatusMarkRepository marks;
     private final StatusRepository statuses;
     private final StatusViews views;
-    private final NotifyService notify;
+    private final Outbox outbox;
     private final IdGenerator ids;
     private final Clock clock;
 
     public FavouriteService(Database db, StatusMarkRepository marks, StatusRepository statuses, StatusViews views,
-                            NotifyService notify, IdGenerator ids, Clock clock) {
+                            Outbox outbox, IdGenerator ids, Clock clock) {
         this.db = db;
         this.marks = marks;
         this.statuses = statuses;
         this.views = views;
-        this.notify = notify;
+        this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
     }
@@ -46,7 +45,7 @@ public final class FavouriteService {
             if (marks.add(tx, StatusMarkRepository.Kind.FAVOURITE, ids.next(), accountId, target.id(),
                     clock.instant())) {
                 statuses.count(tx, target.id(), StatusRepository.Counter.FAVOURITES, 1);
-                notify.notify(tx, target.accountId(), accountId, NotificationType.FAVOURITE, target.id());
+                outbox.favourited(tx, accountId, target);
             }
             return null;
         });
@@ -58,8 +57,7 @@ public final class FavouriteService {
         db.inTransaction(tx -> {
             if (marks.remove(tx, StatusMarkRepository.Kind.FAVOURITE, accountId, targetId)) {
                 statuses.count(tx, targetId, StatusRepository.Counter.FAVOURITES, -1);
-                statuses.find(tx, targetId).ifPresent(s ->
-                        notify.withdraw(tx, s.accountId(), accountId, NotificationType.FAVOURITE, targetId));
+                statuses.find(tx, targetId).ifPresent(s -> outbox.unfavourited(tx, accountId, s));
             }
             return null;
         });

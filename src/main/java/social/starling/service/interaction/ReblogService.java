@@ -12,15 +12,12 @@ import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.errors.ForbiddenException;
 import social.starling.errors.UnprocessableException;
-import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
-import social.starling.model.NotificationType;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
-import social.starling.service.notification.NotifyService;
-import social.starling.service.status.StatusJobs;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
@@ -54,15 +51,14 @@ public final class ReblogService {
     private final UserRepository users;
     private final FeedRepository feeds;
     private final StatusViews views;
-    private final NotifyService notify;
-    private final JobQueue jobs;
+    private final Outbox outbox;
     private final IdGenerator ids;
     private final LocalUris uris;
     private final Clock clock;
 
     public ReblogService(Database db, StatusRepository statuses, ReblogRepository reblogs, AccountRepository accounts,
-                         UserRepository users, FeedRepository feeds, StatusViews views, NotifyService notify,
-                         JobQueue jobs, IdGenerator ids, LocalUris uris, Clock clock) {
+                         UserRepository users, FeedRepository feeds, StatusViews views, Outbox outbox,
+                         IdGenerator ids, LocalUris uris, Clock clock) {
         this.db = db;
         this.statuses = statuses;
         this.reblogs = reblogs;
@@ -70,8 +66,7 @@ public final class ReblogService {
         this.users = users;
         this.feeds = feeds;
         this.views = views;
-        this.notify = notify;
-        this.jobs = jobs;
+        this.outbox = outbox;
         this.ids = ids;
         this.uris = uris;
         this.clock = clock;
@@ -109,8 +104,7 @@ public final class ReblogService {
         if (!feeds.isStale(tx, accountId) && !feeds.holdsStatusOrReblogOf(tx, accountId, original.id())) {
             feeds.insert(tx, accountId, id, accountId, original.id(), original.accountId());
         }
-        jobs.enqueue(tx, StatusJobs.DISTRIBUTE, new StatusJobs.StatusPayload(id));
-        notify.notify(tx, original.accountId(), accountId, NotificationType.REBLOG, original.id());
+        outbox.reblogged(tx, reblog, original);
         return id;
     }
 
@@ -127,8 +121,7 @@ public final class ReblogService {
             statuses.delete(tx, mine.get().id());
             statuses.count(tx, originalId, StatusRepository.Counter.REBLOGS, -1);
             accounts.countStatus(tx, accountId, -1, now);
-            statuses.find(tx, originalId).ifPresent(o ->
-                    notify.withdraw(tx, o.accountId(), accountId, NotificationType.REBLOG, originalId));
+            statuses.find(tx, originalId).ifPresent(o -> outbox.unreblogged(tx, mine.get(), o));
             return null;
         });
         return Targets.visible(views, originalId, accountId);

@@ -6,6 +6,7 @@ import social.starling.db.Database;
 import social.starling.db.StatusRepository;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Status;
+import social.starling.service.outbox.Outbox;
 
 /**
  * {@code DELETE /api/v1/statuses/:id}: the author deletes a status. Its reblogs, mentions, tags, favourites,
@@ -17,14 +18,16 @@ public final class DeleteStatusService {
     private final StatusRepository statuses;
     private final AccountRepository accounts;
     private final StatusViews views;
+    private final Outbox outbox;
     private final Clock clock;
 
     public DeleteStatusService(Database db, StatusRepository statuses, AccountRepository accounts, StatusViews views,
-                               Clock clock) {
+                               Outbox outbox, Clock clock) {
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
         this.views = views;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -42,6 +45,7 @@ public final class DeleteStatusService {
             if (s.inReplyToId() != null) {
                 statuses.count(tx, s.inReplyToId(), StatusRepository.Counter.REPLIES, -1);
             }
+            outbox.statusDeleted(tx, s);
             return null;
         });
         return view;

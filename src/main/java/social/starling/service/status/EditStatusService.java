@@ -14,6 +14,7 @@ import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.errors.NotFoundException;
 import social.starling.jobs.JobQueue;
+import social.starling.service.outbox.Outbox;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.Poll;
@@ -43,11 +44,12 @@ public final class EditStatusService {
     private final TagRepository tags;
     private final StatusComposer composer;
     private final JobQueue jobs;
+    private final Outbox outbox;
     private final IdGenerator ids;
     private final Clock clock;
 
     public EditStatusService(Database db, StatusRepository statuses, StatusEditRepository edits, PollRepository polls,
-                             TagRepository tags, StatusComposer composer, JobQueue jobs, IdGenerator ids,
+                             TagRepository tags, StatusComposer composer, JobQueue jobs, Outbox outbox, IdGenerator ids,
                              Clock clock) {
         this.db = db;
         this.statuses = statuses;
@@ -56,6 +58,7 @@ public final class EditStatusService {
         this.tags = tags;
         this.composer = composer;
         this.jobs = jobs;
+        this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
     }
@@ -104,8 +107,9 @@ public final class EditStatusService {
         List<String> options = r.poll() == null ? null : StatusValidator.options(r.poll());
         edits.insert(tx, new StatusEdit(ids.next(), statusId, accountId, text, composed.content(), spoiler, sensitive,
                 options, now));
-        jobs.enqueue(tx, StatusEditNotifier.JOB, new StatusJobs.StatusPayload(statusId));
-        return statuses.require(tx, statusId);
+        Status updated = statuses.require(tx, statusId);
+        outbox.statusEdited(tx, updated);
+        return updated;
     }
 
     /** Adds, changes or removes the poll; returns the status's poll id afterwards. */
