@@ -7,8 +7,8 @@ import social.starling.db.StatusRepository;
 import social.starling.model.IdGenerator;
 import social.starling.model.NotificationType;
 import social.starling.model.Status;
+import social.starling.model.view.StatusView;
 import social.starling.service.notification.NotifyService;
-import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

@@ -19,9 +19,9 @@ import social.starling.model.LocalUris;
 import social.starling.model.NotificationType;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
+import social.starling.model.view.StatusView;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.status.StatusJobs;
-import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

@@ -23,6 +23,7 @@ import social.starling.model.LocalUris;
 import social.starling.model.Status;
 import social.starling.model.User;
 import social.starling.model.Visibility;
+import social.starling.model.view.StatusView;
 import social.starling.support.Hashes;
 import social.starling.text.Extracted;
 import social.starling.text.StatusFormatter;

@@ -8,7 +8,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import social.starling.db.Database;
 import social.starling.model.Page;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**
