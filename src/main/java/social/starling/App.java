@@ -284,8 +284,8 @@ public final class App implements AutoCloseable {
         this.notify = new NotifyService(notifications, relationships, accounts, users, ids, clock);
         this.homeFeed = new HomeFeedService(db, feeds, statuses, relationships, relationsCache, statusViews,
                 config.feeds().maxItems(), clock);
-        this.postStatus = new PostStatusService(db, statuses, accounts, users, tags, polls, idempotency, feeds,
-                statusViews, formatter, jobs, ids, uris, config.server().domain(), clock);
+        this.postStatus = new PostStatusService(db, statuses, accounts, users, tags, polls, idempotency,
+                conversations, feeds, statusViews, formatter, jobs, ids, uris, config.server().domain(), clock);
         this.deleteStatus = new DeleteStatusService(db, statuses, accounts, statusViews, clock);
         this.distributeStatus = new DistributeStatusService(db, statuses, feeds, relationships, users, conversations,
                 notify, ids, clock);

@@ -15,7 +15,7 @@ public final class StatusModule implements Module {
                 app.statusApi, app.json, Modules.scheduledPosting(app));
         var home = new HomeTimelineHandler(app.apiAuth, app.homeFeed, app.statusApi, app.baseUrl);
         var publicTimeline = new social.starling.api.mastodon.v1.timelines.PublicTimelineHandler(app.apiAuth,
-                new social.starling.service.timeline.PublicTimelineService(app.db, app.statusViews), app.statusApi,
+                new social.starling.service.timeline.PublicTimelineService(app.db, app.statuses, app.statusViews), app.statusApi,
                 app.baseUrl);
         var follows = new FollowsHandler(app.apiAuth, app.follows, app.relationshipService,
                 new RelationshipApiMapper(), app.json);
