@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import social.starling.model.RegistrationMode;
 
 /**
  * The whole configuration, as one tree of records. Built by {@link ConfigLoader} from defaults, an optional

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import social.starling.model.RegistrationMode;
 
 /**
  * Reads configuration: defaults, then an optional properties file (keys as {@link ConfigOption#fileKey()}), then
@@ -98,7 +99,7 @@ public final class ConfigLoader {
                 v.getOrDefault(ConfigOption.TITLE.fileKey(), "Starling"),
                 v.getOrDefault(ConfigOption.DESCRIPTION.fileKey(), "A friendly place in the fediverse."),
                 v.getOrDefault(ConfigOption.CONTACT_EMAIL.fileKey(), ""),
-                RegistrationMode.parse(v.getOrDefault(ConfigOption.REGISTRATIONS.fileKey(), "open")),
+                registrations(v.getOrDefault(ConfigOption.REGISTRATIONS.fileKey(), "open")),
                 v.getOrDefault(ConfigOption.OWNER_USERNAME.fileKey(), "owner"),
                 v.containsKey(ConfigOption.MIN_AGE.fileKey()) && !v.get(ConfigOption.MIN_AGE.fileKey()).isBlank()
                         ? Optional.of(intValue(v, ConfigOption.MIN_AGE, 0, 1, 120)) : Optional.empty(),
@@ -179,5 +180,10 @@ public final class ConfigLoader {
     /** Hides a password in a JDBC URL before it is printed. */
     public static String redactPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static RegistrationMode registrations(String value) {
+        return RegistrationMode.parse(value).orElseThrow(() -> new ConfigException(
+                "STARLING_REGISTRATIONS must be one of open, approval, invite, closed (got '" + value + "')"));
     }
 }

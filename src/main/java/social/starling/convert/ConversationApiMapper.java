@@ -2,7 +2,7 @@ package social.starling.convert;
 
 import java.util.List;
 import social.starling.convert.entity.ConversationEntity;
-import social.starling.service.conversation.ConversationService.ConversationView;
+import social.starling.model.view.ConversationView;
 
 /** A direct-message thread → Mastodon's Conversation. */
 public final class ConversationApiMapper {

@@ -2,14 +2,13 @@ package social.starling.convert;
 
 import java.util.List;
 import java.util.Map;
-import social.starling.config.RegistrationMode;
 import social.starling.convert.entity.InstanceV1;
 import social.starling.convert.entity.InstanceV2;
 import social.starling.convert.entity.RuleEntity;
 import social.starling.model.Limits;
+import social.starling.model.RegistrationMode;
 import social.starling.model.Rule;
-import social.starling.service.instance.InstanceInfo;
-import social.starling.support.Versions;
+import social.starling.model.view.InstanceInfo;
 
 /** InstanceInfo → Mastodon's Instance (v2) and V1::Instance entities. */
 public final class InstanceApiMapper {
@@ -30,8 +29,8 @@ public final class InstanceApiMapper {
         return new InstanceV2(
                 info.domain(),
                 info.title(),
-                Versions.MASTODON_COMPATIBLE,
-                Versions.SOURCE_URL,
+                info.software().mastodonCompatible(),
+                info.software().sourceUrl(),
                 info.description(),
                 new InstanceV2.Usage(new InstanceV2.Users(info.stats().activeMonth())),
                 new InstanceV2.Thumbnail(thumbnail, null, Map.of("@1x", thumbnail)),
@@ -53,7 +52,7 @@ public final class InstanceApiMapper {
                         false),
                 new InstanceV2.Registrations(open, mode == RegistrationMode.APPROVAL,
                         mode == RegistrationMode.APPROVAL, open ? null : closedMessage(mode), null, null),
-                Map.of("mastodon", Versions.MASTODON_API_VERSION),
+                Map.of("mastodon", info.software().mastodonApiVersion()),
                 new InstanceV2.Contact(info.contactEmail(),
                         info.contactAccount().map(accounts::toApi).orElse(null)),
                 rules(info.rules()));
@@ -67,7 +66,7 @@ public final class InstanceApiMapper {
                 info.description(),
                 info.description(),
                 info.contactEmail(),
-                Versions.MASTODON_COMPATIBLE,
+                info.software().mastodonCompatible(),
                 new InstanceV1.Urls(streamingUrl),
                 new InstanceV1.Stats(info.stats().userCount(), info.stats().statusCount(), info.stats().domainCount()),
                 baseUrl + "/static/preview.png",

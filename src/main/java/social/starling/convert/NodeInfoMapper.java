@@ -3,10 +3,9 @@ package social.starling.convert;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.starling.config.RegistrationMode;
 import social.starling.convert.entity.NodeInfo;
-import social.starling.service.instance.InstanceInfo;
-import social.starling.support.Versions;
+import social.starling.model.RegistrationMode;
+import social.starling.model.view.InstanceInfo;
 
 /**
  * InstanceInfo → NodeInfo 2.0/2.1. {@code metadata.upstream} names Mastodon so client libraries that detect the
@@ -19,12 +18,12 @@ public final class NodeInfoMapper {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("nodeName", info.title());
         metadata.put("nodeDescription", info.description());
-        metadata.put("upstream", Map.of("name", "mastodon", "version", Versions.MASTODON_LEVEL));
+        metadata.put("upstream", Map.of("name", "mastodon", "version", info.software().mastodonLevel()));
         metadata.put("features", List.of("mastodon_api"));
         return new NodeInfo(
                 schemaVersion,
-                new NodeInfo.Software("starling", Versions.STARLING,
-                        v21 ? Versions.SOURCE_URL : null, v21 ? Versions.HOMEPAGE : null),
+                new NodeInfo.Software("starling", info.software().version(),
+                        v21 ? info.software().sourceUrl() : null, v21 ? info.software().homepage() : null),
                 List.of("activitypub"),
                 new NodeInfo.Services(List.of(), List.of()),
                 new NodeInfo.Usage(new NodeInfo.Users(info.stats().userCount(), info.stats().activeMonth(),

@@ -14,8 +14,9 @@ import social.starling.convert.entity.PartialAccountWithAvatarEntity;
 import social.starling.convert.entity.StatusEntity;
 import social.starling.model.Account;
 import social.starling.model.Notification;
-import social.starling.service.notification.GroupedNotificationService;
-import social.starling.service.notification.NotificationView;
+import social.starling.model.view.GroupedNotifications;
+import social.starling.model.view.NotificationGroup;
+import social.starling.model.view.NotificationView;
 
 /** Notifications → Mastodon's Notification, and grouped notifications → GroupedNotificationsResults. */
 public final class NotificationApiMapper {
@@ -42,12 +43,12 @@ public final class NotificationApiMapper {
      * {@code partial_avatars} only each group's newest one, the others going to {@code partial_accounts};
      * {@code statuses} holds each group's status once.
      */
-    public GroupedNotificationsResultsEntity toApi(GroupedNotificationService.Result r, boolean partialAvatars) {
+    public GroupedNotificationsResultsEntity toApi(GroupedNotifications r, boolean partialAvatars) {
         Set<Long> full = new LinkedHashSet<>();
         Set<Long> partial = new LinkedHashSet<>();
         Map<String, StatusEntity> shown = new LinkedHashMap<>();
         List<NotificationGroupEntity> groups = new ArrayList<>();
-        for (GroupedNotificationService.Group g : r.groups()) {
+        for (NotificationGroup g : r.groups()) {
             List<Long> samples = g.sampleAccountIds().stream().filter(r.accounts()::containsKey).toList();
             if (partialAvatars) {
                 if (!samples.isEmpty()) {
@@ -70,7 +71,7 @@ public final class NotificationApiMapper {
                 groups);
     }
 
-    private static NotificationGroupEntity group(GroupedNotificationService.Group g, List<Long> samples) {
+    private static NotificationGroupEntity group(NotificationGroup g, List<Long> samples) {
         var page = g.page();
         return new NotificationGroupEntity(g.groupKey(), g.count(), g.type().wireName(),
                 Long.toString(g.mostRecentId()),

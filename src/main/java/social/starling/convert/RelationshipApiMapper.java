@@ -2,7 +2,7 @@ package social.starling.convert;
 
 import java.util.List;
 import social.starling.convert.entity.RelationshipEntity;
-import social.starling.service.follow.RelationshipService.Relationship;
+import social.starling.model.view.Relationship;
 
 /** Relationship → Mastodon's Relationship entity. */
 public final class RelationshipApiMapper {

@@ -10,7 +10,7 @@ import social.starling.convert.entity.StatusEntity;
 import social.starling.model.Account;
 import social.starling.model.Poll;
 import social.starling.model.Status;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 
 /** StatusView → Mastodon's Status entity. */
 public final class StatusApiMapper {

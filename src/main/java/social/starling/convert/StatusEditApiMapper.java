@@ -5,7 +5,7 @@ import social.starling.convert.entity.StatusEditEntity;
 import social.starling.convert.entity.StatusSourceEntity;
 import social.starling.model.Status;
 import social.starling.model.StatusEdit;
-import social.starling.service.status.StatusHistoryService;
+import social.starling.model.view.StatusRevision;
 
 /** Revisions → Mastodon's StatusEdit; a status → StatusSource. */
 public final class StatusEditApiMapper {
@@ -15,11 +15,11 @@ public final class StatusEditApiMapper {
         this.accounts = accounts;
     }
 
-    public List<StatusEditEntity> toApi(List<StatusHistoryService.Revision> revisions) {
+    public List<StatusEditEntity> toApi(List<StatusRevision> revisions) {
         return revisions.stream().map(this::toApi).toList();
     }
 
-    public StatusEditEntity toApi(StatusHistoryService.Revision r) {
+    public StatusEditEntity toApi(StatusRevision r) {
         StatusEdit e = r.edit();
         StatusEditEntity.Poll poll = e.pollOptions() == null ? null : new StatusEditEntity.Poll(
                 e.pollOptions().stream().map(StatusEditEntity.Option::new).toList());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import social.starling.convert.entity.TagEntity;
-import social.starling.service.tag.TagService;
+import social.starling.model.view.TagView;
 
 /**
  * TagView → Mastodon's Tag entity. {@code name} keeps the spelling first seen; the URL uses the lower-cased name
@@ -19,7 +19,7 @@ public final class TagApiMapper {
         this.tagUrl = tagUrl;
     }
 
-    public TagEntity toApi(TagService.TagView t) {
+    public TagEntity toApi(TagView t) {
         return new TagEntity(t.id() == null ? "" : Long.toString(t.id()), t.name(),
                 tagUrl.apply(t.name().toLowerCase(Locale.ROOT)),
                 t.history().stream().map(d -> new TagEntity.History(Long.toString(d.day().getEpochSecond()),
@@ -27,7 +27,7 @@ public final class TagApiMapper {
                 t.following(), t.featuring());
     }
 
-    public List<TagEntity> toApi(List<TagService.TagView> tags) {
+    public List<TagEntity> toApi(List<TagView> tags) {
         return tags.stream().map(this::toApi).toList();
     }
 }

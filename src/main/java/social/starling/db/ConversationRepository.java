@@ -1,6 +1,7 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNT_CONVERSATIONS;
+import static social.starling.db.schema.Tables.CONVERSATIONS;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
 
@@ -15,7 +16,10 @@ import org.jooq.impl.DSL;
 import social.starling.model.IdGenerator;
 import social.starling.model.Page;
 
-/** Direct-message threads per participant (Mastodon's AccountConversation). */
+/**
+ * Threads (Mastodon's Conversation: the id a thread's statuses share) and direct-message threads per participant
+ * (Mastodon's AccountConversation).
+ */
 public final class ConversationRepository {
     private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {
     };
@@ -29,6 +33,11 @@ public final class ConversationRepository {
 
     public ConversationRepository(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** A new thread, which a status that replies to none starts. */
+    public void create(Tx tx, long id, Instant now) {
+        tx.dsl().insertInto(CONVERSATIONS).set(CONVERSATIONS.ID, id).set(CONVERSATIONS.CREATED_AT, now).execute();
     }
 
     /** Records a new direct status in {@code accountId}'s view of the thread. */

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,9 +228,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work}; a failed statement surfaces as a {@link DatabaseException}, so callers need no jOOQ. */
     private static <T> T call(TxFunction<T> work, Tx tx) {
         try {
             return work.apply(tx);
+        } catch (DataAccessException e) {
+            throw new DatabaseException(e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {

@@ -147,6 +147,12 @@ public final class RelationshipRepository {
                 .fetch(FOLLOW_REQUESTS.ACCOUNT_ID));
     }
 
+    /** The followers of {@code targetId} who follow with {@code notify} (told of each new post). */
+    public List<Long> notifiedFollowers(Tx tx, long targetId) {
+        return tx.dsl().select(FOLLOWS.ACCOUNT_ID).from(FOLLOWS)
+                .where(FOLLOWS.TARGET_ACCOUNT_ID.eq(targetId)).and(FOLLOWS.NOTIFY.isTrue()).fetch(FOLLOWS.ACCOUNT_ID);
+    }
+
     public List<Long> followingIds(Tx tx, long accountId) {
         return tx.dsl().select(FOLLOWS.TARGET_ACCOUNT_ID).from(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(accountId))
                 .fetch(FOLLOWS.TARGET_ACCOUNT_ID);

@@ -1,5 +1,6 @@
 package social.starling.db;
 
+import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
 
@@ -9,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import social.starling.errors.NotFoundException;
+import social.starling.model.Page;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 
@@ -182,6 +185,23 @@ public final class StatusRepository {
     public int countLocalBetween(Tx tx, Instant from, Instant to) {
         return tx.dsl().fetchCount(STATUSES, STATUSES.LOCAL.isTrue().and(STATUSES.REBLOG_OF_ID.isNull())
                 .and(STATUSES.CREATED_AT.ge(from)).and(STATUSES.CREATED_AT.lt(to)));
+    }
+
+    /**
+     * A page of the public timeline (Mastodon's PublicFeed): public statuses, no reblogs, no replies to others (a
+     * thread by one author stays), nothing from suspended or silenced accounts; {@code local} true for local
+     * statuses only, false for remote ones only, null for both.
+     */
+    public List<Long> publicTimeline(Tx tx, Boolean local, Page page) {
+        Condition c = STATUSES.VISIBILITY.eq("public").and(STATUSES.REBLOG_OF_ID.isNull())
+                .and(STATUSES.IN_REPLY_TO_ID.isNull().or(STATUSES.IN_REPLY_TO_ACCOUNT_ID.eq(STATUSES.ACCOUNT_ID)))
+                .and(DSL.notExists(DSL.selectOne().from(ACCOUNTS).where(ACCOUNTS.ID.eq(STATUSES.ACCOUNT_ID))
+                        .and(ACCOUNTS.SUSPENDED_AT.isNotNull().or(ACCOUNTS.SILENCED_AT.isNotNull()))));
+        if (local != null) {
+            c = c.and(local ? STATUSES.LOCAL.isTrue() : STATUSES.LOCAL.isFalse());
+        }
+        var q = tx.dsl().select(STATUSES.ID).from(STATUSES).where(c);
+        return Paging.fetch(q, STATUSES.ID, page).stream().map(r -> r.value1()).toList();
     }
 
     /** Direct replies to any of {@code parentIds}. */

@@ -49,7 +49,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 views, core.config().feeds().maxItems(), clock);
         var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.tags(),
-                repos.polls(), repos.idempotency(), repos.feeds(), views, core.formatter(), core.jobs(), ids,
+                repos.polls(), repos.idempotency(), repos.conversations(), repos.feeds(), views, core.formatter(), core.jobs(), ids,
                 core.uris(), core.domain(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
         return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, post,
@@ -67,7 +67,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
                         repos.tags(), relations, views),
-                new PublicTimelineService(db, views),
+                new PublicTimelineService(db, repos.statuses(), views),
                 filters, new FilterV1Service(filters));
     }
 }

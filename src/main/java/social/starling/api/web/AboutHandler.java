@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import social.starling.config.RegistrationMode;
+import social.starling.model.RegistrationMode;
+import social.starling.model.view.InstanceInfo;
 import social.starling.service.instance.DefaultTexts;
-import social.starling.service.instance.InstanceInfo;
 import social.starling.service.instance.InstanceService;
 
 /** {@code GET /} and {@code /about} (the landing page), {@code /privacy-policy} and {@code /terms-of-service}. */

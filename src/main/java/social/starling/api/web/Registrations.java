@@ -1,6 +1,6 @@
 package social.starling.api.web;
 
-import social.starling.config.RegistrationMode;
+import social.starling.model.RegistrationMode;
 
 /** How each registration mode is explained to people, on the landing page and the sign-up form. */
 final class Registrations {

@@ -3,9 +3,9 @@ package social.starling.service.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.jooq.exception.DataAccessException;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
+import social.starling.db.DatabaseException;
 import social.starling.db.UserRepository;
 import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
@@ -80,7 +80,7 @@ public final class CreateLocalAccountService {
                 alsoInTransaction.accept(tx, account);
                 return account;
             });
-        } catch (DataAccessException e) {
+        } catch (DatabaseException e) {
             // Lost a race with a concurrent sign-up for the same name or address.
             var rules = new AccountRules();
             db.read(tx -> {

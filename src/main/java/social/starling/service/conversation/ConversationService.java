@@ -13,7 +13,8 @@ import social.starling.db.Database;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.Page;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.ConversationView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**
@@ -22,10 +23,6 @@ import social.starling.service.status.StatusViews;
  * distribution of direct statuses; here they are only read, marked and deleted.
  */
 public final class ConversationService {
-    /** A thread for one viewer: the other participants (the viewer alone if there are none) and the last status. */
-    public record ConversationView(long id, boolean unread, List<Account> accounts, StatusView lastStatus) {
-    }
-
     /** A page of threads and the paging ids (last status ids, newest first) of the rows read. */
     public record Listing(List<ConversationView> conversations, List<Long> pagingIds) {
     }

@@ -15,8 +15,8 @@ import social.starling.db.Database;
 import social.starling.db.FilterRepository;
 import social.starling.model.Filter;
 import social.starling.model.Status;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusFilterer;
-import social.starling.service.status.StatusView;
 
 /**
  * The keyword filters (Filters v2) applied to statuses, as Mastodon's CustomFilter: a viewer's unexpired filters

@@ -11,16 +11,10 @@ import social.starling.db.Database;
 import social.starling.db.RelationshipRepository;
 import social.starling.model.Account;
 import social.starling.model.Follow;
+import social.starling.model.view.Relationship;
 
 /** Mastodon's Relationship between the viewer and other accounts, computed for a batch at once. */
 public final class RelationshipService {
-    /** The viewer's relationship to one account (field names as Mastodon's Relationship entity). */
-    public record Relationship(long id, boolean following, boolean showingReblogs, boolean notifying,
-                               List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy,
-                               boolean muting, boolean mutingNotifications, boolean requested, boolean requestedBy,
-                               boolean domainBlocking, boolean endorsed, String note) {
-    }
-
     private final Database db;
     private final RelationshipRepository relationships;
     private final AccountRepository accounts;

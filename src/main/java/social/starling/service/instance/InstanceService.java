@@ -21,6 +21,8 @@ import social.starling.db.UserRepository;
 import social.starling.model.Account;
 import social.starling.model.Role;
 import social.starling.model.Rule;
+import social.starling.model.view.InstanceInfo;
+import social.starling.support.Versions;
 
 /**
  * Describes this server: title, rules, registration mode, contact and live counts. The counts are cached for a
@@ -34,6 +36,10 @@ public final class InstanceService {
     /** An admin-editable page (extended description, privacy policy, terms of service). */
     public record Page(String html, Instant updatedAt) {
     }
+
+    static final InstanceInfo.Software SOFTWARE = new InstanceInfo.Software(Versions.STARLING,
+            Versions.MASTODON_LEVEL, Versions.MASTODON_COMPATIBLE, Versions.MASTODON_API_VERSION, Versions.SOURCE_URL,
+            Versions.HOMEPAGE);
 
     private final Database db;
     private final Config config;
@@ -77,7 +83,7 @@ public final class InstanceService {
             String description = settings.get(tx, "description").orElse(instance.description());
             String email = settings.get(tx, "contact_email").orElse(instance.contactEmail());
             return new InstanceInfo(config.server().domain(), title, description, email, contact,
-                    instance.registrations(), rules.all(tx), stats.get("all"));
+                    instance.registrations(), rules.all(tx), stats.get("all"), SOFTWARE);
         });
     }
 

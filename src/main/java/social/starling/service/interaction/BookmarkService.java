@@ -6,7 +6,7 @@ import social.starling.db.StatusMarkRepository;
 import social.starling.db.StatusRepository;
 import social.starling.model.IdGenerator;
 import social.starling.model.Status;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

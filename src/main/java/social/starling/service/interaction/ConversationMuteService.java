@@ -3,7 +3,7 @@ package social.starling.service.interaction;
 import social.starling.db.ConversationMuteRepository;
 import social.starling.db.Database;
 import social.starling.errors.UnprocessableException;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

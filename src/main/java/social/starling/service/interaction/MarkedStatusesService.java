@@ -5,7 +5,7 @@ import social.starling.db.Database;
 import social.starling.db.StatusMarkRepository;
 import social.starling.model.Page;
 import social.starling.model.StatusMark;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

@@ -10,7 +10,7 @@ import social.starling.model.IdGenerator;
 import social.starling.model.Limits;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

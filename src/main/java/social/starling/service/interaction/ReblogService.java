@@ -17,8 +17,8 @@ import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
+import social.starling.model.view.StatusView;
 import social.starling.service.outbox.Outbox;
-import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
 /**

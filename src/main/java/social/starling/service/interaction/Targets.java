@@ -4,7 +4,7 @@ import social.starling.db.Database;
 import social.starling.db.StatusRepository;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Status;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.status.StatusViews;
 
 /** Finding the status an interaction is about: what the viewer may not see is a 404, a reblog stands for its original. */

@@ -1,6 +1,5 @@
 package social.starling.service.notification;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -19,7 +18,10 @@ import social.starling.model.Account;
 import social.starling.model.Notification;
 import social.starling.model.NotificationType;
 import social.starling.model.Page;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.GroupedNotifications;
+import social.starling.model.view.NotificationGroup;
+import social.starling.model.view.NotificationView;
+import social.starling.model.view.StatusView;
 
 /**
  * Grouped notifications (Mastodon's API v2, 4.3). A page is built as Mastodon's paginate_groups: walking the
@@ -35,19 +37,6 @@ public final class GroupedNotificationService {
     public static final Set<NotificationType> GROUPABLE = Set.copyOf(EnumSet.of(NotificationType.FAVOURITE,
             NotificationType.REBLOG, NotificationType.FOLLOW));
     static final int SAMPLE_ACCOUNTS = 8;
-
-    /** Set for groups of a page: the oldest and newest notification of the group in it, and the newest's time. */
-    public record PageData(long minId, long maxId, Instant latestAt) {
-    }
-
-    /** One notification group; {@code page} is null outside a paged list; {@code status} null for non-status types. */
-    public record Group(String groupKey, NotificationType type, int count, long mostRecentId, PageData page,
-                        List<Long> sampleAccountIds, StatusView status) {
-    }
-
-    /** Groups, the accounts they name, and the Link bounds (notification ids) of the walk. */
-    public record Result(List<Group> groups, Map<Long, Account> accounts, List<Long> bounds) {
-    }
 
     /** A group's senders, newest first, and the ids of the notifications read for them (for the Link header). */
     public record Senders(List<Account> accounts, List<Long> pageIds) {
@@ -78,11 +67,12 @@ public final class GroupedNotificationService {
         return types;
     }
 
-    public Result list(long viewerId, NotificationQuery query, Page page, Set<NotificationType> groupedTypes) {
+    public GroupedNotifications list(long viewerId, NotificationQuery query, Page page,
+                                     Set<NotificationType> groupedTypes) {
         NotificationWalker.Walk walk = walker.walk(viewerId, query, page, page.limit(), groupedTypes);
         List<NotificationView> items = walk.items();
         if (items.isEmpty()) {
-            return new Result(List.of(), Map.of(), walk.bounds());
+            return new GroupedNotifications(List.of(), Map.of(), walk.bounds());
         }
         Long newest = items.getFirst().notification().id();
         Long oldest = items.getLast().notification().id();
@@ -97,29 +87,31 @@ public final class GroupedNotificationService {
         items.forEach(v -> keys.add(NotificationWalker.groupOf(v.notification(), groupedTypes)));
         keys.removeIf(k -> k.startsWith(NotificationWalker.UNGROUPED));
         Map<String, GroupStats> stats = stats(viewerId, keys, newest, oldest);
-        List<Group> groups = new ArrayList<>();
+        List<NotificationGroup> groups = new ArrayList<>();
         for (NotificationView v : items) {
             Notification n = v.notification();
             GroupStats s = stats.get(NotificationWalker.groupOf(n, groupedTypes));
             if (s == null) {
-                groups.add(new Group(NotificationWalker.UNGROUPED + n.id(), n.type(), 1, n.id(),
-                        new PageData(n.id(), n.id(), n.createdAt()), List.of(n.fromAccountId()), v.status()));
+                groups.add(new NotificationGroup(NotificationWalker.UNGROUPED + n.id(), n.type(), 1, n.id(),
+                        new NotificationGroup.PageData(n.id(), n.id(), n.createdAt()), List.of(n.fromAccountId()),
+                        v.status()));
             } else {
-                groups.add(new Group(s.groupKey(), n.type(), s.count(), s.mostRecentId(),
-                        new PageData(s.pageMinId(), s.mostRecentId(),
+                groups.add(new NotificationGroup(s.groupKey(), n.type(), s.count(), s.mostRecentId(),
+                        new NotificationGroup.PageData(s.pageMinId(), s.mostRecentId(),
                                 s.mostRecentAt()), s.sampleAccountIds(), v.status()));
             }
         }
-        return new Result(groups, accountsOf(groups), walk.bounds());
+        return new GroupedNotifications(groups, accountsOf(groups), walk.bounds());
     }
 
     /** One group by key ({@code ungrouped-<id>} for a single notification); 404 if the viewer has none visible. */
-    public Result group(long viewerId, String groupKey) {
-        Group group;
+    public GroupedNotifications group(long viewerId, String groupKey) {
+        NotificationGroup group;
         if (groupKey.startsWith(NotificationWalker.UNGROUPED)) {
             NotificationView v = single.show(viewerId, ungroupedId(groupKey));
             Notification n = v.notification();
-            group = new Group(groupKey, n.type(), 1, n.id(), null, List.of(n.fromAccountId()), v.status());
+            group = new NotificationGroup(groupKey, n.type(), 1, n.id(), null, List.of(n.fromAccountId()),
+                    v.status());
         } else {
             var filter = walker.filter(viewerId, NotificationQuery.ALL);
             List<Notification> newest = db.read(tx -> notifications.inGroup(tx, viewerId, groupKey, filter,
@@ -130,10 +122,10 @@ public final class GroupedNotificationService {
             if (s == null) {
                 throw new NotFoundException("Record not found");
             }
-            group = new Group(groupKey, v.notification().type(), s.count(), s.mostRecentId(), null,
+            group = new NotificationGroup(groupKey, v.notification().type(), s.count(), s.mostRecentId(), null,
                     s.sampleAccountIds(), v.status());
         }
-        return new Result(List.of(group), accountsOf(List.of(group)), List.of());
+        return new GroupedNotifications(List.of(group), accountsOf(List.of(group)), List.of());
     }
 
     /** The senders of a group's notifications, newest first, paged by notification id. */
@@ -161,7 +153,7 @@ public final class GroupedNotificationService {
         return db.read(tx -> notifications.groupStats(tx, viewerId, keys, filter, upTo, from, SAMPLE_ACCOUNTS));
     }
 
-    private Map<Long, Account> accountsOf(List<Group> groups) {
+    private Map<Long, Account> accountsOf(List<NotificationGroup> groups) {
         LinkedHashSet<Long> ids = new LinkedHashSet<>();
         groups.forEach(g -> ids.addAll(g.sampleAccountIds()));
         return load(ids);

@@ -9,6 +9,7 @@ import social.starling.errors.NotFoundException;
 import social.starling.model.Marker;
 import social.starling.model.Notification;
 import social.starling.model.Page;
+import social.starling.model.view.NotificationView;
 
 /**
  * Reading notifications one by one (Mastodon's API v1): a page of them, one of them, and how many are unread,

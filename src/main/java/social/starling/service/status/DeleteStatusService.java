@@ -6,6 +6,7 @@ import social.starling.db.Database;
 import social.starling.db.StatusRepository;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Status;
+import social.starling.model.view.StatusView;
 import social.starling.service.outbox.Outbox;
 
 /**

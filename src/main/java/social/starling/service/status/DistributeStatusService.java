@@ -118,10 +118,7 @@ public final class DistributeStatusService {
 
     /** Followers who follow with {@code notify} get a "status" notification (Mastodon: not for replies to others). */
     private void notifySubscribers(social.starling.db.Tx tx, Status s, List<Long> mentioned) {
-        var f = social.starling.db.schema.Tables.FOLLOWS;
-        List<Long> subscribers = tx.dsl().select(f.ACCOUNT_ID).from(f)
-                .where(f.TARGET_ACCOUNT_ID.eq(s.accountId())).and(f.NOTIFY.isTrue()).fetch(f.ACCOUNT_ID);
-        for (long follower : subscribers) {
+        for (long follower : relationships.notifiedFollowers(tx, s.accountId())) {
             if (!mentioned.contains(follower) && (s.visibility() != Visibility.PRIVATE
                     || relationships.follows(tx, follower, s.accountId()))) {
                 notify.notify(tx, follower, s.accountId(), NotificationType.STATUS, s.id());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import social.starling.db.AccountRepository;
+import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.IdempotencyRepository;
 import social.starling.db.PollRepository;
@@ -23,6 +24,7 @@ import social.starling.model.LocalUris;
 import social.starling.model.Status;
 import social.starling.model.User;
 import social.starling.model.Visibility;
+import social.starling.model.view.StatusView;
 import social.starling.support.Hashes;
 import social.starling.text.Extracted;
 import social.starling.text.StatusFormatter;
@@ -51,6 +53,7 @@ public final class PostStatusService {
     private final TagRepository tags;
     private final PollRepository polls;
     private final IdempotencyRepository idempotency;
+    private final ConversationRepository conversations;
     private final social.starling.db.FeedRepository feeds;
     private final StatusViews views;
     private final StatusFormatter formatter;
@@ -63,6 +66,7 @@ public final class PostStatusService {
 
     public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
                              TagRepository tags, PollRepository polls, IdempotencyRepository idempotency,
+                             ConversationRepository conversations,
                              social.starling.db.FeedRepository feeds, StatusViews views, StatusFormatter formatter, JobQueue jobs, IdGenerator ids,
                              LocalUris uris, String localHost, Clock clock) {
         this.db = db;
@@ -72,6 +76,7 @@ public final class PostStatusService {
         this.tags = tags;
         this.polls = polls;
         this.idempotency = idempotency;
+        this.conversations = conversations;
         this.feeds = feeds;
         this.views = views;
         this.formatter = formatter;
@@ -157,10 +162,7 @@ public final class PostStatusService {
 
     private long newConversation(Tx tx, Instant now) {
         long id = ids.next();
-        tx.dsl().insertInto(social.starling.db.schema.Tables.CONVERSATIONS)
-                .set(social.starling.db.schema.Tables.CONVERSATIONS.ID, id)
-                .set(social.starling.db.schema.Tables.CONVERSATIONS.CREATED_AT, now)
-                .execute();
+        conversations.create(tx, id, now);
         return id;
     }
 

@@ -14,6 +14,7 @@ import social.starling.db.Database;
 import social.starling.db.StatusRepository;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Status;
+import social.starling.model.view.StatusView;
 
 /**
  * {@code GET /api/v1/statuses/:id/context}, as Mastodon's StatusesController#context and StatusThreadingConcern:

@@ -2,6 +2,7 @@ package social.starling.service.status;
 
 import java.util.List;
 import social.starling.model.Status;
+import social.starling.model.view.StatusView;
 
 /**
  * Applies a viewer's keyword filters (Filters v2) to a status in a context (home, notifications, public, thread,

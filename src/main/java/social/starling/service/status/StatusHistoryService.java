@@ -10,6 +10,8 @@ import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.Status;
 import social.starling.model.StatusEdit;
+import social.starling.model.view.StatusRevision;
+import social.starling.model.view.StatusView;
 
 /**
  * {@code GET /api/v1/statuses/:id/history} and {@code /source}. History: every revision, oldest first, including
@@ -18,10 +20,6 @@ import social.starling.model.StatusEdit;
  * {@code update?}; anyone else gets "not found").
  */
 public final class StatusHistoryService {
-    /** A revision with the account that made it. */
-    public record Revision(StatusEdit edit, Account account) {
-    }
-
     private final Database db;
     private final StatusEditRepository edits;
     private final AccountRepository accounts;
@@ -35,7 +33,7 @@ public final class StatusHistoryService {
         this.views = views;
     }
 
-    public List<Revision> history(long statusId, Long viewerId) {
+    public List<StatusRevision> history(long statusId, Long viewerId) {
         StatusView view = views.one(statusId, viewerId).filter(v -> !v.status().isReblog())
                 .orElseThrow(() -> new NotFoundException("Record not found"));
         Status s = view.status();
@@ -44,13 +42,13 @@ public final class StatusHistoryService {
             List<String> options = view.poll() == null ? null : view.poll().poll().options();
             StatusEdit only = new StatusEdit(0, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(),
                     s.sensitive(), options, s.editedAt() != null ? s.editedAt() : s.createdAt());
-            return List.of(new Revision(only, view.account()));
+            return List.of(new StatusRevision(only, view.account()));
         }
         Map<Long, Account> byId = new HashMap<>();
         db.read(tx -> accounts.findAll(tx, revisions.stream().map(StatusEdit::accountId).distinct().toList()))
                 .forEach(a -> byId.put(a.id(), a));
         return revisions.stream()
-                .map(e -> new Revision(e, byId.getOrDefault(e.accountId(), view.account())))
+                .map(e -> new StatusRevision(e, byId.getOrDefault(e.accountId(), view.account())))
                 .toList();
     }
 

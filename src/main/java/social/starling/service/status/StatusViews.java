@@ -26,6 +26,7 @@ import social.starling.model.Account;
 import social.starling.model.Poll;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
+import social.starling.model.view.StatusView;
 
 /**
  * Loads statuses as a viewer may see them, for a whole page at once (a fixed number of queries, not one per

@@ -16,6 +16,7 @@ import social.starling.db.Tx;
 import social.starling.errors.NotFoundException;
 import social.starling.model.IdGenerator;
 import social.starling.model.Page;
+import social.starling.model.view.TagView;
 import social.starling.text.StatusText;
 import social.starling.text.TextEntity;
 
@@ -27,17 +28,6 @@ import social.starling.text.TextEntity;
  */
 public final class TagService {
     static final int HISTORY_DAYS = 7;
-
-    /** One day of use: the UTC midnight it starts at, statuses and distinct accounts. */
-    public record Day(Instant day, int uses, int accounts) {
-    }
-
-    /**
-     * A tag as shown: {@code id} null for a tag not yet used; {@code following} null without a viewer.
-     * {@code featuring} is null without a viewer and false otherwise: Starling has no featured tags yet.
-     */
-    public record TagView(Long id, String name, List<Day> history, Boolean following, Boolean featuring) {
-    }
 
     /** A followed tag with the follow's id, which /api/v1/followed_tags pages by. */
     public record Followed(long followId, TagView tag) {
@@ -110,13 +100,13 @@ public final class TagService {
     }
 
     /** The last seven UTC days, today first (Mastodon's Tag::History), from counts by epoch day. */
-    private List<Day> history(Map<Long, TagFeedRepository.DayUse> byDay) {
+    private List<TagView.Day> history(Map<Long, TagFeedRepository.DayUse> byDay) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Day> out = new ArrayList<>();
+        List<TagView.Day> out = new ArrayList<>();
         for (int i = 0; i < HISTORY_DAYS; i++) {
             LocalDate day = today.minusDays(i);
             TagFeedRepository.DayUse use = byDay.get(day.toEpochDay());
-            out.add(new Day(day.atStartOfDay(ZoneOffset.UTC).toInstant(), use == null ? 0 : use.uses(),
+            out.add(new TagView.Day(day.atStartOfDay(ZoneOffset.UTC).toInstant(), use == null ? 0 : use.uses(),
                     use == null ? 0 : use.accounts()));
         }
         return out;

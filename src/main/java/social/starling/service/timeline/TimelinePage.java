@@ -1,7 +1,7 @@
 package social.starling.service.timeline;
 
 import java.util.List;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 
 /**
  * A page of a timeline computed at read time: the statuses the viewer may see, and the ids the query found

@@ -5,9 +5,9 @@ import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.StatusApiMapper;
 import social.starling.model.Page;
+import social.starling.model.view.StatusView;
 import social.starling.service.interaction.Listing;
 import social.starling.service.interaction.MarkedStatusesService;
-import social.starling.service.status.StatusView;
 
 /**
  * {@code GET /api/v1/favourites}: the caller's favourited statuses, most recently favourited first (20 by default,

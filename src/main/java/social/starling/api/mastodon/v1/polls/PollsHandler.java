@@ -7,9 +7,9 @@ import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.convert.StatusApiMapper;
 import social.starling.errors.NotFoundException;
+import social.starling.model.view.StatusView;
 import social.starling.service.oauth.Caller;
 import social.starling.service.poll.VoteService;
-import social.starling.service.status.StatusView;
 import social.starling.service.status.StatusViews;
 
 /** {@code GET /api/v1/polls/:id} (public when its status is visible) and {@code POST /api/v1/polls/:id/votes}. */

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.StatusApiMapper;
-import social.starling.service.status.StatusView;
+import social.starling.model.view.StatusView;
 import social.starling.service.timeline.HomeFeedService;
 
 /** {@code GET /api/v1/timelines/home}: the caller's materialised home feed (20 by default, up to 40). */

@@ -1,20 +1,21 @@
-package social.starling.config;
+package social.starling.model;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Who may sign up, as Mastodon's registrations_mode (open, approved, none) plus invite-only. */
 public enum RegistrationMode {
     OPEN, APPROVAL, INVITE, CLOSED;
 
-    public static RegistrationMode parse(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+    /** The mode a configuration value names (Mastodon's spellings accepted), or empty. */
+    public static Optional<RegistrationMode> parse(String value) {
+        return Optional.ofNullable(switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "open" -> OPEN;
             case "approval", "approved" -> APPROVAL;
             case "invite", "invites", "invite-only" -> INVITE;
             case "closed", "none" -> CLOSED;
-            default -> throw new ConfigException(
-                    "STARLING_REGISTRATIONS must be one of open, approval, invite, closed (got '" + value + "')");
-        };
+            default -> null;
+        });
     }
 
     public String wireName() {

@@ -1,4 +1,4 @@
-package social.starling.service.status;
+package social.starling.model.view;
 
 import java.util.List;
 import social.starling.model.Account;

@@ -1,0 +1,15 @@
+package social.starling.model.view;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A tag as shown: {@code id} null for a tag not yet used; {@code following} null without a viewer.
+ * {@code featuring} is null without a viewer and false otherwise: Starling has no featured tags yet.
+ */
+public record TagView(Long id, String name, List<Day> history, Boolean following, Boolean featuring) {
+
+    /** One day of use: the UTC midnight it starts at, statuses and distinct accounts. */
+    public record Day(Instant day, int uses, int accounts) {
+    }
+}
