@@ -173,6 +173,36 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /** Writes what a remote actor document says of itself (not its counters, which are counted here). */
+    public void updateRemote(Tx tx, Account a) {
+        changed(tx, a.id());
+        tx.dsl().update(ACCOUNTS)
+                .set(ACCOUNTS.USERNAME, a.username())
+                .set(ACCOUNTS.USERNAME_KEY, a.username().toLowerCase(Locale.ROOT))
+                .set(ACCOUNTS.DISPLAY_NAME, a.displayName())
+                .set(ACCOUNTS.NOTE, a.note())
+                .set(ACCOUNTS.FIELDS, writeFields(a.fields()))
+                .set(ACCOUNTS.URL, a.url())
+                .set(ACCOUNTS.INBOX_URI, a.inboxUri())
+                .set(ACCOUNTS.SHARED_INBOX_URI, a.sharedInboxUri())
+                .set(ACCOUNTS.OUTBOX_URI, a.outboxUri())
+                .set(ACCOUNTS.FOLLOWERS_URI, a.followersUri())
+                .set(ACCOUNTS.FOLLOWING_URI, a.followingUri())
+                .set(ACCOUNTS.FEATURED_URI, a.featuredUri())
+                .set(ACCOUNTS.ACTOR_TYPE, a.actorType())
+                .set(ACCOUNTS.LOCKED, a.locked())
+                .set(ACCOUNTS.DISCOVERABLE, a.discoverable())
+                .set(ACCOUNTS.INDEXABLE, a.indexable())
+                .set(ACCOUNTS.HIDE_COLLECTIONS, a.hideCollections())
+                .set(ACCOUNTS.MEMORIAL, a.memorial())
+                .set(ACCOUNTS.AVATAR_REMOTE_URL, a.avatarRemoteUrl())
+                .set(ACCOUNTS.HEADER_REMOTE_URL, a.headerRemoteUrl())
+                .set(ACCOUNTS.PUBLIC_KEY, a.publicKey())
+                .set(ACCOUNTS.UPDATED_AT, a.updatedAt())
+                .where(ACCOUNTS.ID.eq(a.id()))
+                .execute();
+    }
+
     /** Local accounts whose username starts with {@code prefix} (case-insensitive), for account search. */
     public List<Account> searchLocal(Tx tx, String prefix, int limit, int offset) {
         return tx.dsl().select(COLUMNS).from(ACCOUNTS)

@@ -6,6 +6,7 @@ import social.starling.config.Config;
 import social.starling.db.Tx;
 import social.starling.service.account.AccountChanges;
 import social.starling.service.account.AccountQueryService;
+import social.starling.service.account.AccountWriter;
 import social.starling.service.account.AdminAccountService;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.service.account.ConfirmEmailService;
@@ -34,7 +35,7 @@ import social.starling.service.security.SessionService;
 import social.starling.service.security.Throttle;
 
 /** Accounts, sign-up, sign-in, OAuth, mail, the instance and its actor. */
-public record AccountComponents(AccountChanges changes, PasswordHasher passwords,
+public record AccountComponents(AccountChanges changes, AccountWriter writer, PasswordHasher passwords,
                                 CreateLocalAccountService createLocalAccount,
                                 GenerateAccountKeysService generateKeys, ResetPasswordService resetPassword,
                                 BootstrapOwnerService bootstrapOwner, InstanceService instance,
@@ -55,7 +56,8 @@ public record AccountComponents(AccountChanges changes, PasswordHasher passwords
         var changes = new AccountChanges();
         var passwords = new PasswordHasher(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(10));
-        var createLocal = new CreateLocalAccountService(db, repos.accounts(), repos.users(), core.jobs(), passwords,
+        var writer = new AccountWriter(repos.accounts(), core.jobs(), changes);
+        var createLocal = new CreateLocalAccountService(db, repos.accounts(), repos.users(), writer, passwords,
                 core.ids(), core.uris(), host, clock);
         String ownerEmail = config.instance().contactEmail().isBlank()
                 ? config.instance().ownerUsername() + "@" + host : config.instance().contactEmail();
@@ -83,7 +85,7 @@ public record AccountComponents(AccountChanges changes, PasswordHasher passwords
         var mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
         var images = new ImageStore(config.dataDir().resolve("media"));
         var mentionResolver = new LocalMentionResolver(db, repos.accounts(), core.domain());
-        return new AccountComponents(changes, passwords, createLocal,
+        return new AccountComponents(changes, writer, passwords, createLocal,
                 new GenerateAccountKeysService(db, repos.accounts(), clock),
                 new ResetPasswordService(db, repos.accounts(), repos.users(), passwords, clock),
                 new BootstrapOwnerService(db, repos.users(), createLocal, config.instance().ownerUsername(),
@@ -106,9 +108,9 @@ public record AccountComponents(AccountChanges changes, PasswordHasher passwords
                         clock),
                 images, mentionResolver,
                 new UpdateCredentialsService(db, repos.accounts(), repos.users(), images,
-                        new FormattedProfileText(core.formatter(), mentionResolver), changes, clock),
+                        new FormattedProfileText(core.formatter(), mentionResolver), writer, clock),
                 new AccountQueryService(db, repos.accounts(), repos.users(), core.domain(),
                         repos.relationships()::countPendingRequests),
-                new InstanceActorService(db, repos.accounts(), core.jobs(), core.ids(), core.baseUrl(), host, clock));
+                new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock));
     }
 }

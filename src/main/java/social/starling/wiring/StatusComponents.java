@@ -19,6 +19,7 @@ import social.starling.service.status.StatusContextService;
 import social.starling.service.status.StatusEditNotifier;
 import social.starling.service.status.StatusHistoryService;
 import social.starling.service.status.StatusViews;
+import social.starling.service.status.StatusWriter;
 import social.starling.service.timeline.AccountStatusesService;
 import social.starling.service.timeline.HomeFeedService;
 import social.starling.service.timeline.PublicTimelineService;
@@ -26,7 +27,7 @@ import social.starling.service.timeline.PublicTimelineService;
 /** Statuses: reading (views, timelines, threads), posting, editing, scheduling, polls, filters, distribution. */
 public record StatusComponents(RelationsCache relations, KeywordStatusFilterer filterer, StatusViews views,
                                NotifyService notifier, Outbox outbox, HomeFeedService homeFeed, StatusComposer composer,
-                               PostStatusService post, ScheduledStatusService scheduled, EditStatusService edit,
+                               StatusWriter writer, PostStatusService post, ScheduledStatusService scheduled, EditStatusService edit,
                                StatusHistoryService history, DeleteStatusService delete,
                                DistributeStatusService distribute, StatusContextService context, VoteService vote,
                                ClosePollService closePoll, StatusEditNotifier editNotifier,
@@ -48,11 +49,12 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var homeFeed = new HomeFeedService(db, repos.feeds(), repos.statuses(), repos.relationships(), relations,
                 views, core.config().feeds().maxItems(), clock);
         var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
-        var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.tags(),
-                repos.polls(), repos.idempotency(), repos.conversations(), repos.feeds(), views, core.formatter(), core.jobs(), ids,
-                core.uris(), core.domain(), clock);
+        var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
+                repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);
+        var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
+                views, composer, writer, ids, core.uris(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
-        return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, post,
+        return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, writer, post,
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
                         views, core.jobs(), ids, clock),
                 new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),

@@ -7,7 +7,6 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.DatabaseException;
 import social.starling.db.UserRepository;
-import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
@@ -21,20 +20,20 @@ public final class CreateLocalAccountService {
     private final Database db;
     private final AccountRepository accounts;
     private final UserRepository users;
-    private final JobQueue jobs;
+    private final AccountWriter writer;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final LocalUris uris;
     private final String instanceActorName;
     private final Clock clock;
 
-    public CreateLocalAccountService(Database db, AccountRepository accounts, UserRepository users, JobQueue jobs,
+    public CreateLocalAccountService(Database db, AccountRepository accounts, UserRepository users, AccountWriter writer,
                                      PasswordHasher hasher, IdGenerator ids, LocalUris uris, String instanceActorName,
                                      Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.users = users;
-        this.jobs = jobs;
+        this.writer = writer;
         this.hasher = hasher;
         this.ids = ids;
         this.uris = uris;
@@ -71,12 +70,11 @@ public final class CreateLocalAccountService {
             return db.inTransaction(tx -> {
                 Instant now = clock.instant();
                 Account account = newAccount(ids.next(), request.username(), now);
-                accounts.insert(tx, account, null);
+                writer.createLocal(tx, account);
                 users.insert(tx, User.create(account.id(), request.email().trim(), hash, request.role(),
                         request.locale() == null || request.locale().isBlank() ? "en" : request.locale(),
                         request.approved(), request.confirmed() ? now : null, request.reason(), request.inviteId(),
                         now), request.signUpIp());
-                jobs.enqueue(tx, GenerateAccountKeysService.JOB, new GenerateAccountKeysService.Payload(account.id()));
                 alsoInTransaction.accept(tx, account);
                 return account;
             });

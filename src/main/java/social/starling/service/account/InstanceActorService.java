@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
-import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 
@@ -18,17 +17,17 @@ import social.starling.model.IdGenerator;
 public final class InstanceActorService {
     private final Database db;
     private final AccountRepository accounts;
-    private final JobQueue jobs;
+    private final AccountWriter writer;
     private final IdGenerator ids;
     private final String baseUrl;
     private final String host;
     private final Clock clock;
 
-    public InstanceActorService(Database db, AccountRepository accounts, JobQueue jobs, IdGenerator ids,
+    public InstanceActorService(Database db, AccountRepository accounts, AccountWriter writer, IdGenerator ids,
                                 String baseUrl, String host, Clock clock) {
         this.db = db;
         this.accounts = accounts;
-        this.jobs = jobs;
+        this.writer = writer;
         this.ids = ids;
         this.baseUrl = baseUrl;
         this.host = host;
@@ -46,9 +45,7 @@ public final class InstanceActorService {
                     baseUrl + "/about/more?instance_actor=true", baseUrl + "/actor/inbox", baseUrl + "/inbox",
                     baseUrl + "/actor/outbox", null, null, null, "Application", true, false, false, true, false,
                     null, null, null, null, null, 0, 0, 0, null, null, null, now, now);
-            accounts.insert(tx, actor, null);
-            jobs.enqueue(tx, GenerateAccountKeysService.JOB, new GenerateAccountKeysService.Payload(actor.id()));
-            return actor;
+            return writer.createLocal(tx, actor);
         });
     }
 

@@ -45,17 +45,17 @@ public final class UpdateCredentialsService {
     private final UserRepository users;
     private final ImageStore images;
     private final ProfileText text;
-    private final AccountChanges changes;
+    private final AccountWriter writer;
     private final Clock clock;
 
     public UpdateCredentialsService(Database db, AccountRepository accounts, UserRepository users, ImageStore images,
-                                    ProfileText text, AccountChanges changes, Clock clock) {
+                                    ProfileText text, AccountWriter writer, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.users = users;
         this.images = images;
         this.text = text;
-        this.changes = changes;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -89,13 +89,12 @@ public final class UpdateCredentialsService {
                     a.memorial(), avatar.orElse(a.avatarFile()), a.avatarRemoteUrl(), header.orElse(a.headerFile()),
                     a.headerRemoteUrl(), a.publicKey(), a.followersCount(), a.followingCount(), a.statusesCount(),
                     a.lastStatusAt(), a.suspendedAt(), a.silencedAt(), a.createdAt(), now);
-            accounts.updateProfile(tx, changed);
+            writer.updateProfile(tx, changed);
             if (u.privacy().isPresent() || u.sensitive().isPresent() || u.language().isPresent()) {
                 users.setPostingDefaults(tx, accountId, u.privacy().orElse(user.defaultPrivacy()),
                         u.sensitive().orElse(user.defaultSensitive()),
                         u.language().map(l -> l.isBlank() ? null : l).orElse(user.defaultLanguage()), now);
             }
-            tx.afterCommit(() -> changes.changed(accountId));
             return changed;
         });
         if (avatar.isPresent()) {

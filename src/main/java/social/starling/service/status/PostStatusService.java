@@ -3,21 +3,16 @@ package social.starling.service.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import social.starling.db.AccountRepository;
-import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.IdempotencyRepository;
-import social.starling.db.PollRepository;
 import social.starling.db.StatusRepository;
-import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.errors.NotFoundException;
-import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
@@ -27,14 +22,13 @@ import social.starling.model.Visibility;
 import social.starling.model.view.StatusView;
 import social.starling.support.Hashes;
 import social.starling.text.Extracted;
-import social.starling.text.StatusFormatter;
 import social.starling.text.TextEntity;
 
 /**
  * {@code POST /api/v1/statuses}: validates as Mastodon does (text or poll required, 500 characters counted with
  * URLs as 23, poll of 2-4 options of at most 50 characters lasting 5 minutes to a month, a reply only to what the
  * author may see), formats the text, records mentions, tags and the poll, and in the same transaction updates
- * counters, puts the status in the author's own feed and enqueues the fan-out job. An {@code Idempotency-Key}
+ * counters, puts the status in the author's own feed and records it in the outbox ({@link StatusWriter}). An {@code Idempotency-Key}
  * seen in the last hour returns the status it made instead of posting twice.
  */
 public final class PostStatusService {
@@ -50,41 +44,27 @@ public final class PostStatusService {
     private final StatusRepository statuses;
     private final AccountRepository accounts;
     private final UserRepository users;
-    private final TagRepository tags;
-    private final PollRepository polls;
     private final IdempotencyRepository idempotency;
-    private final ConversationRepository conversations;
-    private final social.starling.db.FeedRepository feeds;
     private final StatusViews views;
-    private final StatusFormatter formatter;
-    private final JobQueue jobs;
+    private final StatusComposer composer;
+    private final StatusWriter writer;
     private final IdGenerator ids;
     private final LocalUris uris;
-    private final String localHost;
-    private final StatusComposer composer;
     private final Clock clock;
 
     public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
-                             TagRepository tags, PollRepository polls, IdempotencyRepository idempotency,
-                             ConversationRepository conversations,
-                             social.starling.db.FeedRepository feeds, StatusViews views, StatusFormatter formatter, JobQueue jobs, IdGenerator ids,
-                             LocalUris uris, String localHost, Clock clock) {
+                             IdempotencyRepository idempotency, StatusViews views, StatusComposer composer,
+                             StatusWriter writer, IdGenerator ids, LocalUris uris, Clock clock) {
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
         this.users = users;
-        this.tags = tags;
-        this.polls = polls;
         this.idempotency = idempotency;
-        this.conversations = conversations;
-        this.feeds = feeds;
         this.views = views;
-        this.formatter = formatter;
-        this.jobs = jobs;
+        this.composer = composer;
+        this.writer = writer;
         this.ids = ids;
         this.uris = uris;
-        this.localHost = localHost;
-        this.composer = new StatusComposer(db, accounts, formatter, localHost);
         this.clock = clock;
     }
 
@@ -126,44 +106,18 @@ public final class PostStatusService {
         String language = r.language() != null && !r.language().isBlank() ? r.language().trim()
                 : user.defaultLanguage() != null ? user.defaultLanguage() : user.locale();
         long id = ids.next();
-        Long conversationId = parent != null && parent.conversationId() != null ? parent.conversationId()
-                : newConversation(tx, now);
-        Long pollId = r.poll() == null ? null : ids.next();
-        Status status = new Status(id, authorId, uris.actor(author.username()) + "/statuses/" + id,
-                uris.profile(author.username()) + "/" + id, true, visibility, text, content, spoiler, sensitive,
-                language, parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
-                conversationId, r.applicationId(), pollId, 0, 0, 0, 0, null, now);
-        statuses.insert(tx, status);
-        for (Account a : new LinkedHashSet<>(mentioned.values())) {
-            statuses.insertMention(tx, id, a.id(), false);
-        }
-        for (TextEntity.Hashtag tag : extracted.hashtags()) {
-            tags.attach(tx, id, tags.findOrCreate(tx, tag.name(), ids, now).id(), now);
-        }
-        if (r.poll() != null) {
-            polls.insert(tx, pollId, id, authorId, r.poll().options().stream().map(String::strip).toList(),
-                    r.poll().multiple(), r.poll().hideTotals(), now.plusSeconds(r.poll().expiresIn()), now);
-            jobs.enqueueAt(tx, StatusJobs.CLOSE_POLL, new StatusJobs.PollPayload(pollId),
-                    now.plusSeconds(r.poll().expiresIn()));
-        }
-        accounts.countStatus(tx, authorId, 1, now);
-        if (parent != null) {
-            statuses.count(tx, parent.id(), StatusRepository.Counter.REPLIES, 1);
-        }
+        StatusWriter.NewPoll poll = r.poll() == null ? null : new StatusWriter.NewPoll(
+                r.poll().options().stream().map(String::strip).toList(), r.poll().multiple(), r.poll().hideTotals(),
+                now.plusSeconds(r.poll().expiresIn()));
+        Status status = writer.create(tx, new StatusWriter.NewStatus(id, author,
+                uris.actor(author.username()) + "/statuses/" + id, uris.profile(author.username()) + "/" + id,
+                visibility, text, content, spoiler, sensitive, language, parent, null, r.applicationId(),
+                mentioned.values().stream().map(Account::id).toList(),
+                extracted.hashtags().stream().map(TextEntity.Hashtag::name).toList(), poll, now));
         if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
             idempotency.insert(tx, authorId, Hashes.sha256Hex(r.idempotencyKey()), id, now);
         }
-        if (!feeds.isStale(tx, authorId)) {
-            feeds.insert(tx, authorId, id, authorId, null, null); // one's own post shows at once in one's home
-        }
-        jobs.enqueue(tx, StatusJobs.DISTRIBUTE, new StatusJobs.StatusPayload(id));
         return status;
-    }
-
-    private long newConversation(Tx tx, Instant now) {
-        long id = ids.next();
-        conversations.create(tx, id, now);
-        return id;
     }
 
     private void validate(String text, String spoiler, Request r) {

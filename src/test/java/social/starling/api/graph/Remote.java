@@ -7,7 +7,7 @@ import social.starling.model.Account;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 
-/** Remote accounts and statuses written straight to the database (federation does not exist yet). */
+/** Remote accounts (through the account write path) and statuses written straight to the database. */
 final class Remote {
     private Remote() {
     }
@@ -19,11 +19,7 @@ final class Remote {
                 "https://" + domain + "/@" + username, base + "/inbox", null, base + "/outbox", base + "/followers",
                 base + "/following", null, "Person", false, true, false, false, false, null, null, null, null, null,
                 0, 0, 0, null, null, null, now, now);
-        app.core().db().inTransaction(tx -> {
-            app.repos().accounts().insert(tx, a, null);
-            return null;
-        });
-        return a;
+        return app.core().db().inTransaction(tx -> app.accounts().writer().upsertRemote(tx, a, now));
     }
 
     /** A public status by a remote account, with the given hashtags attached. */
