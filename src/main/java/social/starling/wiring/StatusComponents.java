@@ -12,7 +12,7 @@ import social.starling.service.status.DeleteStatusService;
 import social.starling.service.status.DistributeStatusService;
 import social.starling.service.status.EditStatusService;
 import social.starling.service.status.PostStatusService;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.RelationsCache;
 import social.starling.service.status.ScheduledStatusService;
 import social.starling.service.status.StatusComposer;
 import social.starling.service.status.StatusContextService;

@@ -11,8 +11,8 @@ import social.starling.db.Database;
 import social.starling.db.DiscoveryRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.model.Account;
-import social.starling.service.status.Relations;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.Relations;
+import social.starling.service.visibility.RelationsCache;
 
 /**
  * Finding people and tags: the profile directory ({@code GET /api/v1/directory}), hashtags for search, and

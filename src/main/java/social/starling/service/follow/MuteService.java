@@ -12,7 +12,7 @@ import social.starling.errors.ForbiddenException;
 import social.starling.errors.NotFoundException;
 import social.starling.errors.UnprocessableException;
 import social.starling.model.IdGenerator;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.RelationsCache;
 import social.starling.service.timeline.HomeFeedService;
 
 /**

@@ -12,8 +12,8 @@ import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.Page;
 import social.starling.model.StatusMark;
-import social.starling.service.status.Relations;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.Relations;
+import social.starling.service.visibility.RelationsCache;
 import social.starling.service.status.StatusViews;
 
 /**

@@ -17,8 +17,8 @@ import social.starling.model.NotificationType;
 import social.starling.model.Page;
 import social.starling.model.view.NotificationView;
 import social.starling.model.view.StatusView;
-import social.starling.service.status.Relations;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.Relations;
+import social.starling.service.visibility.RelationsCache;
 import social.starling.service.status.StatusFilterer;
 import social.starling.service.status.StatusViews;
 

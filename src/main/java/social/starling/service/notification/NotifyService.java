@@ -9,6 +9,8 @@ import social.starling.db.RelationshipRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.model.Account;
+import social.starling.service.visibility.RelationsCache;
+import social.starling.service.visibility.StatusVisibility;
 import social.starling.model.IdGenerator;
 import social.starling.model.Notification;
 import social.starling.model.NotificationType;
@@ -43,28 +45,16 @@ public final class NotifyService {
 
     /** Notifies {@code recipientId} unless a rule says otherwise; returns the notification made, if any. */
     public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
-        // One's own poll ending is the one notice about oneself (Mastodon's PollExpirationNotifyWorker).
-        if (recipientId == fromId && type != NotificationType.POLL || users.find(tx, recipientId).isEmpty()) {
-            return Optional.empty();
-        }
-        if (relationships.blocks(tx, recipientId, fromId) || relationships.blocks(tx, fromId, recipientId)) {
+        // Only local people are notified; the rules are StatusVisibility#notificationAllowed (one's own poll ending
+        // is the one notice about oneself, as Mastodon's PollExpirationNotifyWorker).
+        if (users.find(tx, recipientId).isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Boolean hide = relationships.mutedBy(tx, recipientId, now).get(fromId);
-        if (Boolean.TRUE.equals(hide)) {
-            return Optional.empty();
-        }
         Optional<Account> from = accounts.find(tx, fromId);
-        if (from.isEmpty() || from.get().suspended()) {
-            return Optional.empty();
-        }
-        if (from.get().domain() != null
-                && relationships.blockedDomains(tx, recipientId).contains(from.get().domain())) {
-            return Optional.empty();
-        }
-        // Mastodon's NotifyService#conversation_muted?: nothing about a status in a thread the recipient muted.
-        if (statusId != null && notifications.threadMuted(tx, recipientId, statusId)) {
+        if (from.isEmpty() || !StatusVisibility.notificationAllowed(recipientId, from.get(), type,
+                RelationsCache.load(tx, relationships, recipientId, now),
+                statusId != null && notifications.threadMuted(tx, recipientId, statusId))) {
             return Optional.empty();
         }
         if (notifications.exists(tx, recipientId, fromId, type, statusId)) {

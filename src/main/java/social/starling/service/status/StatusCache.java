@@ -20,9 +20,9 @@ import social.starling.text.HtmlSanitizer;
  * statuses changed since, or not seen before, are read in full. What comes back is therefore as current as reading
  * everything, as long as writers bump the version (see {@link StatusRepository}).
  */
-final class StatusCache {
+public final class StatusCache {
     /** A status as loaded at one version, with what does not depend on who looks at it. */
-    static final class Entry {
+    public static final class Entry {
         final Status status;
         final List<Long> mentionIds;
         final List<String> tags;
@@ -32,6 +32,18 @@ final class StatusCache {
             this.status = status;
             this.mentionIds = mentionIds;
             this.tags = tags;
+        }
+
+        public Status status() {
+            return status;
+        }
+
+        public List<Long> mentionIds() {
+            return mentionIds;
+        }
+
+        public List<String> tags() {
+            return tags;
         }
 
         /** The content warning and the text without markup, which keyword filters match (computed once). */

@@ -1,5 +1,8 @@
 package social.starling.service.status;
 
+import social.starling.service.visibility.RelationsCache;
+import social.starling.service.visibility.Relations;
+import social.starling.service.visibility.StatusVisibility;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -29,9 +32,10 @@ import social.starling.model.Visibility;
 import social.starling.model.view.StatusView;
 
 /**
- * Loads statuses as a viewer may see them, for a whole page at once (a fixed number of queries, not one per
- * status): drops what the viewer may not see ({@link StatusVisibility}), and in feed-like lists also what comes from
- * accounts the viewer muted or what a filter hides; keeps the order asked for.
+ * Statuses as one viewer may see them, for a whole page at once (a fixed number of queries, not one per status):
+ * the viewer-neutral part comes from {@link StatusLoader}; this projection drops what the viewer may not see
+ * ({@link StatusVisibility}), in feed-like lists also what comes from accounts the viewer muted or what a filter
+ * hides, and adds the viewer's marks, own poll votes and filter matches; keeps the order asked for.
  */
 public final class StatusViews {
     /** SHOW: a status asked for directly (by id, on a profile): visibility rules only. FEED: timelines, threads and
@@ -51,7 +55,7 @@ public final class StatusViews {
     private final Clock clock;
     private final Cache<Long, Optional<StatusView.App>> apps = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
-    private final StatusCache cache;
+    private final StatusLoader loader;
 
     public StatusViews(Database db, StatusRepository statuses, AccountRepository accounts,
                        RelationshipRepository relationships, TagRepository tags, PollRepository polls,
@@ -68,7 +72,7 @@ public final class StatusViews {
         this.relations = relations;
         this.filters = filters;
         this.clock = clock;
-        this.cache = new StatusCache(statuses, tags, 50_000);
+        this.loader = new StatusLoader(statuses, accounts, tags, polls);
     }
 
     /** One status, if the viewer may see it. */
@@ -94,7 +98,8 @@ public final class StatusViews {
     }
 
     private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
-        Map<Long, StatusCache.Entry> entries = cache.load(tx, ids);
+        StatusLoader.Loaded loaded = loader.load(tx, ids);
+        Map<Long, StatusCache.Entry> entries = loaded.entries();
         Map<Long, Status> found = new HashMap<>();
         Map<Long, List<Long>> mentionIds = new HashMap<>();
         Map<Long, List<String>> tagNames = new HashMap<>();
@@ -108,12 +113,7 @@ public final class StatusViews {
             }
         });
         Collection<Status> all = found.values();
-
-        Set<Long> accountIds = new HashSet<>();
-        all.forEach(s -> accountIds.add(s.accountId()));
-        mentionIds.values().forEach(accountIds::addAll);
-        Map<Long, Account> byId = new HashMap<>();
-        accounts.findAll(tx, accountIds).forEach(a -> byId.put(a.id(), a));
+        Map<Long, Account> byId = loaded.accounts();
 
         Relations rel = relations.of(viewerId);
         Set<Long> privateAuthors = new HashSet<>();
@@ -155,7 +155,7 @@ public final class StatusViews {
                 pollIds.add(content.pollId());
             }
         }
-        Map<Long, Poll> pollsById = polls.findAll(tx, pollIds);
+        Map<Long, Poll> pollsById = loaded.polls();
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
                 : interactions.marks(tx, viewerId, shown, conversations);
@@ -191,7 +191,7 @@ public final class StatusViews {
         if (!StatusVisibility.canSee(s, author, viewerId, rel, followed.contains(s.accountId()), mentioned)) {
             return false;
         }
-        return mode == Mode.SHOW || viewerId == null || s.accountId() == viewerId || !rel.mutes(s.accountId());
+        return mode == Mode.SHOW || StatusVisibility.shownInFeeds(s, viewerId, rel);
     }
 
     private StatusView view(Tx tx, StatusCache.Entry entry, Map<Long, Account> byId,

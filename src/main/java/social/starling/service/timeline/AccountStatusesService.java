@@ -15,8 +15,8 @@ import social.starling.model.Account;
 import social.starling.model.Page;
 import social.starling.model.Visibility;
 import social.starling.model.view.StatusView;
-import social.starling.service.status.Relations;
-import social.starling.service.status.RelationsCache;
+import social.starling.service.visibility.Relations;
+import social.starling.service.visibility.RelationsCache;
 import social.starling.service.status.StatusFilterer;
 import social.starling.service.status.StatusViews;
 

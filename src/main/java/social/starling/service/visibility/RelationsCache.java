@@ -1,4 +1,4 @@
-package social.starling.service.status;
+package social.starling.service.visibility;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import social.starling.db.Database;
 import social.starling.db.RelationshipRepository;
+import social.starling.db.Tx;
+import java.time.Instant;
 
 /**
  * Each viewer's {@link Relations}, cached: timelines check them for every status. Changing a block, mute or domain
@@ -28,9 +30,14 @@ public final class RelationsCache {
         if (viewerId == null) {
             return Relations.none(-1);
         }
-        return cache.get(viewerId, id -> db.read(tx -> new Relations(id, relationships.blockedBy(tx, id),
-                relationships.blockersOf(tx, id), relationships.mutedBy(tx, id, clock.instant()),
-                relationships.blockedDomains(tx, id))));
+        return cache.get(viewerId, id -> db.read(tx -> load(tx, relationships, id, clock.instant())));
+    }
+
+    /** One account's relations as the transaction sees them, uncached (for writers deciding inside it). */
+    public static Relations load(Tx tx, RelationshipRepository relationships, long accountId, Instant now) {
+        return new Relations(accountId, relationships.blockedBy(tx, accountId),
+                relationships.blockersOf(tx, accountId), relationships.mutedBy(tx, accountId, now),
+                relationships.blockedDomains(tx, accountId));
     }
 
     public void evict(long accountId) {

@@ -1,4 +1,4 @@
-package social.starling.service.status;
+package social.starling.service.visibility;
 
 import java.util.Map;
 import java.util.Set;
