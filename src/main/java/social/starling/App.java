@@ -69,6 +69,10 @@ import social.starling.service.account.PasswordResetService;
 import social.starling.service.account.RegisterService;
 import social.starling.service.account.ResetPasswordService;
 import social.starling.service.account.UpdateCredentialsService;
+import social.starling.service.event.AccountRowChanged;
+import social.starling.service.event.EventBus;
+import social.starling.service.event.InProcessEventBus;
+import social.starling.service.event.RedisEventBus;
 import social.starling.service.follow.FollowService;
 import social.starling.service.follow.RelationshipService;
 import social.starling.service.instance.InstanceService;
@@ -116,6 +120,8 @@ public final class App implements AutoCloseable {
     public final IdGenerator ids;
     public final LocalUris uris;
     public final String baseUrl;
+    /** What happened, told to every node after commit: in process, or over Redis when STARLING_REDIS_URL is set. */
+    public final EventBus events;
 
     // Repositories: queries only
     public final JobRepository jobRepository = new JobRepository();
@@ -144,7 +150,7 @@ public final class App implements AutoCloseable {
     public final JobMetrics jobMetrics;
 
     // Accounts, sign-up, OAuth
-    public final AccountChanges accountChanges = new AccountChanges();
+    public final AccountChanges accountChanges;
     public final PasswordHasher passwords;
     public final CreateLocalAccountService createLocalAccount;
     public final GenerateAccountKeysService generateAccountKeys;
@@ -211,7 +217,11 @@ public final class App implements AutoCloseable {
         this.ids = new IdGenerator(clock, config.nodeId());
         this.baseUrl = config.server().baseUrl();
         this.uris = new LocalUris(baseUrl);
-        this.accounts = new AccountRepository(json);
+        this.events = config.redisUrl().<EventBus>map(url -> new RedisEventBus(url,
+                RedisEventBus.channel(config.server().domain()), json)).orElseGet(InProcessEventBus::new);
+        this.accounts = new AccountRepository(json, (tx, id) -> events.publish(tx, new AccountRowChanged(id)));
+        events.subscribe(AccountRowChanged.class, e -> accounts.forget(e.accountId()));
+        this.accountChanges = new AccountChanges(events);
         this.relationships = new RelationshipRepository(json);
         this.polls = new PollRepository(json);
         this.conversations = new ConversationRepository(json);
@@ -348,14 +358,15 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Listens first (so a port in use fails fast, and probes answer while the rest starts), then migrates, makes
-     * sure the instance actor and the owner exist and starts the job runner; only then do requests other than
-     * probes get through.
+     * Listens first (so a port in use fails fast, and probes answer while the rest starts), then migrates, connects
+     * the event bus, makes sure the instance actor and the owner exist and starts the job runner; only then do
+     * requests other than probes get through.
      */
     public Optional<BootstrapOwnerService.Credentials> start() {
         http.start();
         started = true;
         migrate();
+        events.start();
         instanceActor.ensure();
         Optional<BootstrapOwnerService.Credentials> owner = bootstrapOwner.ensureOwner();
         if (config.jobs().enabled()) {
@@ -370,7 +381,7 @@ public final class App implements AutoCloseable {
         return http.port();
     }
 
-    /** Graceful: stop taking requests and let in-flight ones finish, stop jobs, then close the database. */
+    /** Graceful: stop taking requests and let in-flight ones finish, stop jobs and the event bus, then the database. */
     @Override
     public void close() {
         Duration grace = config.server().shutdownGrace();
@@ -379,6 +390,7 @@ public final class App implements AutoCloseable {
             http.stop(grace);
         }
         jobRunner.stop(grace);
+        events.close();
         db.close();
         if (wasStarted) {
             log.info("stopped");

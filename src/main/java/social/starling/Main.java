@@ -169,6 +169,7 @@ public final class Main implements Callable<Integer> {
     public static App commandApp(Main parent) {
         App app = new App(parent.config(), Clock.systemUTC());
         app.migrate();
+        app.events.start(); // so that what the command changes reaches the running nodes' caches
         return app;
     }
 }

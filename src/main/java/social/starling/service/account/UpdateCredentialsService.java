@@ -95,7 +95,7 @@ public final class UpdateCredentialsService {
                         u.sensitive().orElse(user.defaultSensitive()),
                         u.language().map(l -> l.isBlank() ? null : l).orElse(user.defaultLanguage()), now);
             }
-            tx.afterCommit(() -> changes.changed(accountId));
+            changes.changed(tx, accountId);
             return changed;
         });
         if (avatar.isPresent()) {
