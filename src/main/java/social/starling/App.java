@@ -81,6 +81,8 @@ import social.starling.service.mail.Mailer;
 import social.starling.service.mail.SendMailService;
 import social.starling.service.mail.SmtpMailer;
 import social.starling.service.media.ImageStore;
+import social.starling.service.media.LocalMediaStore;
+import social.starling.service.media.MediaStore;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.oauth.RegisterApplicationService;
 import social.starling.service.oauth.TokenAuthenticator;
@@ -170,6 +172,7 @@ public final class App implements AutoCloseable {
     public final PasswordResetService passwordReset;
     public final AdminAccountService adminAccounts;
     public final InviteService inviteService;
+    public final MediaStore mediaStore;
     public final ImageStore images;
     public final StatusFormatter formatter;
     public final LocalMentionResolver mentionResolver;
@@ -277,7 +280,8 @@ public final class App implements AutoCloseable {
                 accountChanges, new Throttle("password-resets", 5, Duration.ofHours(1), clock), clock);
         this.adminAccounts = new AdminAccountService(db, accounts, users, webSessions, accountChanges, clock);
         this.inviteService = new InviteService(db, invites, users, ids, config.instance().memberInvites(), clock);
-        this.images = new ImageStore(config.dataDir().resolve("media"));
+        this.mediaStore = new LocalMediaStore(config.dataDir().resolve("media"), uris);
+        this.images = new ImageStore(mediaStore);
         this.formatter = new StatusFormatter(baseUrl);
         this.mentionResolver = new LocalMentionResolver(db, accounts, config.server().domain());
         this.updateCredentials = new UpdateCredentialsService(db, accounts, users, images,
