@@ -65,7 +65,7 @@ public final class App implements AutoCloseable {
     public App(Config config, Clock clock, List<Routes> extraRoutes) {
         DataDirectory.prepare(config);
         this.core = Core.open(config, clock);
-        this.repos = Repositories.create(core.json());
+        this.repos = Repositories.create(core.json(), core.events());
         this.accounts = AccountComponents.build(core, repos);
         this.statuses = StatusComponents.build(core, repos, accounts);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
@@ -142,14 +142,15 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Listens first (so a port in use fails fast, and probes answer while the rest starts), then migrates, makes
-     * sure the instance actor and the owner exist and starts the job runner; only then do requests other than
-     * probes get through.
+     * Listens first (so a port in use fails fast, and probes answer while the rest starts), then migrates, connects
+     * the event bus, makes sure the instance actor and the owner exist and starts the job runner; only then do
+     * requests other than probes get through.
      */
     public Optional<BootstrapOwnerService.Credentials> start() {
         http.start();
         started = true;
         migrate();
+        core.events().start();
         accounts.instanceActor().ensure();
         Optional<BootstrapOwnerService.Credentials> owner = accounts.bootstrapOwner().ensureOwner();
         if (core.config().jobs().enabled()) {
@@ -164,7 +165,7 @@ public final class App implements AutoCloseable {
         return http.port();
     }
 
-    /** Graceful: stop taking requests and let in-flight ones finish, stop jobs, then close the database. */
+    /** Graceful: stop taking requests and let in-flight ones finish, stop jobs and the event bus, then the database. */
     @Override
     public void close() {
         Duration grace = core.config().server().shutdownGrace();
@@ -173,6 +174,7 @@ public final class App implements AutoCloseable {
             http.stop(grace);
         }
         core.jobRunner().stop(grace);
+        core.events().close();
         core.db().close();
         if (wasStarted) {
             log.info("stopped");

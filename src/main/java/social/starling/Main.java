@@ -180,6 +180,7 @@ public final class Main implements Callable<Integer> {
             public App open() {
                 App app = new App(config(), Clock.systemUTC());
                 app.migrate();
+                app.core().events().start(); // so that what the command changes reaches the running nodes' caches
                 return app;
             }
         };

@@ -24,7 +24,9 @@ import social.starling.model.Account;
  *
  * <p>{@link #findAll}, which every page of statuses or notifications calls, goes through a short-lived cache: every
  * write here forgets the account at once and again after commit, and only read-only transactions fill the cache
- * (so nothing uncommitted gets in). Another node's write shows here within {@link #CACHE_SECONDS} at most.
+ * (so nothing uncommitted gets in). Every write is also reported to the {@link Writes} hook, through which App
+ * tells the other nodes (an event after commit), whose caches then {@link #forget} it; if that message is lost,
+ * another node's write shows here within {@link #CACHE_SECONDS} at most.
  */
 public final class AccountRepository {
     static final int CACHE_SECONDS = 10;
@@ -36,18 +38,37 @@ public final class AccountRepository {
     private static final TypeReference<List<Account.Field>> FIELDS = new TypeReference<>() {
     };
 
+    /** Told of every write to an account's row, inside the writing transaction. */
+    @FunctionalInterface
+    public interface Writes {
+        void written(Tx tx, long accountId);
+    }
+
     private final ObjectMapper json;
+    private final Writes writes;
     private final Cache<Long, Account> cache = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
 
     public AccountRepository(ObjectMapper json) {
+        this(json, (tx, id) -> {
+        });
+    }
+
+    public AccountRepository(ObjectMapper json, Writes writes) {
         this.json = json;
+        this.writes = writes;
     }
 
     /** Forgets the cached copy now and after commit (a reader may cache the old row in between). */
     private void changed(Tx tx, long id) {
         cache.invalidate(id);
         tx.afterCommit(() -> cache.invalidate(id));
+        writes.written(tx, id);
+    }
+
+    /** Forgets the cached copy of an account another node wrote. */
+    public void forget(long id) {
+        cache.invalidate(id);
     }
 
     public void insert(Tx tx, Account a, String privateKey) {

@@ -53,7 +53,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var db = core.db();
         var clock = core.clock();
         String host = config.server().host();
-        var changes = new AccountChanges();
+        var changes = new AccountChanges(core.events());
         var passwords = new PasswordHasher(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(10));
         var writer = new AccountWriter(repos.accounts(), core.jobs(), changes);
@@ -83,7 +83,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         changes.listen(sessions::evictAccount);
         var emailTokens = new EmailTokens(repos.userTokens(), clock);
         var mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
-        var images = new ImageStore(config.dataDir().resolve("media"));
+        var images = new ImageStore(core.media());
         var mentionResolver = new LocalMentionResolver(db, repos.accounts(), core.domain());
         return new AccountComponents(changes, writer, passwords, createLocal,
                 new GenerateAccountKeysService(db, repos.accounts(), clock),

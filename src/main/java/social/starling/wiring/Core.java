@@ -18,14 +18,22 @@ import social.starling.jobs.JobRunner;
 import social.starling.jobs.LaneSignals;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
+import social.starling.service.event.EventBus;
+import social.starling.service.event.InProcessEventBus;
+import social.starling.service.event.RedisEventBus;
+import social.starling.service.media.LocalMediaStore;
+import social.starling.service.media.MediaStore;
 import social.starling.support.Json;
 import social.starling.text.StatusFormatter;
 
-/** What every domain uses: configuration, time, JSON, metrics, the database, ids, URIs, the job queue, text. */
+/**
+ * What every domain uses: configuration, time, JSON, metrics, the database, ids, URIs, the job queue, text
+ * formatting, the event bus (in process, or Redis pub/sub when STARLING_REDIS_URL is set) and the media store.
+ */
 public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMeterRegistry metrics, Database db,
                    IdGenerator ids, LocalUris uris, String baseUrl, String domain, JobRepository jobRepository,
                    LaneSignals laneSignals, JobQueue jobs, JobRunner jobRunner, JobMetrics jobMetrics,
-                   StatusFormatter formatter) {
+                   StatusFormatter formatter, EventBus events, MediaStore media) {
 
     /** Opens the database (no migration yet) and builds the job queue and runner (not started). */
     public static Core open(Config config, Clock clock) {
@@ -38,14 +46,18 @@ public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMete
         Database db = Database.open(config.database(), metrics);
         var ids = new IdGenerator(clock, config.nodeId());
         String baseUrl = config.server().baseUrl();
+        var uris = new LocalUris(baseUrl);
+        EventBus events = config.redisUrl().<EventBus>map(url -> new RedisEventBus(url,
+                RedisEventBus.channel(config.server().domain()), json)).orElseGet(InProcessEventBus::new);
         var jobRepository = new JobRepository();
         var laneSignals = new LaneSignals();
         var jobs = new JobQueue(jobRepository, ids, clock, json, laneSignals);
         var runner = new JobRunner(db, jobRepository, jobs, clock, config.jobs(), runnerId(config), laneSignals,
                 json, metrics);
-        return new Core(config, clock, json, metrics, db, ids, new LocalUris(baseUrl), baseUrl,
+        return new Core(config, clock, json, metrics, db, ids, uris, baseUrl,
                 config.server().domain(), jobRepository, laneSignals, jobs, runner,
-                new JobMetrics(db, jobRepository, clock, metrics), new StatusFormatter(baseUrl));
+                new JobMetrics(db, jobRepository, clock, metrics), new StatusFormatter(baseUrl), events,
+                new LocalMediaStore(config.dataDir().resolve("media"), uris));
     }
 
     private static String runnerId(Config config) {

@@ -32,6 +32,8 @@ import social.starling.db.TagRepository;
 import social.starling.db.UserRepository;
 import social.starling.db.UserTokenRepository;
 import social.starling.db.WebSessionRepository;
+import social.starling.service.event.AccountRowChanged;
+import social.starling.service.event.EventBus;
 
 /** Every repository, built once. Repositories hold queries only (and the account cache). */
 public record Repositories(AccountRepository accounts, UserRepository users, RuleRepository rules,
@@ -49,8 +51,10 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
                            NotificationPolicyRepository notificationPolicies) {
 
-    public static Repositories create(ObjectMapper json) {
-        var accounts = new AccountRepository(json);
+    /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
+    public static Repositories create(ObjectMapper json, EventBus events) {
+        var accounts = new AccountRepository(json, (tx, id) -> events.publish(tx, new AccountRowChanged(id)));
+        events.subscribe(AccountRowChanged.class, e -> accounts.forget(e.accountId()));
         return new Repositories(accounts, new UserRepository(), new RuleRepository(),
                 new InstanceSettingsRepository(), new OAuthRepository(), new WebSessionRepository(),
                 new InviteRepository(), new UserTokenRepository(), new StatusRepository(),

@@ -57,13 +57,13 @@ public final class AccountWriter {
                 e.followersCount(), e.followingCount(), e.statusesCount(), e.lastStatusAt(), e.suspendedAt(),
                 e.silencedAt(), e.createdAt(), now);
         accounts.updateRemote(tx, merged);
-        tx.afterCommit(() -> changes.changed(e.id()));
+        changes.changed(tx, e.id());
         return merged;
     }
 
     /** A local account's profile (texts, fields, flags, image files) as its owner changed it. */
     public void updateProfile(Tx tx, Account account) {
         accounts.updateProfile(tx, account);
-        tx.afterCommit(() -> changes.changed(account.id()));
+        changes.changed(tx, account.id());
     }
 }

@@ -90,7 +90,7 @@ public final class AdminAccountService {
     private void change(Login login, Change change) {
         db.inTransaction(tx -> {
             change.apply(tx, clock.instant());
-            tx.afterCommit(() -> changes.changed(login.account().id()));
+            changes.changed(tx, login.account().id());
             return null;
         });
     }

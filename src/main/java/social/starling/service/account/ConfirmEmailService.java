@@ -28,7 +28,7 @@ public final class ConfirmEmailService {
             Optional<Long> account = tokens.redeem(tx, token, EmailTokens.CONFIRM);
             account.ifPresent(id -> {
                 users.setConfirmed(tx, id, clock.instant());
-                tx.afterCommit(() -> changes.changed(id));
+                changes.changed(tx, id);
             });
             return account;
         });

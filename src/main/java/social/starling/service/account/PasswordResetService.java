@@ -71,7 +71,7 @@ public final class PasswordResetService {
             users.setConfirmed(tx, accountId, now); // the link proves the address, as Devise does
             sessions.deleteForAccount(tx, accountId);
             oauth.revokeTokensOfAccount(tx, accountId, now);
-            tx.afterCommit(() -> changes.changed(accountId));
+            changes.changed(tx, accountId);
             return null;
         });
     }

@@ -55,10 +55,8 @@ public final class BlockService {
             home.removeAuthor(tx, blockerId, targetId);
             home.removeAuthor(tx, targetId, blockerId);
             notifications.deleteAllFrom(tx, blockerId, targetId);
-            tx.afterCommit(() -> {
-                changes.changed(blockerId);
-                changes.changed(targetId);
-            });
+            changes.changed(tx, blockerId);
+            changes.changed(tx, targetId);
             return null;
         });
     }
@@ -68,10 +66,8 @@ public final class BlockService {
         db.inTransaction(tx -> {
             accounts.find(tx, targetId).orElseThrow(() -> new NotFoundException("Record not found"));
             if (relationships.deleteBlock(tx, blockerId, targetId)) {
-                tx.afterCommit(() -> {
-                    changes.changed(blockerId);
-                    changes.changed(targetId);
-                });
+                changes.changed(tx, blockerId);
+                changes.changed(tx, targetId);
             }
             return null;
         });

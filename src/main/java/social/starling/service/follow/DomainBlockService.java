@@ -48,7 +48,7 @@ public final class DomainBlockService {
             for (long requester : pages.requestersOn(tx, accountId, domain)) {
                 follows.reject(accountId, requester);
             }
-            tx.afterCommit(() -> changes.changed(accountId));
+            changes.changed(tx, accountId);
             return null;
         });
     }
@@ -57,7 +57,7 @@ public final class DomainBlockService {
         String domain = normalise(rawDomain);
         db.inTransaction(tx -> {
             if (pages.deleteDomainBlock(tx, accountId, domain)) {
-                tx.afterCommit(() -> changes.changed(accountId));
+                changes.changed(tx, accountId);
             }
             return null;
         });

@@ -86,10 +86,8 @@ public final class FollowService {
         accounts.countFollow(tx, f.accountId(), f.targetAccountId(), 1);
         outbox.followed(tx, f, accepted);
         home.mergeInto(tx, f.accountId(), f.targetAccountId());
-        tx.afterCommit(() -> {
-            changes.changed(f.accountId());
-            changes.changed(f.targetAccountId());
-        });
+        changes.changed(tx, f.accountId());
+        changes.changed(tx, f.targetAccountId());
     }
 
     /** Ends a follow, or withdraws a pending request. */
@@ -100,10 +98,8 @@ public final class FollowService {
                 accounts.countFollow(tx, followerId, targetId, -1);
                 home.removeAuthor(tx, followerId, targetId);
                 outbox.unfollowed(tx, followerId, targetId);
-                tx.afterCommit(() -> {
-                    changes.changed(followerId);
-                    changes.changed(targetId);
-                });
+                changes.changed(tx, followerId);
+                changes.changed(tx, targetId);
             }
             if (relationships.deleteRequest(tx, followerId, targetId)) {
                 outbox.followRequestClosed(tx, followerId, targetId, false);

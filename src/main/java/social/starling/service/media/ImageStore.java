@@ -4,10 +4,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -20,7 +21,7 @@ import social.starling.errors.UnprocessableException;
 import social.starling.support.Secrets;
 
 /**
- * Stores profile images (avatars, headers) under the data directory, resized and cropped to fill a fixed box as
+ * Stores profile images (avatars, headers) in the {@link MediaStore}, resized and cropped to fill a fixed box as
  * Mastodon does (400×400 avatars, 1500×500 headers). The image's dimensions are read from its header before
  * decoding, so a small file that claims a huge canvas (a decompression bomb) is refused without being decoded.
  * Files are written as JPEG, or PNG when the image has transparency; the stored name is random.
@@ -34,15 +35,15 @@ public final class ImageStore {
     public static final long MAX_BYTES = 2L * 1024 * 1024;
     public static final long MAX_PIXELS = 33_177_600L;
 
-    private final Path mediaRoot;
+    private final MediaStore media;
 
-    public ImageStore(Path mediaRoot) {
-        this.mediaRoot = mediaRoot;
+    public ImageStore(MediaStore media) {
+        this.media = media;
     }
 
     /**
-     * Decodes, resizes and stores {@code bytes}; returns the path relative to the media root (served under
-     * {@code /system/}). {@code folder} is e.g. {@code accounts/avatars/123}.
+     * Decodes, resizes and stores {@code bytes}; returns the media key (a path relative to the media root, served
+     * under {@code /system/}). {@code folder} is e.g. {@code accounts/avatars/123}.
      */
     public String store(byte[] bytes, Box box, String folder, String field) {
         if (bytes.length == 0) {
@@ -55,31 +56,29 @@ public final class ImageStore {
         BufferedImage scaled = cover(image, box);
         boolean alpha = scaled.getColorModel().hasAlpha();
         String name = folder + "/" + Secrets.token(12) + (alpha ? ".png" : ".jpg");
-        Path target = mediaRoot.resolve(name);
         try {
-            Files.createDirectories(target.getParent());
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             if (alpha) {
-                ImageIO.write(scaled, "png", target.toFile());
+                ImageIO.write(scaled, "png", encoded);
             } else {
-                writeJpeg(scaled, target);
+                writeJpeg(scaled, encoded);
             }
-        } catch (IOException e) {
+            media.put(name, encoded.toByteArray(), alpha ? "image/png" : "image/jpeg");
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("could not store " + field + ": " + e.getMessage(), e);
         }
         return name;
     }
 
-    public void delete(String relativePath) {
-        if (relativePath == null) {
+    /** Removes a stored image, if it can; an orphaned file is harmless. */
+    public void delete(String key) {
+        if (key == null) {
             return;
         }
         try {
-            Path p = mediaRoot.resolve(relativePath).normalize();
-            if (p.startsWith(mediaRoot)) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // an orphaned file is harmless
+            media.delete(key);
+        } catch (UncheckedIOException | IllegalArgumentException ignored) {
+            // an orphaned file (or a key this store never made) is harmless
         }
     }
 
@@ -128,9 +127,9 @@ public final class ImageStore {
         return out;
     }
 
-    private static void writeJpeg(BufferedImage image, Path target) throws IOException {
+    private static void writeJpeg(BufferedImage image, OutputStream target) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(target)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -16,8 +16,9 @@ import social.starling.support.Hashes;
 
 /**
  * Turns a bearer token into a {@link Caller}. Lookups are cached (by the token's hash), so an authenticated request
- * costs no database round trip; revoking a token or changing an account evicts its entries on this node, and
- * entries expire after a minute so other nodes' changes show up soon. "Last active" is recorded at most once an
+ * costs no database round trip; changing an account evicts its entries on every node (an {@code AccountChanged}
+ * event), revoking a token on this node, and entries expire after a minute, which bounds what another node's
+ * revocation or a lost event can cost. "Last active" is recorded at most once an
  * hour per user, off the request path.
  */
 public final class TokenAuthenticator {

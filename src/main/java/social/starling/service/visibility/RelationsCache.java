@@ -10,8 +10,9 @@ import social.starling.db.Tx;
 import java.time.Instant;
 
 /**
- * Each viewer's {@link Relations}, cached: timelines check them for every status. Changing a block, mute or domain
- * block evicts both sides on this node; entries live 30 seconds, which bounds staleness across nodes.
+ * Each viewer's {@link Relations}, cached: timelines check them for every status. Changing a block or domain block
+ * evicts both sides on every node (an {@code AccountChanged} event); a mute evicts the muter on this node only.
+ * Entries live 30 seconds, which bounds staleness across nodes.
  */
 public final class RelationsCache {
     private final Database db;

@@ -114,7 +114,10 @@ class ScheduledStatusTest {
                 + "{\"options\": [\"x\", \"y\"], \"expires_in\": 3600}, \"scheduled_at\": \""
                 + in(Duration.ofMinutes(30)) + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(200);
-        assertThat(created.json().get("params").get("poll").get("options").findValuesAsText("options")).isEmpty();
+        JsonNode scheduledPoll = created.json().at("/params/poll");
+        assertThat(scheduledPoll.get("options").isArray()).as(created.body()).isTrue();
+        assertThat(scheduledPoll.get("options")).extracting(JsonNode::asText).containsExactly("x", "y");
+        assertThat(scheduledPoll.get("expires_in").asLong()).isEqualTo(3600);
         String id = created.json().get("id").asText();
 
         clock.advance(Duration.ofMinutes(31));
