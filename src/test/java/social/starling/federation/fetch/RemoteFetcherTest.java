@@ -171,9 +171,9 @@ class RemoteFetcherTest {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             LoopbackServer.send(exchange, 200, AS2, zipped.toByteArray());
         });
-        assertThat(reason(() -> open.getJson(server.uri("/declared")))).isEqualTo(Reason.TOO_LARGE);
-        assertThat(reason(() -> open.getJson(server.uri("/chunked")))).isEqualTo(Reason.TOO_LARGE);
-        assertThat(reason(() -> open.getJson(server.uri("/gzip-bomb")))).isEqualTo(Reason.TOO_LARGE);
+        for (String path : List.of("/declared", "/chunked", "/gzip-bomb")) {
+            assertThat(reason(() -> open.getJson(server.uri(path)))).as(path).isEqualTo(Reason.TOO_LARGE);
+        }
     }
 
     @Test
@@ -190,6 +190,31 @@ class RemoteFetcherTest {
             });
             long start = System.nanoTime();
             assertThat(reason(() -> impatient.getJson(server.uri("/slow")))).isEqualTo(Reason.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
+    void aTricklingBodyTimesOutToo() {
+        RemoteFetcher impatient = fetcher(List.of("127.0.0.1/32"), Duration.ofMillis(700), 64 * 1024);
+        try {
+            server.route("/trickle", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", AS2);
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 30; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long start = System.nanoTime();
+            assertThat(reason(() -> impatient.getJson(server.uri("/trickle")))).isEqualTo(Reason.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         } finally {
             impatient.close();
