@@ -61,21 +61,28 @@ record CavageSignature(String keyId, String algorithm, List<String> headers, byt
                 number(params, "created"), number(params, "expires"));
     }
 
-    /** When the request says it was made: the {@code created} parameter with hs2019, else the Date header. */
+    /**
+     * When the request says it was made: the {@code created} parameter when {@code (created)} is signed, else the
+     * Date header when {@code date} is signed. The parameters of a draft-cavage Signature header are not signed
+     * themselves, so an uncovered {@code created} or {@code expires} is ignored: Mastodon reads them either way
+     * (signed_request.rb, created_time / expires_time), which would let whoever replays a captured request stretch
+     * its window to 12 hours by adding {@code expires}.
+     */
     Optional<Instant> createdTime(InboundRequest request) throws SignatureVerificationException {
-        if (algorithm.equals("hs2019") && created.isPresent()) {
+        if (algorithm.equals("hs2019") && headers.contains("(created)") && created.isPresent()) {
             return created.map(Instant::ofEpochSecond);
         }
         Optional<String> date = request.single("Date");
-        if (date.isEmpty()) {
+        if (date.isEmpty() || !headers.contains("date")) {
             return Optional.empty();
         }
         return Optional.of(HttpDates.parse(date.get())
                 .orElseThrow(() -> new SignatureVerificationException("the Date header is malformed")));
     }
 
+    /** The {@code expires} parameter, when {@code (expires)} is signed. */
     Optional<Instant> expiresTime() {
-        return expires.map(Instant::ofEpochSecond);
+        return headers.contains("(expires)") ? expires.map(Instant::ofEpochSecond) : Optional.empty();
     }
 
     /**

@@ -23,12 +23,14 @@ import social.starling.federation.signature.VerifiedSignature.Scheme;
  *       the key.</li>
  *   <li>Every covered digest must match the body.</li>
  *   <li>The time window, exactly Mastodon's ({@code matches_time_window?} in app/lib/signed_request.rb): a
- *       signature made ({@code created}, else the Date header) more than {@link #CLOCK_SKEW_MARGIN} in the future is
+ *       signature made (a signed {@code created}, else the signed Date header) more than {@link #CLOCK_SKEW_MARGIN} in the future is
  *       refused; it expires at its {@code expires} parameter, or {@link #DEFAULT_VALIDITY} after it was made, but
  *       never later than {@link #EXPIRATION_WINDOW_LIMIT} after; and it is refused once {@link #CLOCK_SKEW_MARGIN}
  *       past that. So a plain Date-signed request is accepted up to 1 h 05 min old, one with an explicit
  *       {@code expires} up to 13 h. (Mastodon's documentation still says "within the past 12 hours", which was
- *       true of older versions; the code is the reference.)</li>
+ *       true of older versions; the code is the reference.) One deliberate difference: a draft-cavage
+ *       {@code created} or {@code expires} parameter counts only when {@code (created)} / {@code (expires)} is
+ *       signed, since Signature header parameters are not covered by the signature themselves.</li>
  * </ul>
  *
  * <p>The cheap checks run before the key is looked up, so a malformed or stale request costs no fetch. A key that

@@ -310,6 +310,20 @@ class CavageSignatureTest {
     }
 
     @Test
+    void unsignedCreatedOrExpiresParametersCannotStretchTheWindow() throws Exception {
+        // A captured request, replayed two hours later with parameters added to its (unsigned) Signature header.
+        InboundRequest captured = handSigned("POST", INBOX, baseHeaders(NOW, BODY), BODY,
+                List.of("(request-target)", "host", "date", "digest"), "hs2019", Map.of(), TestKeys.ALICE);
+        clock.set(NOW.plus(Duration.ofHours(2)));
+        String header = captured.all("Signature").getFirst();
+        for (String injected : List.of(",expires=" + NOW.plus(Duration.ofDays(1)).getEpochSecond(),
+                ",created=" + clock.instant().getEpochSecond())) {
+            InboundRequest replayed = replace(captured, "Signature", header + injected);
+            assertThatThrownBy(() -> verifier.verify(replayed)).as(injected).hasMessageContaining("expired");
+        }
+    }
+
+    @Test
     void aMalformedDateIsRefused() {
         InboundRequest signed = replace(signedPost(INBOX, BODY), "Date", "yesterday");
         assertThatThrownBy(() -> verifier.verify(signed)).hasMessage("the Date header is malformed");
