@@ -3,6 +3,7 @@ package social.starling.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import social.starling.model.RegistrationMode;
 
@@ -19,7 +20,8 @@ public record Config(
         Jobs jobs,
         Feeds feeds,
         Smtp smtp,
-        int nodeId) {
+        int nodeId,
+        Federation federation) {
 
     /** Public identity and the listening socket. */
     public record Server(String domain, String protocol, String bind, int port, int maxInFlight,
@@ -61,5 +63,15 @@ public record Config(
 
     /** Home feeds are materialised only for accounts active within {@code activeDays}. */
     public record Feeds(int activeDays, int maxItems) {
+    }
+
+    /**
+     * Outbound federation requests. {@code allowPrivate} lists the only private, loopback or link-local ranges they
+     * may reach (empty in production).
+     */
+    public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout) {
+        public Federation {
+            allowPrivate = List.copyOf(allowPrivate);
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,8 +130,12 @@ public final class ConfigLoader {
         var feeds = new Config.Feeds(
                 intValue(v, ConfigOption.FEED_ACTIVE_DAYS, 30, 1, 3650),
                 intValue(v, ConfigOption.FEED_MAX_ITEMS, 800, 20, 100_000));
+        var federation = new Config.Federation(
+                cidrList(v, ConfigOption.FEDERATION_ALLOW_PRIVATE),
+                Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_CONNECT_TIMEOUT_SECONDS, 5, 1, 600)),
+                Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)));
         return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds, smtp,
-                intValue(v, ConfigOption.NODE_ID, 0, 0, 63));
+                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
     }
 
     private static String hostOf(String domain) {
@@ -163,6 +169,25 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(option.env + " must be a whole number (got '" + raw + "')");
         }
+    }
+
+    private static List<Cidr> cidrList(Map<String, String> v, ConfigOption option) {
+        String raw = v.get(option.fileKey());
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<Cidr> ranges = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                ranges.add(Cidr.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(option.env + ": " + e.getMessage());
+            }
+        }
+        return ranges;
     }
 
     private static boolean boolValue(Map<String, String> v, ConfigOption option, boolean fallback) {

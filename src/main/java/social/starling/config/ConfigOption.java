@@ -47,7 +47,14 @@ public enum ConfigOption {
             "A claimed job whose runner stops renewing it is retried after this long."),
     JOBS_POLL_MILLIS("STARLING_JOBS_POLL_MILLIS", "1000", "How often idle runners look for jobs from other nodes."),
     FEED_ACTIVE_DAYS("STARLING_FEED_ACTIVE_DAYS", "30", "Home feeds are kept for accounts active this recently."),
-    FEED_MAX_ITEMS("STARLING_FEED_MAX_ITEMS", "800", "Entries kept per home feed.");
+    FEED_MAX_ITEMS("STARLING_FEED_MAX_ITEMS", "800", "Entries kept per home feed."),
+    FEDERATION_ALLOW_PRIVATE("STARLING_FEDERATION_ALLOW_PRIVATE", "",
+            "Comma-separated address ranges (such as 127.0.0.0/8,::1/128) that outbound federation requests may reach "
+                    + "although private, loopback or link-local. For development and tests only."),
+    FEDERATION_CONNECT_TIMEOUT_SECONDS("STARLING_FEDERATION_CONNECT_TIMEOUT_SECONDS", "5",
+            "How long an outbound federation request may take to connect."),
+    FEDERATION_REQUEST_TIMEOUT_SECONDS("STARLING_FEDERATION_REQUEST_TIMEOUT_SECONDS", "30",
+            "How long an outbound federation request may take in all, redirects and body included.");
 
     public final String env;
     public final String defaultText;
