@@ -19,6 +19,7 @@ import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
+import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.Edges;
 import social.starling.wiring.GraphComponents;
@@ -83,7 +84,8 @@ public final class App implements AutoCloseable {
                 new StatusExtrasModule(statuses, graph, accounts, edges),
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
-                new GraphModule(core, graph, edges));
+                new GraphModule(core, graph, edges),
+                new ActivityPubModule(core, repos, accounts));
         RouteTable routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
