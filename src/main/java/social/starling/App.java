@@ -282,8 +282,7 @@ public final class App implements AutoCloseable {
         this.statusViews = new StatusViews(db, statuses, accounts, relationships, tags, polls, interactions, oauth,
                 relationsCache, statusFilterer, clock);
         this.notify = new NotifyService(notifications, relationships, accounts, users, ids, clock);
-        this.homeFeed = new HomeFeedService(db, feeds, statuses, relationships, relationsCache, statusViews,
-                config.feeds().maxItems(), clock);
+        this.homeFeed = new HomeFeedService(db, feeds, statusViews, config.feeds().maxItems(), clock);
         this.postStatus = new PostStatusService(db, statuses, accounts, users, tags, polls, idempotency,
                 conversations, feeds, statusViews, formatter, jobs, ids, uris, config.server().domain(), clock);
         this.deleteStatus = new DeleteStatusService(db, statuses, accounts, statusViews, clock);
