@@ -1,5 +1,6 @@
 package social.starling;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layers pointing one way: api → service → db, and HTTP types out of service/ and db/. */
+/**
+ * Keeps the layers pointing one way: api → service → db, HTTP types out of service/ and db/, SQL in db/ only, and
+ * convert/ a pure function of model/.
+ */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -48,6 +52,38 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("social.starling.convert..")
                 .should().dependOnClassesThat().resideInAnyPackage("social.starling.db..", "social.starling.api..",
                         "io.javalin..")
+                .check(classes);
+    }
+
+    /** Only db/ writes SQL: no jOOQ and no generated schema classes anywhere else (support/ warms jOOQ up). */
+    @Test
+    void onlyTheDatabaseLayerKnowsSql() {
+        noClasses().that().resideInAnyPackage("social.starling.service..", "social.starling.jobs..",
+                        "social.starling.model..", "social.starling.convert..", "social.starling.api..",
+                        "social.starling.text..", "social.starling.config..", "social.starling.cli..",
+                        "social.starling.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "social.starling.db.schema..")
+                .check(classes);
+    }
+
+    /** Mappers see the model and nothing else: what they map is handed to them (no services, config, support). */
+    @Test
+    void convertersDependOnTheModelOnly() {
+        classes().that().resideInAPackage("social.starling.convert..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("social.starling.model..",
+                        "social.starling.convert..", "java..", "com.fasterxml.jackson.annotation..",
+                        // the AS2 mappers build the ActivityPub records of federation/vocab (FederationLayersTest)
+                        "social.starling.federation.vocab..")
+                .check(classes);
+    }
+
+    /** The API is the outermost layer: nothing beneath it imports it. */
+    @Test
+    void nothingBeneathTheApiImportsIt() {
+        noClasses().that().resideInAnyPackage("social.starling.service..", "social.starling.db..",
+                        "social.starling.model..", "social.starling.jobs..", "social.starling.convert..",
+                        "social.starling.text..", "social.starling.config..")
+                .should().dependOnClassesThat().resideInAPackage("social.starling.api..")
                 .check(classes);
     }
 

@@ -59,12 +59,15 @@ public final class AccountApiMapper {
                 null);
     }
 
-    /** CredentialAccount: the caller's own account, with {@code source} and {@code role}. */
-    public AccountEntity toCredential(Account a, User user, int followRequestsCount) {
-        var fieldsSource = a.fields().stream()
-                .map(f -> new AccountEntity.FieldEntity(f.name(), plainValue(f.value()), f.verifiedAt()))
+    /**
+     * CredentialAccount: the caller's own account, with {@code source} (its profile fields as typed in
+     * {@code fieldsSource}) and {@code role}.
+     */
+    public AccountEntity toCredential(Account a, User user, int followRequestsCount, List<Account.Field> fieldsSource) {
+        var typedFields = fieldsSource.stream()
+                .map(f -> new AccountEntity.FieldEntity(f.name(), f.value(), f.verifiedAt()))
                 .toList();
-        var source = new AccountEntity.SourceEntity(a.noteSource(), fieldsSource, user.defaultPrivacy(),
+        var source = new AccountEntity.SourceEntity(a.noteSource(), typedFields, user.defaultPrivacy(),
                 user.defaultSensitive(), user.defaultLanguage() == null ? "" : user.defaultLanguage(),
                 followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), List.of(), "public");
         AccountEntity base = toApi(a);
@@ -113,11 +116,6 @@ public final class AccountApiMapper {
             case MODERATOR -> "Moderator";
             case USER -> "";
         };
-    }
-
-    /** A field value as typed: the HTML Starling made from it, back to its text. */
-    private static String plainValue(String html) {
-        return org.jsoup.Jsoup.parse(html).text();
     }
 
     public String avatarUrl(Account a) {

@@ -1,12 +1,13 @@
 package social.starling.db;
 
+import static social.starling.db.HomeFeedRule.F;
+import static social.starling.db.HomeFeedRule.O;
+import static social.starling.db.HomeFeedRule.S;
 import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.ACCOUNT_DOMAIN_BLOCKS;
 import static social.starling.db.schema.Tables.BLOCKS;
 import static social.starling.db.schema.Tables.FEED_ENTRIES;
 import static social.starling.db.schema.Tables.FOLLOWS;
-import static social.starling.db.schema.Tables.LISTS;
-import static social.starling.db.schema.Tables.LIST_ACCOUNTS;
 import static social.starling.db.schema.Tables.MUTES;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
@@ -15,66 +16,93 @@ import static social.starling.db.schema.Tables.TAG_FOLLOWS;
 import static social.starling.db.schema.Tables.USERS;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import social.starling.model.Page;
 import social.starling.model.Status;
-import social.starling.model.Visibility;
 
 /**
- * Materialised home feeds. Fan-out inserts a status into every eligible follower's feed with one
- * {@code INSERT ... SELECT}, applying Mastodon's home-feed rules in SQL (FeedManager#filter_from_home): no authors
- * the follower mutes or blocks (or who block them), reblogs only where the follow shows reblogs and not of the
- * follower's own post, replies only to people the follower follows, direct statuses only to the mentioned,
- * follows restricted to languages honoured, and not to followers who keep the author in an exclusive list.
- * Reading a feed reads only this table (joined to statuses so deleted ones drop out). Public statuses also reach
- * people following one of their hashtags ({@link #fanOutToTagFollowers}).
+ * Materialised home feeds. Who gets a status is decided by one rule, {@link HomeFeedRule} (Mastodon's
+ * FeedManager#filter_from_home), in three statements: fan-out inserts a new status into every eligible local
+ * follower's feed ({@link #fanOut}), a stale feed is rebuilt from the newest statuses of the people followed
+ * ({@link #rebuild}), and following someone merges their newest statuses in ({@link #merge}); each is one
+ * {@code INSERT ... SELECT}. Reading a feed reads only this table (joined to statuses so deleted ones drop out).
+ * Public statuses also reach people following one of their hashtags ({@link #fanOutToTagFollowers}).
  */
 public final class FeedRepository {
-
-    /** Inserts {@code s} (authored by {@code s.accountId()}) into the feeds of its eligible local followers. */
-    public int fanOut(Tx tx, Status s, Long reblogAuthorId, Instant now) {
-        var f = FOLLOWS.as("f");
-        Field<Long> follower = f.ACCOUNT_ID;
-        List<Long> authors = reblogAuthorId == null ? List.of(s.accountId()) : List.of(s.accountId(), reblogAuthorId);
-        Condition c = f.TARGET_ACCOUNT_ID.eq(s.accountId())
-                .and(USERS.FEED_STALE.isFalse())
-                .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(follower))
-                        .and(MUTES.TARGET_ACCOUNT_ID.in(authors))
-                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
-                .and(DSL.notExists(DSL.selectOne().from(BLOCKS).where(
-                        BLOCKS.ACCOUNT_ID.eq(follower).and(BLOCKS.TARGET_ACCOUNT_ID.in(authors))
-                                .or(BLOCKS.TARGET_ACCOUNT_ID.eq(follower).and(BLOCKS.ACCOUNT_ID.in(authors))))))
-                .and(DSL.notExists(exclusiveListsOf(follower, s.accountId())));
-        if (reblogAuthorId != null) {
-            var seen = FEED_ENTRIES.as("seen");
-            c = c.and(f.SHOW_REBLOGS.isTrue())
-                    .and(follower.ne(reblogAuthorId))
-                    .and(DSL.notExists(DSL.selectOne().from(seen).where(seen.ACCOUNT_ID.eq(follower))
-                            .and(seen.STATUS_ID.eq(s.reblogOfId()).or(seen.REBLOG_OF_ID.eq(s.reblogOfId())))));
-        }
-        if (s.inReplyToAccountId() != null && !s.inReplyToAccountId().equals(s.accountId())) {
-            var f2 = FOLLOWS.as("f2");
-            c = c.and(follower.eq(s.inReplyToAccountId()).or(DSL.exists(DSL.selectOne().from(f2)
-                    .where(f2.ACCOUNT_ID.eq(follower)).and(f2.TARGET_ACCOUNT_ID.eq(s.inReplyToAccountId())))));
-        }
-        if (s.visibility() == Visibility.DIRECT) {
-            c = c.and(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS)
-                    .where(STATUS_MENTIONS.STATUS_ID.eq(s.id())).and(STATUS_MENTIONS.ACCOUNT_ID.eq(follower))));
-        }
-        if (s.language() != null && !s.language().isBlank()) {
-            c = c.and(f.LANGUAGES.isNull().or(f.LANGUAGES.contains("\"" + s.language() + "\"")));
-        }
+    /**
+     * Inserts a status into the feeds of its author's local followers whose feeds are kept (not stale) and whom
+     * {@link HomeFeedRule} admits; returns the accounts whose feeds it entered (not those that held it already).
+     */
+    public List<Long> fanOut(Tx tx, long statusId, Instant now) {
+        Field<Long> follower = F.ACCOUNT_ID;
         return tx.dsl().insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
                         FEED_ENTRIES.AUTHOR_ID, FEED_ENTRIES.REBLOG_OF_ID, FEED_ENTRIES.REBLOG_AUTHOR_ID)
-                .select(DSL.select(follower, DSL.val(s.id()), DSL.val(s.accountId()), DSL.val(s.reblogOfId()),
-                                DSL.val(reblogAuthorId))
-                        .from(f).join(USERS).on(USERS.ACCOUNT_ID.eq(follower))
-                        .where(c))
+                .select(DSL.select(follower, S.ID, S.ACCOUNT_ID, S.REBLOG_OF_ID, O.ACCOUNT_ID)
+                        .from(S)
+                        .join(F).on(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                        .join(USERS).on(USERS.ACCOUNT_ID.eq(follower))
+                        .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                        .where(S.ID.eq(statusId))
+                        .and(USERS.FEED_STALE.isFalse())
+                        .and(HomeFeedRule.admits(follower, now))
+                        .and(HomeFeedRule.notTwice(follower)))
+                .onConflictDoNothing()
+                .returningResult(FEED_ENTRIES.ACCOUNT_ID)
+                .fetch(FEED_ENTRIES.ACCOUNT_ID);
+    }
+
+    /**
+     * Fills an emptied feed from the newest {@code 2 * maxItems} statuses of the people {@code ownerId} follows and
+     * their own: those {@link HomeFeedRule} admits, keeping only the newest reblog of each original, at most
+     * {@code maxItems}. Returns how many entries it wrote.
+     */
+    public int rebuild(Tx tx, long ownerId, int maxItems, Instant now) {
+        Field<Long> owner = DSL.val(ownerId);
+        var authors = DSL.select(FOLLOWS.TARGET_ACCOUNT_ID).from(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(ownerId))
+                .unionAll(DSL.select(owner));
+        var recent = DSL.select(STATUSES.ID).from(STATUSES).where(STATUSES.ACCOUNT_ID.in(authors))
+                .orderBy(STATUSES.ID.desc()).limit(2 * maxItems);
+        Field<Long> reblogAuthor = O.ACCOUNT_ID.as("reblog_author_id");
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(S.REBLOG_OF_ID).orderBy(S.ID.desc())).as("rank");
+        var admitted = DSL.select(S.ID, S.ACCOUNT_ID, S.REBLOG_OF_ID, reblogAuthor, rank)
+                .from(S)
+                .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                .leftJoin(F).on(F.ACCOUNT_ID.eq(owner)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                .where(S.ID.in(recent))
+                .and(HomeFeedRule.admits(owner, now))
+                .asTable("admitted");
+        Field<Long> id = admitted.field(S.ID);
+        Field<Long> reblogOf = admitted.field(S.REBLOG_OF_ID);
+        return tx.dsl().insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        FEED_ENTRIES.AUTHOR_ID, FEED_ENTRIES.REBLOG_OF_ID, FEED_ENTRIES.REBLOG_AUTHOR_ID)
+                .select(DSL.select(owner, id, admitted.field(S.ACCOUNT_ID), reblogOf, admitted.field(reblogAuthor))
+                        .from(admitted)
+                        .where(reblogOf.isNull().or(admitted.field(rank).eq(1)))
+                        .orderBy(id.desc())
+                        .limit(maxItems))
+                .execute();
+    }
+
+    /**
+     * After {@code ownerId} follows {@code authorId}: the author's newest {@code limit} statuses that
+     * {@link HomeFeedRule} admits join the owner's feed. Returns how many entries it wrote.
+     */
+    public int merge(Tx tx, long ownerId, long authorId, int limit, Instant now) {
+        Field<Long> owner = DSL.val(ownerId);
+        var recent = DSL.select(STATUSES.ID).from(STATUSES).where(STATUSES.ACCOUNT_ID.eq(authorId))
+                .orderBy(STATUSES.ID.desc()).limit(limit);
+        return tx.dsl().insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        FEED_ENTRIES.AUTHOR_ID, FEED_ENTRIES.REBLOG_OF_ID, FEED_ENTRIES.REBLOG_AUTHOR_ID)
+                .select(DSL.select(owner, S.ID, S.ACCOUNT_ID, S.REBLOG_OF_ID, O.ACCOUNT_ID)
+                        .from(S)
+                        .join(F).on(F.ACCOUNT_ID.eq(owner)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                        .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                        .where(S.ID.in(recent))
+                        .and(HomeFeedRule.admits(owner, now))
+                        .and(HomeFeedRule.notTwice(owner)))
                 .onConflictDoNothing()
                 .execute();
     }
@@ -116,22 +144,7 @@ public final class FeedRepository {
                 .execute();
     }
 
-    /** Accounts in one of {@code accountId}'s exclusive lists: their posts stay out of that home feed. */
-    public Set<Long> exclusiveListMembers(Tx tx, long accountId) {
-        return new HashSet<>(tx.dsl().selectDistinct(LIST_ACCOUNTS.ACCOUNT_ID).from(LIST_ACCOUNTS)
-                .join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
-                .where(LISTS.ACCOUNT_ID.eq(accountId)).and(LISTS.EXCLUSIVE.isTrue())
-                .fetch(LIST_ACCOUNTS.ACCOUNT_ID));
-    }
-
-    /** Mastodon 4.2's exclusive lists: a member of one of the follower's exclusive lists skips the home feed. */
-    private static org.jooq.Select<?> exclusiveListsOf(Field<Long> follower, long authorId) {
-        return DSL.selectOne().from(LIST_ACCOUNTS).join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
-                .where(LISTS.ACCOUNT_ID.eq(follower)).and(LISTS.EXCLUSIVE.isTrue())
-                .and(LIST_ACCOUNTS.ACCOUNT_ID.eq(authorId));
-    }
-
-    /** Puts one status in one feed (the author's own, a merge after following). */
+    /** Puts one status in one feed (the author's own, their own reblog). */
     public void insert(Tx tx, long accountId, long statusId, long authorId, Long reblogOfId, Long reblogAuthorId) {
         tx.dsl().insertInto(FEED_ENTRIES)
                 .set(FEED_ENTRIES.ACCOUNT_ID, accountId)
@@ -241,7 +254,4 @@ public final class FeedRepository {
     public void setStale(Tx tx, long accountId, boolean stale) {
         tx.dsl().update(USERS).set(USERS.FEED_STALE, stale).where(USERS.ACCOUNT_ID.eq(accountId)).execute();
     }
-
-    /** Domains of accounts, used to skip domain-blocked authors when rebuilding. */
-    static final Field<String> DOMAIN = ACCOUNTS.DOMAIN;
 }

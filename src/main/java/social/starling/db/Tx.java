@@ -20,7 +20,8 @@ public final class Tx {
         this.dialect = dialect;
     }
 
-    public DSLContext dsl() {
+    /** The jOOQ context: for repositories only (package-private), so no SQL is written outside db/. */
+    DSLContext dsl() {
         return dsl;
     }
 

@@ -46,8 +46,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
                 ids, clock);
         var outbox = new LocalOutbox(core.jobs(), notify);
-        var homeFeed = new HomeFeedService(db, repos.feeds(), repos.statuses(), repos.relationships(), relations,
-                views, core.config().feeds().maxItems(), clock);
+        var homeFeed = new HomeFeedService(db, repos.feeds(), views, core.config().feeds().maxItems(), clock);
         var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
         var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
                 repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);

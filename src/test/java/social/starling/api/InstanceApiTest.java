@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.model.Rule;
 import social.starling.testing.Golden;
 import social.starling.testing.HttpResult;
@@ -118,7 +119,7 @@ class InstanceApiTest {
             assertThat(terms.get("content").asText()).isEqualTo("<p>Be excellent.</p>");
             assertThat(terms.has("succeeded_by")).isTrue();
         } finally {
-            app.core().db().inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.INSTANCE_SETTINGS)
+            app.core().db().inTransaction(tx -> TestSql.dsl(tx).deleteFrom(social.starling.db.schema.Tables.INSTANCE_SETTINGS)
                     .execute());
         }
     }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.testing.ApiClient;
 import social.starling.testing.Await;
 import social.starling.testing.HttpResult;
@@ -702,7 +703,7 @@ class PagingContractTest {
         return n -> {
             posted.apply(n);
             awaitRows(server, NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(ownerId), n);
-            return server.app().core().db().read(tx -> tx.dsl().select(NOTIFICATIONS.ID).from(NOTIFICATIONS)
+            return server.app().core().db().read(tx -> TestSql.dsl(tx).select(NOTIFICATIONS.ID).from(NOTIFICATIONS)
                     .where(NOTIFICATIONS.ACCOUNT_ID.eq(ownerId)).orderBy(NOTIFICATIONS.ID.desc())
                     .fetch(r -> Long.toString(r.value1())));
         };
@@ -837,7 +838,7 @@ class PagingContractTest {
     }
 
     static void awaitRows(TestApp app, Table<?> table, Condition condition, int n) {
-        Await.until(() -> app.app().core().db().read(tx -> tx.dsl().fetchCount(table, condition)) >= n);
+        Await.until(() -> app.app().core().db().read(tx -> TestSql.dsl(tx).fetchCount(table, condition)) >= n);
     }
 
     static List<String> ids(JsonNode body) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.App;
 import social.starling.config.Config;
 import social.starling.db.JobRepository;
+import social.starling.db.TestSql;
 import social.starling.testing.TestApp;
 
 /**
@@ -48,7 +49,7 @@ class JobQueueTest {
     @BeforeEach
     void clean() {
         app = server.app();
-        app.core().db().inTransaction(tx -> tx.dsl().deleteFrom(social.starling.db.schema.Tables.JOBS).execute());
+        app.core().db().inTransaction(tx -> TestSql.dsl(tx).deleteFrom(social.starling.db.schema.Tables.JOBS).execute());
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import social.starling.App;
 import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.config.ConfigLoader;
+import social.starling.db.TestSql;
 
 /**
  * The real server for a test class, on a random port, against a temporary SQLite file or a fresh PostgreSQL schema
@@ -127,7 +128,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
      * is fanned out by its own job, in any order, so waiting for the last one seen is not enough.
      */
     public void awaitDistributed() {
-        Await.until(() -> app.core().db().read(tx -> tx.dsl().fetchCount(social.starling.db.schema.Tables.JOBS,
+        Await.until(() -> app.core().db().read(tx -> TestSql.dsl(tx).fetchCount(social.starling.db.schema.Tables.JOBS,
                 social.starling.db.schema.Tables.JOBS.KIND.eq("status.distribute"))) == 0);
     }
 

@@ -1,9 +1,5 @@
 package social.starling.cli.bench;
 
-import static social.starling.db.schema.Tables.FEED_ENTRIES;
-import static social.starling.db.schema.Tables.FOLLOWS;
-import static social.starling.db.schema.Tables.USERS;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.jooq.impl.DSL;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.config.Config;
+import social.starling.db.BenchRepository;
 import social.starling.db.Database;
 import social.starling.support.Json;
 
@@ -57,6 +53,8 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(names = "--timeout-s", defaultValue = "120")
     int timeoutSeconds;
 
+    private final BenchRepository queries = new BenchRepository();
+
     record Run(double postMillis, double firstMillis, double allMillis, int polls, double pollMillis) {
     }
 
@@ -72,9 +70,7 @@ final class FanoutCommand implements Callable<Integer> {
         String token = seeded.getProperty("token");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (Database db = Database.open(config.database(), new SimpleMeterRegistry())) {
-            int expected = db.read(tx -> tx.dsl().fetchCount(DSL.selectOne().from(FOLLOWS).join(USERS)
-                    .on(USERS.ACCOUNT_ID.eq(FOLLOWS.ACCOUNT_ID))
-                    .where(FOLLOWS.TARGET_ACCOUNT_ID.eq(author)).and(USERS.FEED_STALE.isFalse())));
+            int expected = db.read(tx -> queries.keptFollowerFeeds(tx, author));
             System.out.printf("posting as %s (%d followers with a kept home feed), %d runs%n",
                     seeded.getProperty("username"), expected, runs);
             for (int run = 1; run <= warmupRuns; run++) {
@@ -121,9 +117,7 @@ final class FanoutCommand implements Callable<Integer> {
         long polling = 0;
         while (true) {
             long before = System.nanoTime();
-            int seen = db.read(tx -> tx.dsl().fetchCount(FEED_ENTRIES, FEED_ENTRIES.STATUS_ID.eq(id)
-                    .and(FEED_ENTRIES.ACCOUNT_ID.in(DSL.select(FOLLOWS.ACCOUNT_ID).from(FOLLOWS)
-                            .where(FOLLOWS.TARGET_ACCOUNT_ID.eq(author))))));
+            int seen = db.read(tx -> queries.followerFeedsHolding(tx, author, id));
             long now = System.nanoTime();
             polls++;
             polling += now - before;

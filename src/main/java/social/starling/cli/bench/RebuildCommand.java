@@ -1,9 +1,5 @@
 package social.starling.cli.bench;
 
-import static social.starling.db.schema.Tables.ACCOUNTS;
-import static social.starling.db.schema.Tables.FOLLOWS;
-import static social.starling.db.schema.Tables.USERS;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +14,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.jooq.Record;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.config.Config;
+import social.starling.db.BenchRepository;
 import social.starling.db.Database;
+import social.starling.db.FeedRepository;
+import social.starling.db.RelationshipRepository;
+import social.starling.model.Follow;
 import social.starling.model.IdGenerator;
 import social.starling.support.Json;
 
@@ -64,31 +63,34 @@ final class RebuildCommand implements Callable<Integer> {
         long viewer = Long.parseLong(Json.mapper().readTree(get(client, token,
                 "/api/v1/accounts/verify_credentials").body()).get("id").asText());
         IdGenerator ids = new IdGenerator(Clock.systemUTC(), 63);
+        BenchRepository queries = new BenchRepository();
+        RelationshipRepository relationships = new RelationshipRepository(Json.mapper());
+        FeedRepository feeds = new FeedRepository();
         try (Database db = Database.open(config.database(), new SimpleMeterRegistry())) {
-            List<Record> saved = db.read(tx -> new ArrayList<>(tx.dsl().selectFrom(FOLLOWS)
-                    .where(FOLLOWS.ACCOUNT_ID.eq(viewer)).fetch()));
-            List<Long> others = db.read(tx -> tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS)
-                    .where(ACCOUNTS.ID.ne(viewer)).and(ACCOUNTS.DOMAIN.eq("")).orderBy(ACCOUNTS.ID)
-                    .fetch(ACCOUNTS.ID));
+            List<Follow> saved = db.read(tx -> new ArrayList<>(relationships.followsOf(tx, viewer,
+                    relationships.followingIds(tx, viewer)).values()));
+            List<Long> others = new ArrayList<>(db.read(queries::localAccountIds));
+            others.remove(Long.valueOf(viewer));
             Collections.shuffle(others, new Random(42));
             List<Long> targets = others.subList(0, Math.min(following, others.size()));
             db.inTransaction(tx -> {
-                tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(viewer)).execute();
+                queries.deleteFollowsOf(tx, viewer);
                 java.time.Instant now = java.time.Instant.now();
-                var insert = tx.dsl().insertInto(FOLLOWS, FOLLOWS.ID, FOLLOWS.ACCOUNT_ID, FOLLOWS.TARGET_ACCOUNT_ID,
-                        FOLLOWS.SHOW_REBLOGS, FOLLOWS.NOTIFY, FOLLOWS.CREATED_AT);
                 for (long target : targets) {
-                    insert = insert.values(ids.next(), viewer, target, true, false, now);
+                    relationships.insertFollow(tx, new Follow(ids.next(), viewer, target, true, false, List.of(),
+                            null, now));
                 }
-                return insert.execute();
+                return null;
             });
             try {
                 System.out.printf("account %d now follows %d seeded accounts; %d runs%n", viewer, targets.size(),
                         runs);
                 List<Double> cold = new ArrayList<>();
                 for (int run = 1 - warmupRuns; run <= runs; run++) {
-                    db.inTransaction(tx -> tx.dsl().update(USERS).set(USERS.FEED_STALE, true)
-                            .where(USERS.ACCOUNT_ID.eq(viewer)).execute());
+                    db.inTransaction(tx -> {
+                        feeds.setStale(tx, viewer, true);
+                        return null;
+                    });
                     long start = System.nanoTime();
                     HttpResponse<String> first = get(client, token, "/api/v1/timelines/home?limit=20");
                     double firstMs = (System.nanoTime() - start) / 1e6;
@@ -108,14 +110,12 @@ final class RebuildCommand implements Callable<Integer> {
                         cold.getLast());
             } finally {
                 db.inTransaction(tx -> {
-                    tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(viewer)).execute();
-                    for (Record r : saved) {
-                        Record copy = r.into(FOLLOWS);
-                        copy.changed(true);
-                        tx.dsl().insertInto(FOLLOWS).set(copy).execute();
+                    queries.deleteFollowsOf(tx, viewer);
+                    for (Follow f : saved) {
+                        relationships.insertFollow(tx, f);
                     }
-                    return tx.dsl().update(USERS).set(USERS.FEED_STALE, true).where(USERS.ACCOUNT_ID.eq(viewer))
-                            .execute();
+                    feeds.setStale(tx, viewer, true);
+                    return null;
                 });
             }
         }

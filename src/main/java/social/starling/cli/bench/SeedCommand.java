@@ -28,10 +28,6 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "2000", description = "Access tokens to create for sampled accounts.")
     int tokens;
 
-    @Option(names = "--verify", defaultValue = "0",
-            description = "Compare this many seeded feeds with HomeFeedService's rebuild.")
-    int verify;
-
     @Option(names = "--out", description = "Where to write tokens.txt and fanout.properties (default: <data dir>/bench).")
     Path out;
 
@@ -42,7 +38,7 @@ final class SeedCommand implements Callable<Integer> {
         }
         try (App app = bench.apps.open()) {
             Path dir = out != null ? out : app.config().dataDir().resolve("bench");
-            new Seeder(app, new Seeder.Options(accounts, statuses, seed, tokens, verify, dir), System.out).run();
+            new Seeder(app, new Seeder.Options(accounts, statuses, seed, tokens, dir), System.out).run();
         }
         return 0;
     }

@@ -1,9 +1,10 @@
 package social.starling.cli.bench;
 
-import java.sql.Connection;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import social.starling.App;
+import social.starling.db.BatchInsert;
+import social.starling.db.Tx;
 import social.starling.model.LocalUris;
 import social.starling.model.Visibility;
 import social.starling.text.MentionResolver;
@@ -36,24 +37,24 @@ final class SeedWriter {
             int start = from;
             int end = Math.min(total, from + chunk);
             app.core().db().inTransaction(tx -> {
-                body.write(tx.dsl().configuration().connectionProvider().acquire(), start, end);
+                body.write(tx, start, end);
                 return null;
             });
         }
     }
 
     interface ChunkBody {
-        void write(Connection c, int from, int to);
+        void write(Tx tx, int from, int to);
     }
 
     void accounts(String passwordHash, int[] statusCount, long[] lastStatusAt) {
-        inChunks(plan.accounts, CHUNK, (c, from, to) -> {
-            var accounts = new BatchInsert(c, "accounts", "id", "username", "username_key", "domain",
+        inChunks(plan.accounts, CHUNK, (tx, from, to) -> {
+            var accounts = new BatchInsert(tx, "accounts", "id", "username", "username_key", "domain",
                     "display_name", "note", "note_source", "fields", "uri", "url", "inbox_uri", "shared_inbox_uri",
                     "outbox_uri", "followers_uri", "following_uri", "featured_uri", "actor_type", "locked",
                     "discoverable", "indexable", "hide_collections", "memorial", "followers_count",
                     "following_count", "statuses_count", "last_status_at", "created_at", "updated_at");
-            var users = new BatchInsert(c, "users", "account_id", "email", "email_key", "password_hash", "role",
+            var users = new BatchInsert(tx, "users", "account_id", "email", "email_key", "password_hash", "role",
                     "locale", "approved", "disabled", "confirmed_at", "last_active_at", "created_at", "updated_at",
                     "default_privacy", "default_sensitive", "approved_at", "feed_stale").after(accounts);
             for (int a = from; a < to; a++) {
@@ -79,8 +80,8 @@ final class SeedWriter {
         long[] written = {0};
         long base = plan.now - 365 * SeedPlan.DAY;
         long[] n = {0};
-        inChunks(plan.accounts, 2_000, (c, from, to) -> {
-            var follows = new BatchInsert(c, "follows", "id", "account_id", "target_account_id", "show_reblogs",
+        inChunks(plan.accounts, 2_000, (tx, from, to) -> {
+            var follows = new BatchInsert(tx, "follows", "id", "account_id", "target_account_id", "show_reblogs",
                     "notify", "created_at");
             for (int a = from; a < to; a++) {
                 for (int target : plan.following[a]) {
@@ -94,19 +95,19 @@ final class SeedWriter {
         return written[0];
     }
 
-    /** Statuses with their mentions, tags and conversations; {@code favourites[i]} is status i's favourite count. */
-    long statuses(int[] favourites, long[] tagIds) {
+    /** Statuses with their mentions, tags and conversations (favourites_count is set once favourites are written). */
+    long statuses(long[] tagIds) {
         long[] written = {0};
         IntFunction<MentionedAccount> mentioned = a -> new MentionedAccount(SeedTexts.username(a), null,
                 uris.profile(SeedTexts.username(a)));
-        inChunks(plan.statuses, CHUNK, (c, from, to) -> {
-            var statuses = new BatchInsert(c, "statuses", "id", "account_id", "uri", "url", "local", "visibility",
+        inChunks(plan.statuses, CHUNK, (tx, from, to) -> {
+            var statuses = new BatchInsert(tx, "statuses", "id", "account_id", "uri", "url", "local", "visibility",
                     "text", "content", "spoiler_text", "sensitive", "language", "in_reply_to_id",
                     "in_reply_to_account_id", "reblog_of_id", "conversation_id", "replies_count", "reblogs_count",
                     "favourites_count", "created_at", "updated_at");
-            var mentions = new BatchInsert(c, "status_mentions", "status_id", "account_id", "silent").after(statuses);
-            var tags = new BatchInsert(c, "status_tags", "status_id", "tag_id").after(statuses);
-            var conversations = new BatchInsert(c, "conversations", "id", "created_at");
+            var mentions = new BatchInsert(tx, "status_mentions", "status_id", "account_id", "silent").after(statuses);
+            var tags = new BatchInsert(tx, "status_tags", "status_id", "tag_id").after(statuses);
+            var conversations = new BatchInsert(tx, "conversations", "id", "created_at");
             for (int i = from; i < to; i++) {
                 int a = plan.author[i];
                 String name = SeedTexts.username(a);
@@ -143,7 +144,7 @@ final class SeedWriter {
                         content, t.spoiler(), !t.spoiler().isEmpty(), t.language(),
                         parent < 0 ? null : plan.statusId[parent], parent < 0 ? null : plan.accountId[plan.author[parent]],
                         null, plan.statusId[plan.conversation[i]], plan.repliesCount[i], plan.reblogsCount[i],
-                        favourites[i], created, created);
+                        0, created, created);
                 for (int m : who) {
                     mentions.row(id, plan.accountId[m], false);
                 }
@@ -162,8 +163,7 @@ final class SeedWriter {
     long[] tags() {
         long[] ids = new long[SeedTexts.TAGS.length];
         app.core().db().inTransaction(tx -> {
-            var tags = new BatchInsert(tx.dsl().configuration().connectionProvider().acquire(), "tags", "id", "name",
-                    "name_key", "last_status_at", "created_at");
+            var tags = new BatchInsert(tx, "tags", "id", "name", "name_key", "last_status_at", "created_at");
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = sequentialId(plan.now - 400 * SeedPlan.DAY, t);
                 tags.row(ids[t], SeedTexts.TAGS[t], SeedTexts.TAGS[t], plan.now, plan.now - 400 * SeedPlan.DAY);

@@ -5,25 +5,35 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import social.starling.App;
+import social.starling.db.BatchInsert;
+import social.starling.db.BenchRepository;
 import social.starling.db.Database;
-import social.starling.db.schema.Tables;
+import social.starling.db.FeedRepository;
 import social.starling.support.Hashes;
 import social.starling.support.Secrets;
 
 /**
  * {@code starling bench seed}: fills an empty database with a synthetic instance for the benchmarks (see
- * bench/README.md) and writes, into {@code out}, access tokens for a sample of accounts ({@code tokens.txt}) and
+ * bench/README.md), with every home feed made by the feed rebuild ({@code FeedRepository#rebuild}, the rule fan-out
+ * applies, as if each account had been away), and writes, into {@code out}, access tokens for a sample of accounts ({@code tokens.txt}) and
  * the account with the most followers with a token for it ({@code fanout.properties}). Tokens are created in the
  * database directly: the password grant is slow by design.
  */
 final class Seeder {
-    record Options(int accounts, int statuses, long seed, int tokens, int verify, Path out) {
+    record Options(int accounts, int statuses, long seed, int tokens, Path out) {
     }
 
+    /** Feeds rebuilt per transaction. */
+    static final int FEEDS_PER_TRANSACTION = 100;
+
+    private final BenchRepository queries = new BenchRepository();
+    private final FeedRepository feeds = new FeedRepository();
     private final App app;
     private final Options o;
     private final PrintStream log;
@@ -37,29 +47,13 @@ final class Seeder {
 
     void run() {
         long start = System.nanoTime();
-        int existing = app.core().db().read(tx -> tx.dsl().fetchCount(Tables.STATUSES));
+        int existing = app.core().db().read(queries::countStatuses);
         if (existing > 0) {
             throw new IllegalArgumentException("the database already has statuses; seed an empty one");
         }
         SeedPlan plan = new SeedPlan(o.accounts(), o.statuses(), o.seed(), app.core().clock().millis());
         phase("planned %,d accounts, %,d follows (most followers: %,d), %,d statuses", plan.accounts,
                 plan.followCount(), plan.followerCount[plan.mostFollowed], plan.statuses);
-
-        int maxItems = app.config().feeds().maxItems();
-        int[][] feeds = new int[plan.accounts][];
-        long feedRows = 0;
-        for (int a = 0; a < plan.accounts; a++) {
-            feeds[a] = SeedFeeds.of(plan, a, maxItems);
-            feedRows += feeds[a].length;
-        }
-        int[][] favourited = favourites(plan, feeds);
-        int[] favouriteCount = new int[plan.statuses];
-        for (int[] f : favourited) {
-            for (int s : f) {
-                favouriteCount[s]++;
-            }
-        }
-        phase("computed %,d feed entries (at most %d per feed)", feedRows, maxItems);
 
         SeedWriter writer = new SeedWriter(app, plan, o.seed());
         String hash = app.accounts().passwords().hash(SeedCommand.PASSWORD);
@@ -74,20 +68,47 @@ final class Seeder {
         long follows = writer.follows();
         phase("wrote %,d follows", follows);
         long[] tagIds = writer.tags();
-        long statuses = writer.statuses(favouriteCount, tagIds);
+        long statuses = writer.statuses(tagIds);
         phase("wrote %,d statuses with mentions, tags and conversations", statuses);
-        writeFeeds(writer, plan, feeds);
-        phase("wrote %,d feed entries", feedRows);
-        long favourites = writeFavourites(writer, plan, favourited);
+        int maxItems = app.config().feeds().maxItems();
+        long feedRows = rebuildFeeds(plan, maxItems);
+        phase("rebuilt every home feed: %,d entries (at most %d per feed)", feedRows, maxItems);
+        long favourites = writeFavourites(writer, plan, favourites(plan, readFeeds(plan)));
         phase("wrote %,d favourites", favourites);
         List<Integer> sample = tokens(plan);
         phase("wrote %,d access tokens to %s", sample.size(), o.out().resolve("tokens.txt"));
         analyze();
         phase("analyzed");
-        if (o.verify() > 0) {
-            verify(plan, feeds, sample.subList(0, Math.min(o.verify(), sample.size())));
-        }
         log.printf("seeded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Every account's home feed, as the feed rebuild makes it; returns the entries written. */
+    private long rebuildFeeds(SeedPlan plan, int maxItems) {
+        Instant now = app.core().clock().instant();
+        long written = 0;
+        for (int from = 0; from < plan.accounts; from += FEEDS_PER_TRANSACTION) {
+            int start = from;
+            int end = Math.min(plan.accounts, from + FEEDS_PER_TRANSACTION);
+            written += app.core().db().inTransaction(tx -> {
+                long n = 0;
+                for (int a = start; a < end; a++) {
+                    n += feeds.rebuild(tx, plan.accountId[a], maxItems, now);
+                }
+                return n;
+            });
+        }
+        return written;
+    }
+
+    /** The seeded feeds read back: status indexes, ascending. */
+    private int[][] readFeeds(SeedPlan plan) {
+        int[][] out = new int[plan.accounts][];
+        for (int a = 0; a < plan.accounts; a++) {
+            long id = plan.accountId[a];
+            List<Long> ids = app.core().db().read(tx -> queries.feed(tx, id));
+            out[a] = ids.stream().mapToInt(s -> Arrays.binarySearch(plan.statusId, s)).toArray();
+        }
+        return out;
     }
 
     /** Each account favourites about 2 % of the statuses in its feed (not its own). */
@@ -106,27 +127,11 @@ final class Seeder {
         return out;
     }
 
-    private void writeFeeds(SeedWriter writer, SeedPlan plan, int[][] feeds) {
-        writer.inChunks(plan.accounts, 200, (c, from, to) -> {
-            var entries = new BatchInsert(c, "feed_entries", "account_id", "status_id", "author_id",
-                    "reblog_of_id", "reblog_author_id");
-            for (int a = from; a < to; a++) {
-                for (int s : feeds[a]) {
-                    int original = plan.reblogOf[s];
-                    entries.row(plan.accountId[a], plan.statusId[s], plan.accountId[plan.author[s]],
-                            original < 0 ? null : plan.statusId[original],
-                            original < 0 ? null : plan.accountId[plan.author[original]]);
-                }
-            }
-            entries.close();
-        });
-    }
-
     private long writeFavourites(SeedWriter writer, SeedPlan plan, int[][] favourited) {
         long base = plan.now - 200 * SeedPlan.DAY;
         long[] n = {0};
-        writer.inChunks(plan.accounts, 5_000, (c, from, to) -> {
-            var rows = new BatchInsert(c, "favourites", "id", "account_id", "status_id", "created_at");
+        writer.inChunks(plan.accounts, 5_000, (tx, from, to) -> {
+            var rows = new BatchInsert(tx, "favourites", "id", "account_id", "status_id", "created_at");
             for (int a = from; a < to; a++) {
                 for (int s : favourited[a]) {
                     long k = n[0]++;
@@ -136,6 +141,7 @@ final class Seeder {
             }
             rows.close();
         });
+        app.core().db().inTransaction(queries::countFavourites);
         return n[0];
     }
 
@@ -153,14 +159,13 @@ final class Seeder {
         List<Integer> chosen = sample;
         long base = plan.now - 10 * SeedPlan.DAY;
         app.core().db().inTransaction(tx -> {
-            var c = tx.dsl().configuration().connectionProvider().acquire();
             long appId = SeedWriter.sequentialId(base, 0);
-            var apps = new BatchInsert(c, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
+            var apps = new BatchInsert(tx, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
                     "client_secret", "created_at", "updated_at");
             apps.row(appId, "bench", "urn:ietf:wg:oauth:2.0:oob", "read write follow", Secrets.token(32),
                     Secrets.token(32), base, base);
             apps.close();
-            var tokens = new BatchInsert(c, "oauth_access_tokens", "id", "token_hash", "application_id",
+            var tokens = new BatchInsert(tx, "oauth_access_tokens", "id", "token_hash", "application_id",
                     "account_id", "scopes", "created_at");
             long k = 1;
             for (int a : chosen) {
@@ -193,30 +198,16 @@ final class Seeder {
 
     /** Fresh planner statistics, which the hot queries need after a bulk load. */
     private void analyze() {
-        app.core().db().inTransaction(tx -> tx.dsl().execute("ANALYZE"));
+        app.core().db().inTransaction(tx -> {
+            queries.analyze(tx);
+            return null;
+        });
         if (app.core().db().dialect() == Database.Dialect.POSTGRES) {
-            app.core().db().read(tx -> tx.dsl().execute("VACUUM ANALYZE")); // outside a transaction: sets the visibility map
+            app.core().db().read(tx -> { // outside a transaction: sets the visibility map
+                queries.vacuumAnalyze(tx);
+                return null;
+            });
         }
-    }
-
-    /** Rebuilds sampled feeds with HomeFeedService and checks the seeded ones were the same. */
-    private void verify(SeedPlan plan, int[][] feeds, List<Integer> accounts) {
-        int same = 0;
-        for (int a : accounts) {
-            long id = plan.accountId[a];
-            List<Long> expected = java.util.Arrays.stream(feeds[a]).mapToObj(s -> plan.statusId[s]).sorted().toList();
-            app.statuses().homeFeed().rebuild(id);
-            List<Long> rebuilt = app.core().db().read(tx -> tx.dsl().select(Tables.FEED_ENTRIES.STATUS_ID)
-                    .from(Tables.FEED_ENTRIES).where(Tables.FEED_ENTRIES.ACCOUNT_ID.eq(id))
-                    .orderBy(Tables.FEED_ENTRIES.STATUS_ID).fetch(Tables.FEED_ENTRIES.STATUS_ID));
-            if (rebuilt.equals(expected)) {
-                same++;
-            } else {
-                log.printf("feed of %s differs from HomeFeedService.rebuild: seeded %d entries, rebuilt %d%n",
-                        SeedTexts.username(a), expected.size(), rebuilt.size());
-            }
-        }
-        phase("verified %d of %d sampled feeds identical to HomeFeedService.rebuild", same, accounts.size());
     }
 
     private void phase(String format, Object... args) {

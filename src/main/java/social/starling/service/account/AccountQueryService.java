@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jsoup.Jsoup;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.UserRepository;
@@ -13,8 +14,11 @@ import social.starling.model.User;
 
 /** Reads accounts for the API: by id, by handle, a local search, and the caller's own account with its login. */
 public final class AccountQueryService {
-    /** The caller's own account, its login and how many follow requests wait for it. */
-    public record Self(Account account, User user, int followRequests) {
+    /**
+     * The caller's own account, its login, how many follow requests wait for it, and its profile fields as typed
+     * (the values back to text from the HTML Starling made of them, for {@code source.fields}).
+     */
+    public record Self(Account account, User user, int followRequests, List<Account.Field> fieldsSource) {
     }
 
     /** Counts pending follow requests; follows are a later part of Starling, so counting is injected. */
@@ -79,8 +83,13 @@ public final class AccountQueryService {
     }
 
     public Self self(long accountId) {
-        return db.read(tx -> new Self(accounts.require(tx, accountId), users.find(tx, accountId).orElseThrow(),
-                followRequests.pendingFor(tx, accountId)));
+        return db.read(tx -> {
+            Account account = accounts.require(tx, accountId);
+            List<Account.Field> typed = account.fields().stream()
+                    .map(f -> new Account.Field(f.name(), Jsoup.parse(f.value()).text(), f.verifiedAt())).toList();
+            return new Self(account, users.find(tx, accountId).orElseThrow(), followRequests.pendingFor(tx, accountId),
+                    typed);
+        });
     }
 
     private static boolean instanceActor(Account a) {

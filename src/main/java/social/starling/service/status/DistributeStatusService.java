@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
@@ -28,6 +30,8 @@ import social.starling.service.notification.NotifyService;
  * deduplicated.
  */
 public final class DistributeStatusService {
+    private static final Logger log = LoggerFactory.getLogger(DistributeStatusService.class);
+
     private final Database db;
     private final StatusRepository statuses;
     private final FeedRepository feeds;
@@ -61,15 +65,8 @@ public final class DistributeStatusService {
             }
             Status s = found.get();
             Instant now = clock.instant();
-            Long reblogAuthor = null;
-            if (s.isReblog()) {
-                Optional<Status> original = statuses.find(tx, s.reblogOfId());
-                if (original.isEmpty()) {
-                    return null;
-                }
-                reblogAuthor = original.get().accountId();
-            }
-            feeds.fanOut(tx, s, reblogAuthor, now);
+            List<Long> reached = feeds.fanOut(tx, s.id(), now);
+            log.debug("status {} entered {} home feeds", s.id(), reached.size());
             if (!s.isReblog() && s.visibility() == Visibility.PUBLIC) {
                 // Mastodon: only "broadcastable" statuses (public, not reblogs) reach hashtag followers.
                 feeds.fanOutToTagFollowers(tx, s, now);

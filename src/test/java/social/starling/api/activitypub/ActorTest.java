@@ -1,5 +1,6 @@
 package social.starling.api.activitypub;
 
+import social.starling.db.TestSql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class ActorTest {
                                        {"name": "Pronouns", "value": "she/her"}]}""").status()).isEqualTo(200);
         assertThat(client.as("bob", "write").patchJson("/api/v1/accounts/update_credentials",
                 "{\"bot\": true, \"locked\": true, \"hide_collections\": true}").status()).isEqualTo(200);
-        app.app().core().db().inTransaction(tx -> tx.dsl().update(Tables.ACCOUNTS)
+        app.app().core().db().inTransaction(tx -> TestSql.dsl(tx).update(Tables.ACCOUNTS)
                 .set(Tables.ACCOUNTS.SUSPENDED_AT, Instant.now())
                 .where(Tables.ACCOUNTS.USERNAME_KEY.eq("gone")).execute());
     }
@@ -115,7 +116,7 @@ class ActorTest {
     @Test
     void anActorWithoutAKeyYetGetsOneWhenFetched() throws Exception {
         long id = app.fixtures().account("fresh").id();
-        app.app().core().db().inTransaction(tx -> tx.dsl().update(Tables.ACCOUNTS)
+        app.app().core().db().inTransaction(tx -> TestSql.dsl(tx).update(Tables.ACCOUNTS)
                 .setNull(Tables.ACCOUNTS.PUBLIC_KEY).setNull(Tables.ACCOUNTS.PRIVATE_KEY)
                 .where(Tables.ACCOUNTS.ID.eq(id)).execute());
         JsonNode actor = Fetch.as2(app.http(), "/users/fresh").json();

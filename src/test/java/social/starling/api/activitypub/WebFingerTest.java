@@ -1,5 +1,6 @@
 package social.starling.api.activitypub;
 
+import social.starling.db.TestSql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class WebFingerTest {
     static void accounts() {
         app.fixtures().account("alice");
         app.fixtures().account("suspended");
-        app.app().core().db().inTransaction(tx -> tx.dsl().update(Tables.ACCOUNTS)
+        app.app().core().db().inTransaction(tx -> TestSql.dsl(tx).update(Tables.ACCOUNTS)
                 .set(Tables.ACCOUNTS.SUSPENDED_AT, Instant.now())
                 .where(Tables.ACCOUNTS.USERNAME_KEY.eq("suspended")).execute());
         app.app().accounts().createLocalAccount().create(new NewLocalAccount("pending", "pending@example.test",

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.testing.ApiClient;
 import social.starling.testing.Await;
 import social.starling.testing.HttpResult;
@@ -143,7 +144,7 @@ class BlocksTest {
     }
 
     private static int notificationsFrom(String recipient, String from) {
-        return server.app().core().db().read(tx -> tx.dsl().fetchCount(NOTIFICATIONS,
+        return server.app().core().db().read(tx -> TestSql.dsl(tx).fetchCount(NOTIFICATIONS,
                 NOTIFICATIONS.ACCOUNT_ID.eq(Long.parseLong(recipient))
                         .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(Long.parseLong(from)))));
     }

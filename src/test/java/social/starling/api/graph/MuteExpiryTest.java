@@ -8,6 +8,7 @@ import static social.starling.db.schema.Tables.MUTES;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.testing.ApiClient;
 import social.starling.testing.Await;
 import social.starling.testing.HttpTester;
@@ -40,6 +41,6 @@ class MuteExpiryTest {
 
         // The recurring clean-up (every five minutes of the clock) deletes the row.
         clock.advance(Duration.ofMinutes(6));
-        Await.until(() -> server.app().core().db().read(tx -> tx.dsl().fetchCount(MUTES)) == 0);
+        Await.until(() -> server.app().core().db().read(tx -> TestSql.dsl(tx).fetchCount(MUTES)) == 0);
     }
 }

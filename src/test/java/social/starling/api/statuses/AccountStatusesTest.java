@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.db.schema.Tables;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
@@ -56,7 +57,7 @@ class AccountStatusesTest {
             app.repos().statuses().insert(tx, new Status(reblogId, aliceId, "urn:test:reblog:" + reblogId, null, true,
                     Visibility.PUBLIC, "", "", "", false, null, null, null, Long.parseLong(bobs), null, null, null,
                     0, 0, 0, 0, null, Instant.now()));
-            tx.dsl().insertInto(Tables.STATUS_PINS).set(Tables.STATUS_PINS.ID, app.core().ids().next())
+            TestSql.dsl(tx).insertInto(Tables.STATUS_PINS).set(Tables.STATUS_PINS.ID, app.core().ids().next())
                     .set(Tables.STATUS_PINS.ACCOUNT_ID, aliceId).set(Tables.STATUS_PINS.STATUS_ID, Long.parseLong(first))
                     .set(Tables.STATUS_PINS.CREATED_AT, Instant.now()).execute();
             return null;

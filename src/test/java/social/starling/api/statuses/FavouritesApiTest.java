@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.db.TestSql;
 import social.starling.model.NotificationType;
 import social.starling.testing.ApiClient;
 import social.starling.testing.HttpResult;
@@ -212,7 +213,7 @@ class FavouritesApiTest {
         assertThat(usernames(server.http().get("/api/v1/statuses/" + id + "/favourited_by"))).hasSize(3);
 
         // A muted account is left out for the viewer who muted it (Mastodon's not_excluded_by_account).
-        server.app().core().db().inTransaction(tx -> tx.dsl().insertInto(social.starling.db.schema.Tables.MUTES)
+        server.app().core().db().inTransaction(tx -> TestSql.dsl(tx).insertInto(social.starling.db.schema.Tables.MUTES)
                 .set(social.starling.db.schema.Tables.MUTES.ID, server.app().core().ids().next())
                 .set(social.starling.db.schema.Tables.MUTES.ACCOUNT_ID, idOf("ned"))
                 .set(social.starling.db.schema.Tables.MUTES.TARGET_ACCOUNT_ID, idOf("fan2"))

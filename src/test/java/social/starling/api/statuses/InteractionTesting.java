@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import social.starling.db.TestSql;
 import social.starling.model.NotificationType;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
@@ -29,7 +30,7 @@ final class InteractionTesting {
 
     /** Rows in the notifications table (the notifications API belongs to another area). */
     static int notifications(TestApp server, long recipient, long from, NotificationType type, String statusId) {
-        return server.app().core().db().read(tx -> tx.dsl().fetchCount(NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(recipient)
+        return server.app().core().db().read(tx -> TestSql.dsl(tx).fetchCount(NOTIFICATIONS, NOTIFICATIONS.ACCOUNT_ID.eq(recipient)
                 .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(from)).and(NOTIFICATIONS.TYPE.eq(type.wireName()))
                 .and(NOTIFICATIONS.STATUS_ID.eq(Long.parseLong(statusId)))));
     }

@@ -41,7 +41,7 @@ public final class CredentialsHandler {
     public void verify(Context ctx) {
         var caller = auth.user(ctx, "profile", "read:accounts");
         var me = accounts.self(caller.accountId());
-        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests()));
+        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource()));
     }
 
     public void update(Context ctx) {
@@ -56,7 +56,7 @@ public final class CredentialsHandler {
                 source.flatMap(s -> s.string("language")));
         update.update(caller.accountId(), change);
         var me = accounts.self(caller.accountId());
-        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests()));
+        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource()));
     }
 
     /** fields_attributes as a hash keyed by any index ({"0": {...}}) or an array; order as given. */

@@ -1,4 +1,4 @@
-package social.starling.cli.bench;
+package social.starling.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,15 +6,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import social.starling.db.DatabaseException;
 
 /**
- * Multi-row {@code INSERT INTO t (cols) VALUES (...), (...), ...} through plain JDBC, for seeding: the same SQL on
+ * Multi-row {@code INSERT INTO t (cols) VALUES (...), (...), ...} through plain JDBC, in the caller's transaction,
+ * for bulk loads such as the bench seeder (cli/bench), which names the table and columns it fills: the same SQL on
  * SQLite and PostgreSQL, and far fewer round trips than a row at a time (both limit a statement to 32,766 bound
  * values, so rows per statement are chosen to stay below that). Add rows with {@link #row}; {@link #flush} sends what
  * is pending. Values are Long, Integer, Boolean, String or null.
  */
-final class BatchInsert {
+public final class BatchInsert {
     private static final int MAX_VALUES = 30_000;
 
     private final Connection connection;
@@ -27,8 +27,8 @@ final class BatchInsert {
     private long written;
     private BatchInsert parent;
 
-    BatchInsert(Connection connection, String table, String... columns) {
-        this.connection = connection;
+    public BatchInsert(Tx tx, String table, String... columns) {
+        this.connection = tx.dsl().configuration().connectionProvider().acquire();
         this.table = table;
         this.columns = String.join(", ", columns);
         this.width = columns.length;
@@ -36,12 +36,12 @@ final class BatchInsert {
     }
 
     /** Rows here reference rows of {@code parent}: flushing this flushes the parent first. */
-    BatchInsert after(BatchInsert parent) {
+    public BatchInsert after(BatchInsert parent) {
         this.parent = parent;
         return this;
     }
 
-    void row(Object... values) {
+    public void row(Object... values) {
         if (values.length != width) {
             throw new IllegalArgumentException(table + ": expected " + width + " values, got " + values.length);
         }
@@ -51,7 +51,7 @@ final class BatchInsert {
         }
     }
 
-    void flush() {
+    public void flush() {
         if (pending.isEmpty()) {
             return;
         }
@@ -81,7 +81,7 @@ final class BatchInsert {
     }
 
     /** Flushes and closes; returns the rows written. */
-    long close() {
+    public long close() {
         flush();
         try {
             if (full != null) {
