@@ -22,7 +22,7 @@ import social.starling.federation.fetch.FetchException.Reason;
  *
  * <p><b>Scheme.</b> https, always, except for a host that development and tests have explicitly opened: plain http
  * is used when the host is an IP literal inside {@code STARLING_FEDERATION_ALLOW_PRIVATE}, or {@code localhost} /
- * {@code *.localhost} while the allowed ranges include the loopback address. The rule looks only at the host name
+ * {@code *.localhost} while the allowed ranges include 127.0.0.1 or ::1. The rule looks only at the host name
  * and the configuration, never at DNS, and there is no https → http fallback: a public host is never asked over
  * http, and a refused host (outside the allowed ranges) is asked over https and refused before any connection.
  *
@@ -104,7 +104,8 @@ public final class WebFingerClient {
             return "https";
         }
         if (name.equals("localhost") || name.endsWith(".localhost")) {
-            return allowed(InetAddress.getLoopbackAddress()) ? "http" : "https";
+            return ipLiteral("127.0.0.1").filter(this::allowed).or(() -> ipLiteral("::1").filter(this::allowed))
+                    .isPresent() ? "http" : "https";
         }
         return ipLiteral(name).filter(this::allowed).isPresent() ? "http" : "https";
     }
