@@ -104,7 +104,7 @@ public final class ResolveAccountService {
             return stored;
         }
         boolean confirmed = actor.get().acct().equalsIgnoreCase(user + "@" + host);
-        return confirm(actor.get(), confirmed).map(this::store).orElse(stored);
+        return confirm(actor.get(), confirmed).flatMap(this::store).or(() -> stored);
     }
 
     /** An actor's id or another URL that leads to it (a profile page that answers ActivityPub JSON). */
@@ -120,7 +120,7 @@ public final class ResolveAccountService {
         if (actor.get().domain().equals(localDomain)) {
             return stored;
         }
-        return confirm(actor.get(), false).map(this::store).orElse(stored);
+        return confirm(actor.get(), false).flatMap(this::store).or(() -> stored);
     }
 
     /**
