@@ -2,6 +2,7 @@ package social.starling.api.mastodon.v1.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.List;
 import social.starling.api.Params;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.AccountApiMapper;
@@ -61,7 +62,7 @@ public final class AccountsHandler {
         if (offset == 0 && p.bool("resolve", false)) {
             var resolved = resolver.resolveQuery(q);
             if (resolved.isPresent()) {
-                ctx.json(java.util.List.of(mapper.toApi(resolved.get())));
+                ctx.json(List.of(mapper.toApi(resolved.get())));
                 return;
             }
         }
