@@ -31,6 +31,7 @@ import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
 import social.starling.wiring.NotificationsModule;
 import social.starling.wiring.OperationsModule;
+import social.starling.wiring.RemoteAccountComponents;
 import social.starling.wiring.Repositories;
 import social.starling.wiring.StatusComponents;
 import social.starling.wiring.StatusExtrasModule;
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
     private final GraphComponents graph;
     private final InteractionComponents interactions;
     private final NotificationComponents notifications;
+    private final RemoteAccountComponents remoteAccounts;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -72,6 +74,7 @@ public final class App implements AutoCloseable {
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
+        this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -79,9 +82,9 @@ public final class App implements AutoCloseable {
                 new OperationsModule(core, admission),
                 new InstanceModule(core, accounts.instance(), edges),
                 new WebModule(config, accounts),
-                new AccountsModule(core, repos, accounts, edges),
+                new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
-                new StatusExtrasModule(statuses, graph, accounts, edges),
+                new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, edges),
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
@@ -138,6 +141,10 @@ public final class App implements AutoCloseable {
         return notifications;
     }
 
+    public RemoteAccountComponents remoteAccounts() {
+        return remoteAccounts;
+    }
+
     /** Applies migrations. */
     public void migrate() {
         core.db().migrate();
@@ -177,6 +184,7 @@ public final class App implements AutoCloseable {
         }
         core.jobRunner().stop(grace);
         core.events().close();
+        remoteAccounts.close();
         core.db().close();
         if (wasStarted) {
             log.info("stopped");

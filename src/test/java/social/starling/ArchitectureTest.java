@@ -31,6 +31,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Use cases reach other servers through ports (service/account/RemoteActors), never federation/ itself. */
+    @Test
+    void servicesKnowNothingOfFederation() {
+        noClasses().that().resideInAnyPackage("social.starling.service..", "social.starling.db..",
+                        "social.starling.model..")
+                .should().dependOnClassesThat().resideInAPackage("social.starling.federation..")
+                .check(classes);
+    }
+
     @Test
     void repositoriesDoNotCallServices() {
         noClasses().that().resideInAPackage("social.starling.db..")

@@ -31,7 +31,8 @@ public final class AccountsModule implements Module {
     private final AccountsHandler accountsApi;
     private final PreferencesHandler preferences;
 
-    public AccountsModule(Core core, Repositories repos, AccountComponents accounts, Edges edges) {
+    public AccountsModule(Core core, Repositories repos, AccountComponents accounts, RemoteAccountComponents remote,
+                          Edges edges) {
         this.core = core;
         this.repos = repos;
         this.accounts = accounts;
@@ -45,7 +46,8 @@ public final class AccountsModule implements Module {
         this.registration = new RegistrationHandler(auth, accounts.register(), accounts.tokens(), core.json());
         this.credentials = new CredentialsHandler(auth, accounts.queries(), accounts.updateCredentials(),
                 edges.accountApi(), core.json());
-        this.accountsApi = new AccountsHandler(auth, accounts.queries(), edges.accountApi(), core.json());
+        this.accountsApi = new AccountsHandler(auth, accounts.queries(), remote.resolve(), edges.accountApi(),
+                core.json());
         this.preferences = new PreferencesHandler(auth, accounts.queries());
     }
 

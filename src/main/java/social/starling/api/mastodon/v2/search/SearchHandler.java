@@ -10,7 +10,9 @@ import social.starling.convert.entity.AccountEntity;
 import social.starling.convert.entity.SearchEntity;
 import social.starling.convert.entity.TagEntity;
 import social.starling.errors.UnauthorizedException;
+import social.starling.model.Account;
 import social.starling.service.account.AccountQueryService;
+import social.starling.service.account.ResolveAccountService;
 import social.starling.service.discovery.DiscoveryService;
 import social.starling.service.oauth.Caller;
 
@@ -18,19 +20,24 @@ import social.starling.service.oauth.Caller;
  * {@code GET /api/v2/search?q=&type=&limit=&offset=}: a minimal but honest search — local accounts by username
  * prefix (or an exact {@code user@domain} this server knows) and hashtags by prefix; no full-text status search
  * yet, so {@code statuses} is empty. As Mastodon, visitors may not page ({@code offset}) or ask to resolve.
+ * With {@code resolve=true} (Rails' boolean: {@code True} too) a query naming one account ({@code @user@host},
+ * {@code user@host}, {@code acct:user@host} or an actor URL) is resolved remotely when unknown or stale
+ * ({@link ResolveAccountService}); if that finds nothing, the ordinary search answers.
  */
 public final class SearchHandler {
     private final ApiAuth auth;
     private final AccountQueryService accounts;
+    private final ResolveAccountService resolver;
     private final DiscoveryService discovery;
     private final AccountApiMapper accountApi;
     private final ObjectMapper json;
     private final String baseUrl;
 
-    public SearchHandler(ApiAuth auth, AccountQueryService accounts, DiscoveryService discovery,
-                         AccountApiMapper accountApi, ObjectMapper json, String baseUrl) {
+    public SearchHandler(ApiAuth auth, AccountQueryService accounts, ResolveAccountService resolver,
+                         DiscoveryService discovery, AccountApiMapper accountApi, ObjectMapper json, String baseUrl) {
         this.auth = auth;
         this.accounts = accounts;
+        this.resolver = resolver;
         this.discovery = discovery;
         this.accountApi = accountApi;
         this.json = json;
@@ -51,13 +58,24 @@ public final class SearchHandler {
         String type = p.string("type").orElse("");
         int limit = Math.max(1, Math.min(40, p.intValue("limit").orElse(20)));
         int offset = Math.max(0, p.intValue("offset").orElse(0));
+        boolean resolve = viewer != null && offset == 0 && p.bool("resolve", false);
         List<AccountEntity> found = type.isEmpty() || type.equals("accounts")
-                ? accounts.search(q, limit, offset).stream().map(accountApi::toApi).toList() : List.of();
+                ? findAccounts(q, resolve, limit, offset).stream().map(accountApi::toApi).toList() : List.of();
         List<TagEntity> tags = type.isEmpty() || type.equals("hashtags")
                 ? discovery.tags(q, viewer, limit, offset).stream()
                 .map(t -> new TagEntity(Long.toString(t.id()), t.name(), baseUrl + "/tags/" + t.name(), List.of(),
                         t.following(), null))
                 .toList() : List.of();
         ctx.json(new SearchEntity(found, List.of(), tags, List.of()));
+    }
+
+    private List<Account> findAccounts(String q, boolean resolve, int limit, int offset) {
+        if (resolve) {
+            var resolved = resolver.resolveQuery(q);
+            if (resolved.isPresent()) {
+                return List.of(resolved.get());
+            }
+        }
+        return accounts.search(q, limit, offset);
     }
 }
