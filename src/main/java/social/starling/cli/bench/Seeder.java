@@ -21,8 +21,8 @@ import social.starling.support.Secrets;
 /**
  * {@code starling bench seed}: fills an empty database with a synthetic instance for the benchmarks (see
  * bench/README.md), with every home feed made by the feed rebuild ({@code FeedRepository#rebuild}, the rule fan-out
- * applies, as if each account had been away), and writes, into {@code out}, access tokens for a sample of accounts ({@code tokens.txt}) and
- * the account with the most followers with a token for it ({@code fanout.properties}). Tokens are created in the
+ * applies), and writes, into {@code out}, access tokens for a sample of accounts ({@code tokens.txt}) and the
+ * account with the most followers with a token for it ({@code fanout.properties}). Tokens are created in the
  * database directly: the password grant is slow by design.
  */
 final class Seeder {
