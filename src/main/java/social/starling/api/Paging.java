@@ -38,7 +38,8 @@ public final class Paging {
         return new Page(id(ctx, "max_id"), id(ctx, "since_id"), id(ctx, "min_id"), limit);
     }
 
-    private static Optional<Long> id(Context ctx, String name) {
+    /** A query parameter holding an id, or empty when absent or not a number. */
+    public static Optional<Long> id(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
             return Optional.empty();

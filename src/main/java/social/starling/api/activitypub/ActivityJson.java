@@ -48,14 +48,6 @@ final class ActivityJson {
     }
 
     static Optional<Long> queryId(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(raw.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return social.starling.api.Paging.id(ctx, name);
     }
 }
