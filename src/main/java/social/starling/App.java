@@ -29,6 +29,7 @@ import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
 import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
+import social.starling.wiring.OutboxComponents;
 import social.starling.wiring.NotificationsModule;
 import social.starling.wiring.OperationsModule;
 import social.starling.wiring.RemoteAccountComponents;
@@ -50,6 +51,7 @@ public final class App implements AutoCloseable {
 
     private final Core core;
     private final Repositories repos;
+    private final OutboxComponents outbox;
     private final AccountComponents accounts;
     private final StatusComponents statuses;
     private final GraphComponents graph;
@@ -69,8 +71,9 @@ public final class App implements AutoCloseable {
         DataDirectory.prepare(config);
         this.core = Core.open(config, clock);
         this.repos = Repositories.create(core.json(), core.events());
-        this.accounts = AccountComponents.build(core, repos);
-        this.statuses = StatusComponents.build(core, repos, accounts);
+        this.outbox = OutboxComponents.build(core, repos);
+        this.accounts = AccountComponents.build(core, repos, outbox);
+        this.statuses = StatusComponents.build(core, repos, accounts, outbox);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
@@ -119,6 +122,10 @@ public final class App implements AutoCloseable {
 
     public Repositories repos() {
         return repos;
+    }
+
+    public OutboxComponents outbox() {
+        return outbox;
     }
 
     public AccountComponents accounts() {

@@ -41,6 +41,16 @@ public record LocalUris(String baseUrl) {
         return actor(username) + "#main-key";
     }
 
+    /** The id of a Follow activity sent by a local member (a follow request or follow row's id). */
+    public String follow(long followId) {
+        return baseUrl + "/follows/" + followId;
+    }
+
+    /** The id of a Block activity sent by a local member. */
+    public String block(long blockId) {
+        return baseUrl + "/blocks/" + blockId;
+    }
+
     public String media(String path) {
         return baseUrl + "/system/" + path;
     }

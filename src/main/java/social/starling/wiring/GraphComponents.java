@@ -26,12 +26,12 @@ public record GraphComponents(FollowService follows, RelationshipService relatio
         var clock = core.clock();
         var ids = core.ids();
         var follows = new FollowService(db, repos.accounts(), repos.relationships(), statuses.homeFeed(),
-                statuses.outbox(), accounts.changes(), ids, clock);
+                statuses.outbox(), accounts.changes(), ids, core.uris(), clock);
         return new GraphComponents(follows,
                 new RelationshipService(db, repos.relationships(), repos.accounts(), clock),
                 new GraphQueryService(db, repos.accounts(), repos.relationships(), repos.graphPages(), clock),
                 new BlockService(db, repos.accounts(), repos.relationships(), repos.notifications(), follows,
-                        statuses.homeFeed(), accounts.changes(), ids, clock),
+                        statuses.homeFeed(), statuses.outbox(), accounts.changes(), ids, clock),
                 new MuteService(db, repos.accounts(), repos.relationships(), repos.graphPages(), statuses.homeFeed(),
                         statuses.relations(), ids, clock),
                 new DomainBlockService(db, repos.graphPages(), follows, accounts.changes(), ids, clock),

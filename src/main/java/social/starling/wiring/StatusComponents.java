@@ -4,7 +4,6 @@ import social.starling.service.filter.FilterService;
 import social.starling.service.filter.FilterV1Service;
 import social.starling.service.filter.KeywordStatusFilterer;
 import social.starling.service.notification.NotifyService;
-import social.starling.service.outbox.LocalOutbox;
 import social.starling.service.outbox.Outbox;
 import social.starling.service.poll.ClosePollService;
 import social.starling.service.poll.VoteService;
@@ -34,7 +33,8 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                                AccountStatusesService accountStatuses, PublicTimelineService publicTimeline,
                                FilterService filters, FilterV1Service filtersV1) {
 
-    public static StatusComponents build(Core core, Repositories repos, AccountComponents accounts) {
+    public static StatusComponents build(Core core, Repositories repos, AccountComponents accounts,
+                                         OutboxComponents outboxes) {
         var db = core.db();
         var clock = core.clock();
         var ids = core.ids();
@@ -43,9 +43,8 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var filterer = new KeywordStatusFilterer(db, repos.filters(), clock);
         var views = new StatusViews(db, repos.statuses(), repos.accounts(), repos.relationships(), repos.tags(),
                 repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, clock);
-        var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
-                ids, clock);
-        var outbox = new LocalOutbox(core.jobs(), notify);
+        var notify = outboxes.notifier();
+        var outbox = outboxes.outbox();
         var homeFeed = new HomeFeedService(db, repos.feeds(), views, core.config().feeds().maxItems(), clock);
         var composer = new StatusComposer(db, repos.accounts(), core.formatter(), core.domain());
         var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
@@ -63,7 +62,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
                         repos.conversations(), notify, ids, clock),
                 new StatusContextService(db, repos.statuses(), views),
-                new VoteService(db, repos.polls(), views, ids, clock),
+                new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),
                 new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),

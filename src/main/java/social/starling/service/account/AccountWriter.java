@@ -6,6 +6,7 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Tx;
 import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
+import social.starling.service.outbox.Outbox;
 
 /**
  * The one write path for accounts, local and remote, in the caller's transaction: a local account is inserted with
@@ -18,11 +19,13 @@ public final class AccountWriter {
     private final AccountRepository accounts;
     private final JobQueue jobs;
     private final AccountChanges changes;
+    private final Outbox outbox;
 
-    public AccountWriter(AccountRepository accounts, JobQueue jobs, AccountChanges changes) {
+    public AccountWriter(AccountRepository accounts, JobQueue jobs, AccountChanges changes, Outbox outbox) {
         this.accounts = accounts;
         this.jobs = jobs;
         this.changes = changes;
+        this.outbox = outbox;
     }
 
     /** A new local account (a person, or the instance actor); its keys are made by a job right after commit. */
@@ -65,5 +68,6 @@ public final class AccountWriter {
     public void updateProfile(Tx tx, Account account) {
         accounts.updateProfile(tx, account);
         changes.changed(tx, account.id());
+        outbox.profileUpdated(tx, account);
     }
 }

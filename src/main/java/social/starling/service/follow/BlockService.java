@@ -9,6 +9,7 @@ import social.starling.errors.ForbiddenException;
 import social.starling.errors.NotFoundException;
 import social.starling.model.IdGenerator;
 import social.starling.service.account.AccountChanges;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.timeline.HomeFeedService;
 
 /**
@@ -23,13 +24,15 @@ public final class BlockService {
     private final NotificationRepository notifications;
     private final FollowService follows;
     private final HomeFeedService home;
+    private final Outbox outbox;
     private final AccountChanges changes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public BlockService(Database db, AccountRepository accounts, RelationshipRepository relationships,
                         NotificationRepository notifications, FollowService follows, HomeFeedService home,
-                        AccountChanges changes, IdGenerator ids, Clock clock) {
+                        Outbox outbox, AccountChanges changes, IdGenerator ids, Clock clock) {
+        this.outbox = outbox;
         this.db = db;
         this.accounts = accounts;
         this.relationships = relationships;
@@ -51,10 +54,11 @@ public final class BlockService {
             relationships.insertBlock(tx, ids.next(), blockerId, targetId, clock.instant());
             // Joins this transaction: ends the follow or withdraws the request, in each direction.
             follows.unfollow(blockerId, targetId);
-            follows.unfollow(targetId, blockerId);
+            follows.removeFollower(blockerId, targetId);
             home.removeAuthor(tx, blockerId, targetId);
             home.removeAuthor(tx, targetId, blockerId);
             notifications.deleteAllFrom(tx, blockerId, targetId);
+            outbox.blocked(tx, blockerId, targetId);
             changes.changed(tx, blockerId);
             changes.changed(tx, targetId);
             return null;
@@ -66,6 +70,7 @@ public final class BlockService {
         db.inTransaction(tx -> {
             accounts.find(tx, targetId).orElseThrow(() -> new NotFoundException("Record not found"));
             if (relationships.deleteBlock(tx, blockerId, targetId)) {
+                outbox.unblocked(tx, blockerId, targetId);
                 changes.changed(tx, blockerId);
                 changes.changed(tx, targetId);
             }

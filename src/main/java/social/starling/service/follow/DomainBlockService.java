@@ -43,7 +43,7 @@ public final class DomainBlockService {
         db.inTransaction(tx -> {
             pages.insertDomainBlock(tx, ids.next(), accountId, domain, clock.instant());
             for (long follower : pages.followersOn(tx, accountId, domain)) {
-                follows.unfollow(follower, accountId); // joins this transaction; fixes counts, lists and feeds
+                follows.removeFollower(accountId, follower); // joins this transaction; fixes counts, lists, feeds
             }
             for (long requester : pages.requestersOn(tx, accountId, domain)) {
                 follows.reject(accountId, requester);

@@ -1,7 +1,9 @@
 package social.starling.service.outbox;
 
+import java.util.List;
 import social.starling.db.Tx;
 import social.starling.jobs.JobQueue;
+import social.starling.model.Account;
 import social.starling.model.Follow;
 import social.starling.model.NotificationType;
 import social.starling.model.Status;
@@ -66,8 +68,8 @@ public final class LocalOutbox implements Outbox {
     }
 
     @Override
-    public void followRequestClosed(Tx tx, long requesterId, long targetId, boolean rejected) {
-        notify.withdraw(tx, targetId, requesterId, NotificationType.FOLLOW_REQUEST, null);
+    public void followRequestClosed(Tx tx, Follow request, boolean rejected) {
+        notify.withdraw(tx, request.targetAccountId(), request.accountId(), NotificationType.FOLLOW_REQUEST, null);
     }
 
     @Override
@@ -79,7 +81,30 @@ public final class LocalOutbox implements Outbox {
     }
 
     @Override
-    public void unfollowed(Tx tx, long followerId, long targetId) {
+    public void followReaccepted(Tx tx, Follow follow, String uri) {
+    }
+
+    @Override
+    public void unfollowed(Tx tx, Follow follow, boolean byTarget) {
         // Nothing local: Mastodon keeps the follow notification. Federation will deliver Undo(Follow).
+    }
+
+    @Override
+    public void blocked(Tx tx, long blockerId, long targetId) {
+        // Local effects (follows ended, feeds and notifications cleaned) are BlockService's, in the same transaction.
+    }
+
+    @Override
+    public void unblocked(Tx tx, long blockerId, long targetId) {
+    }
+
+    @Override
+    public void profileUpdated(Tx tx, Account account) {
+        // Caches learn of it through AccountChanges; only other servers need telling.
+    }
+
+    @Override
+    public void voted(Tx tx, long accountId, Status pollStatus, List<Integer> choices) {
+        // Counts are written by VoteService; a remote poll's author learns of the vote through federation.
     }
 }

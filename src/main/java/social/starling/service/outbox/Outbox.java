@@ -1,6 +1,8 @@
 package social.starling.service.outbox;
 
+import java.util.List;
 import social.starling.db.Tx;
+import social.starling.model.Account;
 import social.starling.model.Follow;
 import social.starling.model.Status;
 
@@ -39,12 +41,33 @@ public interface Outbox {
     /** {@code request} awaits the approval of its (locked) target. */
     void followRequested(Tx tx, Follow request);
 
-    /** The requester withdrew, or the target rejected, the pending request. */
-    void followRequestClosed(Tx tx, long requesterId, long targetId, boolean rejected);
+    /** The requester withdrew, or the target rejected ({@code rejected}), the pending {@code request}. */
+    void followRequestClosed(Tx tx, Follow request, boolean rejected);
 
     /** {@code follow} began: at once, or when its target accepted the request ({@code accepted}). */
     void followed(Tx tx, Follow follow, boolean accepted);
 
-    /** {@code followerId} stopped following {@code targetId}. */
-    void unfollowed(Tx tx, long followerId, long targetId);
+    /**
+     * A remote actor followed again ({@code uri}: its new Follow's id) a member it already follows: it is told
+     * Accept again, since the first may have been lost.
+     */
+    void followReaccepted(Tx tx, Follow follow, String uri);
+
+    /**
+     * {@code follow} ended: the follower unfollowed, or (a block, or a remote follower removed) the target ended it.
+     * {@code byTarget} tells which; a remote follower is then sent a Reject, as Mastodon does.
+     */
+    void unfollowed(Tx tx, Follow follow, boolean byTarget);
+
+    /** {@code blockerId} blocked {@code targetId} (follows both ways were ended first, through {@link #unfollowed}). */
+    void blocked(Tx tx, long blockerId, long targetId);
+
+    /** {@code blockerId} lifted its block of {@code targetId}. */
+    void unblocked(Tx tx, long blockerId, long targetId);
+
+    /** A local account's profile changed (name, note, fields, images, flags). */
+    void profileUpdated(Tx tx, Account account);
+
+    /** {@code accountId} voted {@code choices} (option indexes) in the poll of {@code pollStatus}. */
+    void voted(Tx tx, long accountId, Status pollStatus, List<Integer> choices);
 }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import social.starling.db.Database;
 import social.starling.db.PollRepository;
+import social.starling.db.StatusRepository;
 import social.starling.errors.BadRequestException;
 import social.starling.errors.NotFoundException;
 import social.starling.errors.UnprocessableException;
 import social.starling.model.IdGenerator;
 import social.starling.model.Poll;
+import social.starling.service.outbox.Outbox;
 import social.starling.service.status.StatusViews;
 
 /**
@@ -25,13 +27,18 @@ import social.starling.service.status.StatusViews;
 public final class VoteService {
     private final Database db;
     private final PollRepository polls;
+    private final StatusRepository statuses;
+    private final Outbox outbox;
     private final StatusViews views;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public VoteService(Database db, PollRepository polls, StatusViews views, IdGenerator ids, Clock clock) {
+    public VoteService(Database db, PollRepository polls, StatusRepository statuses, StatusViews views, Outbox outbox,
+                       IdGenerator ids, Clock clock) {
         this.db = db;
         this.polls = polls;
+        this.statuses = statuses;
+        this.outbox = outbox;
         this.views = views;
         this.ids = ids;
         this.clock = clock;
@@ -79,6 +86,7 @@ public final class VoteService {
                 mine.add(choice);
             }
             polls.addVotes(tx, pollId, choices.size(), firstVote ? 1 : 0, now);
+            statuses.find(tx, poll.statusId()).ifPresent(s -> outbox.voted(tx, accountId, s, choices));
             return null;
         });
         return visible.statusId();

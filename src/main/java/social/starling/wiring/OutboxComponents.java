@@ -1,0 +1,18 @@
+package social.starling.wiring;
+
+import social.starling.service.notification.NotifyService;
+import social.starling.service.outbox.LocalOutbox;
+import social.starling.service.outbox.Outbox;
+
+/**
+ * The outbox every writer records its effects in, and the notifier behind it. Built before the domain components
+ * because accounts (profile updates), statuses, the graph and interactions all write through it.
+ */
+public record OutboxComponents(NotifyService notifier, Outbox outbox) {
+
+    public static OutboxComponents build(Core core, Repositories repos) {
+        var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
+                core.ids(), core.clock());
+        return new OutboxComponents(notify, new LocalOutbox(core.jobs(), notify));
+    }
+}
