@@ -3,22 +3,11 @@ package social.starling.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import social.starling.model.Account;
 import social.starling.testing.ApiClient;
+import social.starling.testing.FedifyPeer;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
 import social.starling.testing.TestApp;
@@ -37,10 +27,9 @@ import social.starling.testing.TestApp;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResolveRemoteAccountTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCOPES = "read write follow";
 
-    private static Process peer;
+    private static FedifyPeer peer;
     private static String peerBase;
     private static String peerHost;
     private static String peerActor;
@@ -48,29 +37,13 @@ class ResolveRemoteAccountTest {
     private static TestApp closed;
     private static HttpTester alice;
     private static HttpTester bob;
-    private static final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        String node = installPeer();
-        Path ready = Files.createTempFile("starling-peer", ".json");
-        Files.delete(ready);
-        ProcessBuilder pb = new ProcessBuilder(node, "src/test/peer/peer.mjs", "--port", "0")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target", "resolve-peer.log").toFile()));
-        pb.environment().put("PEER_READY_FILE", ready.toString());
-        peer = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(ready)) {
-            if (!peer.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the peer did not start; see target/resolve-peer.log");
-            }
-            Thread.sleep(50);
-        }
-        JsonNode info = JSON.readTree(Files.readString(ready));
-        peerBase = info.get("base").asText();
-        peerHost = info.get("host").asText();
-        peerActor = info.get("actor").asText();
+        peer = FedifyPeer.start("resolve-peer.log", Map.of());
+        peerBase = peer.base;
+        peerHost = peer.host;
+        peerActor = peer.actor;
 
         open = TestApp.create().with("STARLING_FEDERATION_ALLOW_PRIVATE", "127.0.0.0/8");
         open.start();
@@ -91,28 +64,8 @@ class ResolveRemoteAccountTest {
             closed.stop();
         }
         if (peer != null) {
-            peer.destroy();
-            try {
-                if (!peer.waitFor(10, TimeUnit.SECONDS)) {
-                    peer.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                peer.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            peer.close();
         }
-    }
-
-    /** Runs scripts/peer/install.sh; its last line is the node binary. No npm registry: the test is skipped. */
-    private static String installPeer() throws IOException, InterruptedException {
-        Process install = new ProcessBuilder("scripts/peer/install.sh").redirectErrorStream(true).start();
-        String out = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean done = install.waitFor(5, TimeUnit.MINUTES);
-        String[] lines = out.strip().split("\n");
-        String node = lines[lines.length - 1].strip();
-        Assumptions.assumeTrue(done && install.exitValue() == 0 && Files.isExecutable(Path.of(node)),
-                "the Fedify peer could not be installed (npm unreachable?):\n" + out);
-        return node;
     }
 
     private static String q(String value) {
@@ -120,32 +73,19 @@ class ResolveRemoteAccountTest {
     }
 
     private static JsonNode peerGet(String path) throws Exception {
-        HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(peerBase + path))
-                .header("Accept", "application/activity+json").timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return peer.get(path);
     }
 
     private static JsonNode peerActorDocument() throws Exception {
-        HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(peerActor))
-                .header("Accept", "application/activity+json").timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return peer.getUrl(peerActor);
     }
 
-    /** Inbound requests the peer recorded after {@code after}, control calls excluded. */
     private static List<JsonNode> peerRequestsIn(long after) throws Exception {
-        List<JsonNode> requests = new ArrayList<>();
-        peerGet("/_control/requests?direction=in&after=" + after).get("requests").forEach(requests::add);
-        return requests;
+        return peer.requestsIn(after);
     }
 
     private static long lastSeq() throws Exception {
-        long max = 0;
-        for (JsonNode r : peerGet("/_control/requests").get("requests")) {
-            max = Math.max(max, r.get("seq").asLong());
-        }
-        return max;
+        return peer.lastSeq();
     }
 
     @Test
