@@ -4,6 +4,7 @@ import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.FAVOURITES;
 import static social.starling.db.schema.Tables.FEED_ENTRIES;
 import static social.starling.db.schema.Tables.FOLLOWS;
+import static social.starling.db.schema.Tables.JOBS;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.USERS;
 
@@ -15,6 +16,11 @@ import org.jooq.impl.DSL;
  * {@link BatchInsert}), and counting what the fan-out and rebuild timers wait for. Not used while serving.
  */
 public final class BenchRepository {
+
+    /** Jobs of a lane still queued or running (not dead). */
+    public int pendingJobs(Tx tx, String lane) {
+        return tx.dsl().fetchCount(JOBS, JOBS.LANE.eq(lane).and(JOBS.STATE.ne("dead")));
+    }
 
     public int countStatuses(Tx tx) {
         return tx.dsl().fetchCount(STATUSES);

@@ -10,7 +10,7 @@ import social.starling.cli.AppFactory;
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark tools (see bench/README.md).",
-        subcommands = {SeedCommand.class, FanoutCommand.class, RebuildCommand.class})
+        subcommands = {SeedCommand.class, FanoutCommand.class, RebuildCommand.class, InboxCommand.class})
 public final class BenchCommands {
     final AppFactory apps;
 
