@@ -19,6 +19,7 @@ import social.starling.cli.CommandFactory;
 import social.starling.cli.JobsCommands;
 import social.starling.config.Config;
 import social.starling.config.ConfigException;
+import social.starling.service.account.DataDirectoryDomainException;
 import social.starling.config.ConfigLoader;
 import social.starling.errors.StarlingException;
 import social.starling.support.Versions;
@@ -76,7 +77,7 @@ public final class Main implements Callable<Integer> {
 
     /** Configuration errors: one line and 2; Starling's own and argument errors: one line and 1; else -1. */
     private static int knownExitCode(Exception e, PrintWriter err) {
-        if (e instanceof ConfigException) {
+        if (e instanceof ConfigException || e instanceof DataDirectoryDomainException) {
             err.println("starling: " + e.getMessage());
             return 2;
         }

@@ -155,6 +155,13 @@ public final class AccountRepository {
                 .fetchOptional(this::toAccount);
     }
 
+    /** Local {@code Application} actors (the instance actor, under whatever domain the data was made). */
+    public List<Account> localApplications(Tx tx) {
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS)
+                .where(ACCOUNTS.DOMAIN.eq("")).and(ACCOUNTS.ACTOR_TYPE.eq("Application"))
+                .fetch(this::toAccount);
+    }
+
     public Optional<Account> findByUri(Tx tx, String uri) {
         return tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.URI.eq(uri)).fetchOptional(this::toAccount);
     }

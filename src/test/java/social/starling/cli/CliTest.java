@@ -42,6 +42,34 @@ class CliTest {
     }
 
     @Test
+    void aDataDirectoryMadeForAnotherDomainIsRefusedInOneLine() throws Exception {
+        Map<String, String> env = env();
+        String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;
+        if (pg != null) {
+            env.put("STARLING_DATABASE_URL", pg);
+        }
+        try {
+            env.put("STARLING_PORT", Integer.toString(social.starling.testing.TestApp.freePort()));
+            env.put("STARLING_DOMAIN", "localhost:8080");
+            try (social.starling.App first = new social.starling.App(
+                    social.starling.config.ConfigLoader.load(env, java.util.Optional.empty()),
+                    java.time.Clock.systemUTC())) {
+                first.start();
+            }
+            env.put("STARLING_DOMAIN", "localhost:9000");
+            Result moved = run(env, "serve");
+            assertThat(moved.exit()).isEqualTo(2);
+            assertThat(moved.err().strip()).isEqualTo("starling: this data directory belongs to localhost:8080 "
+                    + "(http://localhost:8080), not to localhost:9000: run it with STARLING_DOMAIN=localhost:8080 "
+                    + "(or STARLING_PORT=8080), or use another STARLING_DATA_DIR for a new server");
+        } finally {
+            if (pg != null) {
+                TestDatabase.dropPostgresSchema(pg);
+            }
+        }
+    }
+
+    @Test
     void migrateCreateAccountResetPasswordAndJobStats() {
         Map<String, String> env = env();
         String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;

@@ -34,10 +34,26 @@ public final class InstanceActorService {
         this.clock = clock;
     }
 
+    /**
+     * Finds or creates the instance actor. A database whose instance actor lives under another base URL was made
+     * for another domain (every local URI embeds it, so it cannot simply be served under a new one): that is a
+     * configuration error, said in one line with the way out, instead of a constraint failure further on.
+     */
     public Account ensure() {
         Optional<Account> existing = find();
         if (existing.isPresent()) {
             return existing.get();
+        }
+        for (Account other : db.read(tx -> accounts.localApplications(tx))) {
+            if (other.uri().endsWith("/actor") && !other.uri().equals(baseUrl + "/actor")) {
+                String base = other.uri().substring(0, other.uri().length() - "/actor".length());
+                String domain = base.replaceFirst("^https?://", "");
+                throw new DataDirectoryDomainException("this data directory belongs to " + domain + " (" + base
+                        + "), not to " + baseUrl.replaceFirst("^https?://", "") + ": run it with STARLING_DOMAIN="
+                        + domain + (domain.startsWith("localhost:") ? " (or STARLING_PORT="
+                        + domain.substring("localhost:".length()) + ")" : "")
+                        + ", or use another STARLING_DATA_DIR for a new server");
+            }
         }
         return db.inTransaction(tx -> {
             Instant now = clock.instant();
