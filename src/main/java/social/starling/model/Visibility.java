@@ -16,7 +16,8 @@ public enum Visibility {
         if (value == null) {
             return Optional.empty();
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        // Exact, as Rails' enum: "PUBLIC" or "public " is not a visibility.
+        return switch (value) {
             case "public" -> Optional.of(PUBLIC);
             case "unlisted" -> Optional.of(UNLISTED);
             case "private" -> Optional.of(PRIVATE);

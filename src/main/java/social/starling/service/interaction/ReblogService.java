@@ -128,7 +128,7 @@ public final class ReblogService {
     }
 
     private static Optional<Visibility> requested(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return Optional.empty();
         }
         Visibility v = Visibility.parse(raw)

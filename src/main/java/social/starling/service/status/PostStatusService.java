@@ -94,7 +94,7 @@ public final class PostStatusService {
         Instant now = clock.instant();
         Account author = accounts.require(tx, authorId);
         User user = users.find(tx, authorId).orElseThrow();
-        Visibility visibility = r.visibility() != null && !r.visibility().isBlank()
+        Visibility visibility = r.visibility() != null
                 ? Visibility.parse(r.visibility()).orElseThrow()
                 : parent != null && parent.visibility() == Visibility.DIRECT ? Visibility.DIRECT
                 : Visibility.parse(user.defaultPrivacy()).orElse(Visibility.PUBLIC);

@@ -39,7 +39,7 @@ public final class StatusValidator {
         if (StatusText.countCharacters(text, spoiler) > Limits.STATUS_MAX_CHARACTERS) {
             errors.add("Text character limit of " + Limits.STATUS_MAX_CHARACTERS + " exceeded");
         }
-        if (visibility != null && !visibility.isBlank() && Visibility.parse(visibility).isEmpty()) {
+        if (visibility != null && Visibility.parse(visibility).isEmpty()) { // given but empty is invalid too
             errors.add("Visibility is not included in the list");
         }
         if (language != null && !language.isBlank() && !language.trim().matches("^[a-z]{2,3}(-[A-Za-z]{2,8})?$")) {
