@@ -125,7 +125,7 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.JOBS_DELIVERY_CONCURRENCY, 32, 1, 1024),
                 intValue(v, ConfigOption.JOBS_INGRESS_CONCURRENCY, 16, 1, 1024),
                 intValue(v, ConfigOption.JOBS_PULL_CONCURRENCY, 4, 1, 1024),
-                Duration.ofSeconds(intValue(v, ConfigOption.JOBS_LEASE_SECONDS, 300, 1, 86_400)),
+                Duration.ofSeconds(intValue(v, ConfigOption.JOBS_LEASE_SECONDS, 30, 1, 86_400)),
                 Duration.ofMillis(intValue(v, ConfigOption.JOBS_POLL_MILLIS, 1000, 10, 60_000)));
         var feeds = new Config.Feeds(
                 intValue(v, ConfigOption.FEED_ACTIVE_DAYS, 30, 1, 3650),

@@ -135,6 +135,23 @@ public final class JobRepository {
                 .execute();
     }
 
+    /**
+     * Returns to the queue, at once, the running jobs held by earlier runners of this node ({@code runnerPrefix},
+     * any runner but {@code current}): a process restarted after a crash takes back what its previous incarnation
+     * had claimed instead of waiting for the leases to expire. The attempt is not counted.
+     */
+    public int releaseEarlierRunners(Tx tx, String runnerPrefix, String current, Instant now) {
+        return tx.dsl().update(JOBS)
+                .set(JOBS.STATE, QUEUED)
+                .setNull(JOBS.LOCKED_BY)
+                .set(JOBS.RUN_AT, now)
+                .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.inline(0)))
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.STATE.eq(RUNNING)).and(JOBS.LOCKED_BY.startsWith(runnerPrefix))
+                .and(JOBS.LOCKED_BY.ne(current))
+                .execute();
+    }
+
     public boolean markDead(Tx tx, long id, String runner, String error, Instant now) {
         return tx.dsl().update(JOBS)
                 .set(JOBS.STATE, DEAD)

@@ -87,12 +87,31 @@ public final class JobRunner implements AutoCloseable {
             return;
         }
         active = true;
+        reclaimFromEarlierRunners();
         recurring.schedule();
         for (Lane lane : Lane.values()) {
             loops.add(Thread.ofVirtual().name("jobs-" + lane.wireName()).start(() -> claimLoop(lane)));
         }
         loops.add(Thread.ofVirtual().name("jobs-heartbeat").start(this::heartbeatLoop));
         log.info("job runner {} started", runnerId);
+    }
+
+    /**
+     * Runner ids start with the node ({@code node<N>-}, see {@code Core}); node ids are distinct per node sharing a
+     * database. Jobs still marked running by another runner of this node belong to a process that died (kill -9,
+     * power loss): they are queued again now. Other nodes' dead runners are noticed when their leases, renewed
+     * every third of the lease while alive, run out.
+     */
+    private void reclaimFromEarlierRunners() {
+        int dash = runnerId.indexOf('-');
+        if (!runnerId.startsWith("node") || dash < 0) {
+            return;
+        }
+        String prefix = runnerId.substring(0, dash + 1);
+        int reclaimed = db.inTransaction(tx -> repo.releaseEarlierRunners(tx, prefix, runnerId, clock.instant()));
+        if (reclaimed > 0) {
+            log.info("took back {} jobs an earlier process of this node had claimed", reclaimed);
+        }
     }
 
     private void claimLoop(Lane lane) {

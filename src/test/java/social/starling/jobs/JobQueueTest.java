@@ -58,7 +58,11 @@ class JobQueueTest {
     }
 
     private JobRunner runner(String id, JobHandler<Work> handler) {
-        Config.Jobs config = new Config.Jobs(true, 8, 4, 4, 2, Duration.ofSeconds(1), Duration.ofMillis(50));
+        return runner(id, handler, Duration.ofSeconds(1));
+    }
+
+    private JobRunner runner(String id, JobHandler<Work> handler, Duration lease) {
+        Config.Jobs config = new Config.Jobs(true, 8, 4, 4, 2, lease, Duration.ofMillis(50));
         JobRunner runner = new JobRunner(app.core().db(), app.core().jobRepository(), app.core().jobs(), Clock.systemUTC(), config, id,
                 app.core().laneSignals(), app.core().json(), app.core().metrics());
         runner.register(WORK, handler);
@@ -165,6 +169,33 @@ class JobQueueTest {
         assertThat(starts.get(slow).get()).isEqualTo(2);
         assertThat(completions.get(slow).get()).isEqualTo(1);
         assertThat(done).allSatisfy(id -> assertThat(starts.get(id).get()).isEqualTo(1));
+    }
+
+    @Test
+    void aRestartedNodeTakesBackWhatItsKilledProcessHeldWithoutWaitingForTheLease() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        long job = app.core().db().inTransaction(tx -> app.core().jobs().enqueue(tx, WORK, new Work(-1)));
+        JobHandler<Work> handler = (work, ctx) -> {
+            if (starts.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet() == 1) {
+                started.countDown();
+                Thread.sleep(Duration.ofMinutes(5)); // killed while here
+            }
+            completions.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+        };
+        Duration hour = Duration.ofHours(1);
+        JobRunner before = runner("node7-host-100-a", handler, hour);
+        before.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        before.kill();
+
+        // Another node's runner leaves it alone: its lease (an hour) still holds.
+        runner("node8-host-300-c", handler, hour).start();
+        Thread.sleep(300);
+        assertThat(completions).doesNotContainKey(job);
+
+        runner("node7-host-200-b", handler, hour).start(); // the same node, a new process
+        await(() -> completions.containsKey(job) && jobsLeft() == 0);
+        assertThat(starts.get(job).get()).isEqualTo(2);
     }
 
     @Test
