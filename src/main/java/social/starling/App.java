@@ -51,6 +51,7 @@ public final class App implements AutoCloseable {
 
     private final Core core;
     private final Repositories repos;
+    private final RouteTable routes;
     private final OutboxComponents outbox;
     private final AccountComponents accounts;
     private final StatusComponents statuses;
@@ -92,7 +93,7 @@ public final class App implements AutoCloseable {
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
                 new ActivityPubModule(core, repos, accounts));
-        RouteTable routes = new RouteTable();
+        this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
             module.jobs(core.jobRunner());
@@ -114,6 +115,11 @@ public final class App implements AutoCloseable {
 
     public Config config() {
         return core.config();
+    }
+
+    /** Every route served, for tests that sweep them all. */
+    public java.util.List<RouteTable.Route> routes() {
+        return routes.routes();
     }
 
     public Core core() {

@@ -52,10 +52,29 @@ public final class ErrorMapper {
             write(ctx, status, message, null);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (badMessage(e) instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                // A body Jetty could not read as what its Content-Type says (a broken multipart boundary), on any
+                // route that reads form fields: the client's fault. The rest of the body is unread, so the
+                // connection cannot be reused.
+                ctx.header("Connection", "close");
+                write(ctx, bad.getCode() >= 400 && bad.getCode() < 500 ? bad.getCode() : 400,
+                        "The request body could not be read: " + bad.getReason(), null);
+                return;
+            }
             String requestId = RequestIds.of(ctx);
             log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal server error (request " + requestId + ")", null);
         });
+    }
+
+    /** The Jetty BadMessageException at the root of {@code e} (Javalin wraps it in a ServletException), if any. */
+    private static Throwable badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static void render(Context ctx, StarlingException e) {

@@ -37,7 +37,10 @@ public final class HttpServer {
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = config.bind();
             c.jetty.port = config.port();
-            c.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.shutdownGrace().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             c.jsonMapper(new JavalinJackson(json, true));
             c.http.compressionStrategy = CompressionStrategy.GZIP;
             c.http.maxRequestSize = 2_000_000L;

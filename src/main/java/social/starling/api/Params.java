@@ -36,7 +36,7 @@ public final class Params {
         addAll(root, ctx.queryParamMap());
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-            addAll(root, ctx.formParamMap());
+            addAll(root, formParams(ctx, type));
         } else if (type.contains("json")) {
             String body = ctx.body();
             if (!body.isBlank()) {
@@ -114,6 +114,20 @@ public final class Params {
             throw new UnprocessableException("Validation failed: a parameter contains a NUL character");
         }
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    }
+
+    /** The form fields; a body that is not the form its Content-Type says (a broken multipart boundary) is a 400. */
+    private static Map<String, List<String>> formParams(Context ctx, String type) {
+        try {
+            return ctx.formParamMap();
+        } catch (Exception e) { // Jetty's "bad multipart" arrives as a ServletException thrown through Javalin
+            if (e instanceof social.starling.errors.StarlingException s) {
+                throw s;
+            }
+            ctx.header("Connection", "close"); // the rest of the body is unread: the connection cannot be reused
+            throw new BadRequestException(type.startsWith("multipart/")
+                    ? "The request body is not valid multipart/form-data" : "The request body is not a valid form");
+        }
     }
 
     static Params of(ObjectNode root) {
