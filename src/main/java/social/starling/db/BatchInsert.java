@@ -89,7 +89,7 @@ public final class BatchInsert {
                 full = null;
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
         }
         return written;
     }

@@ -95,7 +95,9 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(url);
         hc.setMaximumPoolSize(config.poolSize());
         hc.setMinimumIdle(Math.min(2, config.poolSize()));
-        hc.setConnectionTimeout(10_000);
+        // While the database is unreachable a request waits at most this long for a connection, then answers 503
+        // (DatabaseException.translate) instead of queueing: fast failure, fast recovery.
+        hc.setConnectionTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
         hc.setMetricRegistry(metrics);
         HikariDataSource pool = new HikariDataSource(hc);
@@ -203,7 +205,7 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
         }
     }
 
@@ -224,7 +226,7 @@ public final class Database implements AutoCloseable {
                 CONNECTION.remove();
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
         }
     }
 
@@ -233,11 +235,13 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(tx);
         } catch (DataAccessException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
+        } catch (DatabaseException e) {
+            throw DatabaseException.translate(e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
         }
     }
 

@@ -79,7 +79,7 @@ public final class ScheduledStatusRepository {
         try {
             return json.readValue(raw, ScheduledStatus.Params.class);
         } catch (JsonProcessingException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.translate(e);
         }
     }
 }

@@ -77,7 +77,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
         vars.putIfAbsent("STARLING_DATA_DIR", dir.toString());
         vars.put("STARLING_PORT", Integer.toString(port));
         vars.putIfAbsent("STARLING_DOMAIN", "localhost:" + port);
-        if (TestDatabase.postgres()) {
+        if (TestDatabase.postgres() && !env.containsKey("STARLING_DATABASE_URL")) {
             pgUrl = TestDatabase.newPostgresSchema();
             vars.put("STARLING_DATABASE_URL", pgUrl);
             vars.putIfAbsent("STARLING_DATABASE_POOL_SIZE", "8");
