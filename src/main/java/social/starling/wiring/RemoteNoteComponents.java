@@ -32,7 +32,8 @@ public record RemoteNoteComponents(NoteIngestService ingest, RemoteStatusService
         var ingest = new NoteIngestService(remote, updater, remoteAccounts.resolve(), remoteAccounts.fetcher(),
                 signer, core.baseUrl(), clock);
         return new RemoteNoteComponents(ingest, remote, updater,
-                new ResolveStatusService(db, repos.statuses(), statuses.views(), ingest, core.baseUrl()),
+                new ResolveStatusService(db, repos.statuses(), repos.accounts(), statuses.views(), ingest,
+                        core.baseUrl()),
                 new ThreadBackfillService(db, repos.statuses(), ingest));
     }
 

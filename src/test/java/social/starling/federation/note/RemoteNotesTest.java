@@ -403,6 +403,13 @@ class RemoteNotesTest {
                 + "&resolve=true&type=statuses");
         assertThat(byId.json().get("statuses").get(0).get("id").asText()).isEqualTo(statuses.get(0).get("id").asText());
 
+        // A known actor's URL is an account: answered from the database, its server not asked again.
+        int beforeActor = mastodon.received.size();
+        HttpResult actor = alice.get("/api/v2/search?q=" + q(bob.uri()) + "&resolve=true");
+        assertThat(topIds(actor.json().get("accounts"))).containsExactly(Long.toString(bob.id()));
+        assertThat(actor.json().get("statuses")).isEmpty();
+        assertThat(mastodon.received.size()).isEqualTo(beforeActor);
+
         String own = alice.postJson("/api/v1/statuses", "{\"status\": \"local and public\"}").json().get("id").asText();
         HttpResult local = zed.get("/api/v2/search?q=" + q(app.baseUrl() + "/@alice/" + own) + "&resolve=true");
         assertThat(topIds(local.json().get("statuses"))).containsExactly(own);
