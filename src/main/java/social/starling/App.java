@@ -33,6 +33,8 @@ import social.starling.wiring.OutboxComponents;
 import social.starling.wiring.NotificationsModule;
 import social.starling.wiring.OperationsModule;
 import social.starling.wiring.RemoteAccountComponents;
+import social.starling.wiring.RemoteNoteComponents;
+import social.starling.wiring.RemoteNotesModule;
 import social.starling.wiring.Repositories;
 import social.starling.wiring.StatusComponents;
 import social.starling.wiring.StatusExtrasModule;
@@ -59,6 +61,7 @@ public final class App implements AutoCloseable {
     private final InteractionComponents interactions;
     private final NotificationComponents notifications;
     private final RemoteAccountComponents remoteAccounts;
+    private final RemoteNoteComponents remoteNotes;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -79,6 +82,7 @@ public final class App implements AutoCloseable {
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -88,11 +92,12 @@ public final class App implements AutoCloseable {
                 new WebModule(config, accounts),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
-                new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, edges),
+                new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
-                new ActivityPubModule(core, repos, accounts));
+                new ActivityPubModule(core, repos, accounts),
+                new RemoteNotesModule(remoteNotes));
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -156,6 +161,11 @@ public final class App implements AutoCloseable {
 
     public RemoteAccountComponents remoteAccounts() {
         return remoteAccounts;
+    }
+
+    /** Remote notes: {@code remoteNotes().noteIngest()} is what the inbox hands notes to. */
+    public RemoteNoteComponents remoteNotes() {
+        return remoteNotes;
     }
 
     /** Applies migrations. */

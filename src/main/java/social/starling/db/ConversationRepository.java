@@ -40,6 +40,19 @@ public final class ConversationRepository {
         tx.dsl().insertInto(CONVERSATIONS).set(CONVERSATIONS.ID, id).set(CONVERSATIONS.CREATED_AT, now).execute();
     }
 
+    /** The thread a remote server named {@code uri} (a note's {@code context} or {@code conversation}), made once. */
+    public long findOrCreateByUri(Tx tx, IdGenerator ids, String uri, Instant now) {
+        Optional<Long> found = tx.dsl().select(CONVERSATIONS.ID).from(CONVERSATIONS).where(CONVERSATIONS.URI.eq(uri))
+                .orderBy(CONVERSATIONS.ID).limit(1).fetchOptional(CONVERSATIONS.ID);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        long id = ids.next();
+        tx.dsl().insertInto(CONVERSATIONS).set(CONVERSATIONS.ID, id).set(CONVERSATIONS.URI, uri)
+                .set(CONVERSATIONS.CREATED_AT, now).execute();
+        return id;
+    }
+
     /** Records a new direct status in {@code accountId}'s view of the thread. */
     public void upsert(Tx tx, IdGenerator ids, long accountId, long conversationId, List<Long> participants,
                        long statusId, boolean unread, Instant now) {

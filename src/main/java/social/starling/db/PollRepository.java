@@ -22,6 +22,9 @@ public final class PollRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
 
     public PollRepository(ObjectMapper json) {
@@ -58,8 +61,10 @@ public final class PollRepository {
             List<String> options = read(r.getOptions());
             List<Integer> perOption = new ArrayList<>();
             Map<Integer, Integer> c = counts.getOrDefault(r.getId(), Map.of());
+            List<Integer> tallies = r.getCachedTallies() == null ? null : readInts(r.getCachedTallies());
             for (int i = 0; i < options.size(); i++) {
-                perOption.add(c.getOrDefault(i, 0));
+                // A remote poll counts what its server last said (local votes reach it through federation).
+                perOption.add(tallies == null ? c.getOrDefault(i, 0) : i < tallies.size() ? tallies.get(i) : 0);
             }
             out.put(r.getId(), toPoll(r, options, perOption));
         });
@@ -111,6 +116,17 @@ public final class PollRepository {
                 .where(POLLS.ID.eq(pollId)).execute();
     }
 
+    /**
+     * A remote poll's state as its server tells it (Mastodon's {@code cached_tallies}): votes per option, totals,
+     * and its end; {@code closedAt} null leaves it open.
+     */
+    public void setRemoteState(Tx tx, long pollId, List<Integer> tallies, int votesCount, int votersCount,
+                               Instant expiresAt, Instant closedAt, Instant now) {
+        tx.dsl().update(POLLS).set(POLLS.CACHED_TALLIES, writeInts(tallies)).set(POLLS.VOTES_COUNT, votesCount)
+                .set(POLLS.VOTERS_COUNT, votersCount).set(POLLS.EXPIRES_AT, expiresAt).set(POLLS.CLOSED_AT, closedAt)
+                .set(POLLS.UPDATED_AT, now).where(POLLS.ID.eq(pollId)).execute();
+    }
+
     /** Removes every vote (the options changed, so earlier votes no longer mean anything). */
     public void resetVotes(Tx tx, long pollId, Instant now) {
         tx.dsl().deleteFrom(POLL_VOTES).where(POLL_VOTES.POLL_ID.eq(pollId)).execute();
@@ -122,6 +138,22 @@ public final class PollRepository {
     public List<Long> voters(Tx tx, long pollId) {
         return tx.dsl().selectDistinct(POLL_VOTES.ACCOUNT_ID).from(POLL_VOTES).where(POLL_VOTES.POLL_ID.eq(pollId))
                 .fetch(POLL_VOTES.ACCOUNT_ID);
+    }
+
+    private String writeInts(List<Integer> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private List<Integer> readInts(String raw) {
+        try {
+            return json.readValue(raw, INTS);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private String write(List<String> options) {

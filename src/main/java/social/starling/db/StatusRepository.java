@@ -176,6 +176,36 @@ public final class StatusRepository {
                 .and(STATUS_MENTIONS.ACCOUNT_ID.eq(accountId)));
     }
 
+    // Remote threads -----------------------------------------------------------------------------------------
+
+    /** Remembers the id of a remote reply's parent that could not be had yet (null: resolved or none). */
+    public void setInReplyToUri(Tx tx, long id, String uri) {
+        tx.dsl().update(STATUSES).set(STATUSES.IN_REPLY_TO_URI, uri).where(STATUSES.ID.eq(id)).execute();
+    }
+
+    /** The parent's id a remote reply still waits for, if any. */
+    public Optional<String> inReplyToUri(Tx tx, long id) {
+        return tx.dsl().select(STATUSES.IN_REPLY_TO_URI).from(STATUSES).where(STATUSES.ID.eq(id))
+                .fetchOptional(STATUSES.IN_REPLY_TO_URI).filter(java.util.Objects::nonNull);
+    }
+
+    /** Statuses waiting for the parent {@code uri} (see {@link #setInReplyToUri}), at most {@code limit}. */
+    public List<Long> awaitingParent(Tx tx, String uri, int limit) {
+        return tx.dsl().select(STATUSES.ID).from(STATUSES).where(STATUSES.IN_REPLY_TO_URI.eq(uri))
+                .orderBy(STATUSES.ID).limit(limit).fetch(STATUSES.ID);
+    }
+
+    /** Makes {@code childId} a reply to {@code parent} (its parent arrived); bumps the version. */
+    public void linkParent(Tx tx, long childId, Status parent) {
+        tx.dsl().update(STATUSES)
+                .set(STATUSES.IN_REPLY_TO_ID, parent.id())
+                .set(STATUSES.IN_REPLY_TO_ACCOUNT_ID, parent.accountId())
+                .setNull(STATUSES.IN_REPLY_TO_URI)
+                .set(STATUSES.VERSION, STATUSES.VERSION.plus(1))
+                .where(STATUSES.ID.eq(childId))
+                .execute();
+    }
+
     // Reading -----------------------------------------------------------------------------------------------
 
     public int countLocal(Tx tx) {

@@ -61,7 +61,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
                         repos.conversations(), notify, ids, clock),
-                new StatusContextService(db, repos.statuses(), views),
+                new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),
                 new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),

@@ -40,7 +40,7 @@ public final class StatusExtrasModule implements Module {
     private final EmptyCollectionsHandler empty;
 
     public StatusExtrasModule(StatusComponents statuses, GraphComponents graph, AccountComponents accounts,
-                              RemoteAccountComponents remote, Edges edges) {
+                              RemoteAccountComponents remote, RemoteNoteComponents notes, Edges edges) {
         this.statuses = statuses;
         var auth = edges.auth();
         var json = edges.json();
@@ -58,8 +58,8 @@ public final class StatusExtrasModule implements Module {
         this.filtersV1 = new FiltersV1Handler(auth, statuses.filtersV1(), filterApi, json);
         this.directory = new DirectoryHandler(auth, graph.discovery(), edges.accountApi(), json);
         this.familiar = new FamiliarFollowersHandler(auth, graph.discovery(), edges.accountApi(), json);
-        this.search = new SearchHandler(auth, accounts.queries(), remote.resolve(), graph.discovery(),
-                edges.accountApi(), json, edges.baseUrl());
+        this.search = new SearchHandler(auth, accounts.queries(), remote.resolve(), notes.resolveStatus(),
+                graph.discovery(), edges.accountApi(), edges.statusApi(), json, edges.baseUrl());
         this.empty = new EmptyCollectionsHandler(auth, accounts.queries());
     }
 

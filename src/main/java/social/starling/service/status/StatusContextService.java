@@ -13,6 +13,7 @@ import java.util.Set;
 import social.starling.db.Database;
 import social.starling.db.StatusRepository;
 import social.starling.errors.NotFoundException;
+import social.starling.jobs.JobQueue;
 import social.starling.model.Status;
 import social.starling.model.view.StatusView;
 
@@ -23,6 +24,10 @@ import social.starling.model.view.StatusView;
  * signed-in people see up to 4,096 descendants, visitors 60 at most 20 replies deep. Only what the viewer may see
  * is listed, and not what comes from accounts they mute or block (Mastodon's StatusFilter), nor what a "hide"
  * filter for the thread context matches; a hidden status's replies still appear.
+ *
+ * <p>When the oldest stored status of the thread is a remote reply whose parent Starling does not have, the
+ * {@link ThreadBackfillService} job is queued (once while it waits) to fetch the missing ancestors; this answer
+ * shows what is stored, the next one the completed thread.
  */
 public final class StatusContextService {
     static final int ANCESTORS_LIMIT = 40;
@@ -36,11 +41,16 @@ public final class StatusContextService {
     private final Database db;
     private final StatusRepository statuses;
     private final StatusViews views;
+    private final JobQueue jobs;
+    private final java.time.Clock clock;
 
-    public StatusContextService(Database db, StatusRepository statuses, StatusViews views) {
+    public StatusContextService(Database db, StatusRepository statuses, StatusViews views, JobQueue jobs,
+                                java.time.Clock clock) {
         this.db = db;
         this.statuses = statuses;
         this.views = views;
+        this.jobs = jobs;
+        this.clock = clock;
     }
 
     public Context context(long statusId, Long viewerId) {
@@ -51,6 +61,7 @@ public final class StatusContextService {
             return new Context(List.of(), List.of());
         }
         List<Long> ancestors = ancestorIds(focus);
+        requestMissingAncestors(ancestors.isEmpty() ? focus.id() : ancestors.getFirst());
         List<Long> descendants = descendantIds(focus.id(), viewerId == null ? VISITOR_DESCENDANTS_LIMIT
                 : DESCENDANTS_LIMIT, viewerId == null ? VISITOR_DEPTH_LIMIT : Integer.MAX_VALUE);
         List<StatusView> above = views.load(ancestors, viewerId, StatusViews.Mode.FEED, "thread");
@@ -76,6 +87,13 @@ public final class StatusContextService {
         });
         Collections.reverse(ids);
         return ids;
+    }
+
+    private void requestMissingAncestors(long topId) {
+        if (db.read(tx -> statuses.inReplyToUri(tx, topId)).isPresent()) {
+            db.inTransaction(tx -> jobs.enqueueUnique(tx, ThreadBackfillService.JOB,
+                    new StatusJobs.StatusPayload(topId), "fetch_ancestors:" + topId, clock.instant()));
+        }
     }
 
     /** Replies level by level (one query each), then in depth-first order, cut at {@code limit}. */

@@ -82,7 +82,9 @@ public final class StatusWriter {
         if (n.poll() != null) {
             polls.insert(tx, pollId, n.id(), authorId, n.poll().options(), n.poll().multiple(),
                     n.poll().hideTotals(), n.poll().expiresAt(), now);
-            jobs.enqueueAt(tx, StatusJobs.CLOSE_POLL, new StatusJobs.PollPayload(pollId), n.poll().expiresAt());
+            if (n.poll().expiresAt() != null) { // a remote poll may have no end
+                jobs.enqueueAt(tx, StatusJobs.CLOSE_POLL, new StatusJobs.PollPayload(pollId), n.poll().expiresAt());
+            }
         }
         accounts.countStatus(tx, authorId, 1, now);
         if (parent != null) {
