@@ -15,7 +15,7 @@ public final class ReportRepository {
         this.json = json;
     }
 
-    /** Inserts a report; false if one with the same {@code uri} exists (a Flag delivered twice). */
+    /** Inserts a report; false if one with the same {@code uri} and target exists (a Flag delivered twice). */
     public boolean insert(Tx tx, long id, long reporterId, long targetId, List<Long> statusIds, String comment,
                           String uri, Instant now) {
         String ids;
@@ -28,7 +28,7 @@ public final class ReportRepository {
                 .set(REPORTS.ID, id).set(REPORTS.ACCOUNT_ID, reporterId).set(REPORTS.TARGET_ACCOUNT_ID, targetId)
                 .set(REPORTS.STATUS_IDS, ids).set(REPORTS.COMMENT, comment).set(REPORTS.URI, uri)
                 .set(REPORTS.CREATED_AT, now);
-        return (uri == null ? insert.execute() : insert.onConflict(REPORTS.URI).doNothing().execute()) == 1;
+        return (uri == null ? insert.execute() : insert.onConflict(REPORTS.URI, REPORTS.TARGET_ACCOUNT_ID).doNothing().execute()) == 1;
     }
 
     /** How many reports name {@code targetId} (for tests and, later, the moderation UI). */

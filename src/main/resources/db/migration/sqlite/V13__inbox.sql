@@ -20,7 +20,7 @@ CREATE TABLE reports (
   created_at         BIGINT        NOT NULL
 );
 CREATE INDEX reports_target ON reports (target_account_id, id);
-CREATE UNIQUE INDEX reports_uri ON reports (uri);
+CREATE UNIQUE INDEX reports_uri_target ON reports (uri, target_account_id);
 
 -- An account that moved (Move activity): the account it moved to (Mastodon's accounts.moved_to_account_id).
 ALTER TABLE accounts ADD COLUMN moved_to_account_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL;
