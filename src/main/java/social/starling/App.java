@@ -16,6 +16,8 @@ import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.config.ConfigException;
+import social.starling.federation.inbox.LocalOnlyNoteIngest;
+import social.starling.federation.inbox.Origins;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
@@ -24,6 +26,8 @@ import social.starling.wiring.Core;
 import social.starling.wiring.Edges;
 import social.starling.wiring.GraphComponents;
 import social.starling.wiring.GraphModule;
+import social.starling.wiring.InboxComponents;
+import social.starling.wiring.InboxModule;
 import social.starling.wiring.InstanceModule;
 import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
@@ -58,6 +62,7 @@ public final class App implements AutoCloseable {
     private final InteractionComponents interactions;
     private final NotificationComponents notifications;
     private final RemoteAccountComponents remoteAccounts;
+    private final InboxComponents inbox;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -78,6 +83,10 @@ public final class App implements AutoCloseable {
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        // MERGE: LocalOnlyNoteIngest is temporary (local statuses only, remote Create/Update/Delete ignored); the
+        // lead replaces it with the federation/note implementation of NoteIngest when merging h/notes.
+        this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
+                new LocalOnlyNoteIngest(core.db(), repos.statuses(), new Origins(core.baseUrl())));
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -91,7 +100,8 @@ public final class App implements AutoCloseable {
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
-                new ActivityPubModule(core, repos, accounts));
+                new ActivityPubModule(core, repos, accounts),
+                new InboxModule(core, inbox));
         RouteTable routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -150,6 +160,10 @@ public final class App implements AutoCloseable {
 
     public RemoteAccountComponents remoteAccounts() {
         return remoteAccounts;
+    }
+
+    public InboxComponents inbox() {
+        return inbox;
     }
 
     /** Applies migrations. */
