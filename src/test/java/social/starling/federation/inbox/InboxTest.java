@@ -242,4 +242,46 @@ class InboxTest {
         Optional<Status> reblog = read(tx -> app.app().repos().statuses().findReblog(tx, l, s.id()));
         assertThat(reblog).isEmpty();
     }
+
+    @Test
+    void aMoveToAnAccountThatNamesTheOldOneMovesLocalFollows() {
+        var old = remote.actor("old");
+        var fresh = remote.actor("fresh");
+        var stranger = remote.actor("stranger");
+        ObjectNode doc = fresh.document();
+        doc.putArray("alsoKnownAs").add(old.uri());
+        remote.serve("/users/fresh", doc.toString());
+        Account mia = local("mia");
+        Account o = app.app().remoteAccounts().resolve().resolveUrl(old.uri()).orElseThrow();
+        app.app().graph().follows().follow(mia.id(), o.id(), FollowService.Options.DEFAULT);
+        app.app().graph().follows().acceptedByRemote(mia.id(), o.id());
+        assertThat(follows(mia.id(), o.id())).isTrue();
+
+        // stranger does not name old in alsoKnownAs: refused
+        ObjectNode bogus = activity(old, "Move", old.id("moves/1"), old.uri());
+        bogus.put("target", stranger.uri());
+        deliver(old, bogus);
+        awaitProcessed();
+        assertThat(follows(mia.id(), o.id())).isTrue();
+
+        ObjectNode move = activity(old, "Move", old.id("moves/2"), old.uri());
+        move.put("target", fresh.uri());
+        deliver(old, move);
+        Await.until(() -> !follows(mia.id(), o.id()));
+        long f = stored(fresh).id();
+        // fresh is remote: mia's follow of it is a request until fresh accepts
+        Optional<Follow> request = read(tx -> app.app().repos().relationships().findRequest(tx, mia.id(), f));
+        assertThat(request).isPresent();
+    }
+
+    @Test
+    void aFlagIsAReportAboutTheMembersNamed() {
+        var mod = remote.actor("mod");
+        Account nina = local("nina");
+        ObjectNode flag = activity(mod, "Flag", mod.id("flags/1"), null);
+        flag.putArray("object").add(nina.uri()).add(app.baseUrl() + "/users/nina/statuses/1");
+        flag.put("content", "spam");
+        deliver(mod, flag);
+        Await.until(() -> read(tx -> app.app().inbox().reports().countAbout(tx, nina.id())) == 1);
+    }
 }
