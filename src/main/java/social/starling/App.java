@@ -24,6 +24,8 @@ import social.starling.wiring.Core;
 import social.starling.wiring.Edges;
 import social.starling.wiring.GraphComponents;
 import social.starling.wiring.GraphModule;
+import social.starling.wiring.InboxComponents;
+import social.starling.wiring.InboxModule;
 import social.starling.wiring.InstanceModule;
 import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
@@ -62,6 +64,7 @@ public final class App implements AutoCloseable {
     private final NotificationComponents notifications;
     private final RemoteAccountComponents remoteAccounts;
     private final RemoteNoteComponents remoteNotes;
+    private final InboxComponents inbox;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -83,6 +86,8 @@ public final class App implements AutoCloseable {
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
+        this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
+                remoteNotes.noteIngest());
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -97,7 +102,8 @@ public final class App implements AutoCloseable {
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
                 new ActivityPubModule(core, repos, accounts),
-                new RemoteNotesModule(remoteNotes));
+                new RemoteNotesModule(remoteNotes),
+                new InboxModule(core, inbox));
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -166,6 +172,10 @@ public final class App implements AutoCloseable {
     /** Remote notes: {@code remoteNotes().noteIngest()} is what the inbox hands notes to. */
     public RemoteNoteComponents remoteNotes() {
         return remoteNotes;
+    }
+
+    public InboxComponents inbox() {
+        return inbox;
     }
 
     /** Applies migrations. */

@@ -67,9 +67,10 @@ public record Config(
 
     /**
      * Outbound federation requests. {@code allowPrivate} lists the only private, loopback or link-local ranges they
-     * may reach (empty in production).
+     * may reach (empty in production). Inbound: {@code inboxMaxBytes} bounds an activity POSTed to an inbox.
      */
-    public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout) {
+    public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout,
+                             int inboxMaxBytes) {
         public Federation {
             allowPrivate = List.copyOf(allowPrivate);
         }

@@ -133,7 +133,8 @@ public final class ConfigLoader {
         var federation = new Config.Federation(
                 cidrList(v, ConfigOption.FEDERATION_ALLOW_PRIVATE),
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_CONNECT_TIMEOUT_SECONDS, 5, 1, 600)),
-                Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)));
+                Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)),
+                intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576));
         return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
     }

@@ -54,7 +54,9 @@ public enum ConfigOption {
     FEDERATION_CONNECT_TIMEOUT_SECONDS("STARLING_FEDERATION_CONNECT_TIMEOUT_SECONDS", "5",
             "How long an outbound federation request may take to connect."),
     FEDERATION_REQUEST_TIMEOUT_SECONDS("STARLING_FEDERATION_REQUEST_TIMEOUT_SECONDS", "30",
-            "How long an outbound federation request may take in all, redirects and body included.");
+            "How long an outbound federation request may take in all, redirects and body included."),
+    FEDERATION_INBOX_MAX_BYTES("STARLING_FEDERATION_INBOX_MAX_BYTES", "1048576",
+            "The largest activity an inbox takes, in bytes (larger ones are answered 413).");
 
     public final String env;
     public final String defaultText;

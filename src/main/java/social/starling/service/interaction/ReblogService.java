@@ -92,16 +92,47 @@ public final class ReblogService {
                 : asked.orElseGet(() -> users.find(tx, accountId).flatMap(u -> Visibility.parse(u.defaultPrivacy()))
                         .filter(v -> v != Visibility.DIRECT).orElse(Visibility.PUBLIC));
         long id = ids.next();
-        Status reblog = new Status(id, accountId, uris.actor(account.username()) + "/statuses/" + id + "/activity",
-                null, true, visibility, "", "", "", false, null, null, null, original.id(),
-                original.conversationId(), null, null, 0, 0, 0, 0, null, now);
+        return write(tx, account, original, id, uris.actor(account.username()) + "/statuses/" + id + "/activity",
+                visibility, now);
+    }
+
+    /**
+     * A remote account's reblog: an inbound {@code Announce} whose id is {@code uri}. The same write as a local
+     * reblog (counts, distribution to the booster's local followers through the outbox, the original's author
+     * notified), idempotent on {@code uri} and on (account, original). Whether the original may be announced and
+     * the visibility (from the activity's audience) are the caller's rules, at the edge.
+     *
+     * @return the reblog's id, or empty when the original is gone
+     */
+    public Optional<Long> reblogFromRemote(long accountId, long originalId, String uri, Visibility visibility,
+                                           Instant createdAt) {
+        return db.inTransaction(tx -> {
+            Optional<Status> same = statuses.findByUri(tx, uri).or(() -> statuses.findReblog(tx, accountId, originalId));
+            if (same.isPresent()) {
+                return same.map(Status::id);
+            }
+            Optional<Status> original = statuses.find(tx, originalId);
+            if (original.isEmpty()) {
+                return Optional.<Long>empty();
+            }
+            return Optional.of(write(tx, accounts.require(tx, accountId), original.get(), ids.next(), uri, visibility,
+                    createdAt));
+        });
+    }
+
+    private long write(Tx tx, Account account, Status original, long id, String uri, Visibility visibility,
+                       Instant now) {
+        long accountId = account.id();
+        Status reblog = new Status(id, accountId, uri, null, account.isLocal(), visibility, "", "", "", false, null,
+                null, null, original.id(), original.conversationId(), null, null, 0, 0, 0, 0, null, now);
         if (!reblogs.insert(tx, reblog)) {
             // A concurrent request made it first: answer that one.
             return statuses.findReblog(tx, accountId, original.id()).orElseThrow().id();
         }
         statuses.count(tx, original.id(), StatusRepository.Counter.REBLOGS, 1);
         accounts.countStatus(tx, accountId, 1, now);
-        if (!feeds.isStale(tx, accountId) && !feeds.holdsStatusOrReblogOf(tx, accountId, original.id())) {
+        if (account.isLocal() && !feeds.isStale(tx, accountId)
+                && !feeds.holdsStatusOrReblogOf(tx, accountId, original.id())) {
             feeds.insert(tx, accountId, id, accountId, original.id(), original.accountId());
         }
         outbox.reblogged(tx, reblog, original);
