@@ -51,11 +51,21 @@ public final class ErrorMapper {
             };
             write(ctx, status, message, null);
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            String requestId = RequestIds.of(ctx);
-            log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-            write(ctx, 500, "Internal server error (request " + requestId + ")", null);
+        // Jetty's multipart parser: an upload past the limit, or a malformed one (see BodyLimit).
+        routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            switch (BodyLimit.classify(e)) {
+                case TOO_LARGE -> write(ctx, 413, "The request body is too large", null);
+                case MALFORMED -> write(ctx, 400, "The request body is not valid multipart/form-data", null);
+                case OTHER -> internalError(ctx, e);
+            }
         });
+        routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
+    }
+
+    private static void internalError(Context ctx, Exception e) {
+        String requestId = RequestIds.of(ctx);
+        log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+        write(ctx, 500, "Internal server error (request " + requestId + ")", null);
     }
 
     static void render(Context ctx, StarlingException e) {
