@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
-                new ActivityPubModule(core, repos, accounts));
+                new ActivityPubModule(core, repos, accounts, remoteAccounts));
         RouteTable routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
