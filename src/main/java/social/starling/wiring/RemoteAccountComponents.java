@@ -8,6 +8,7 @@ import social.starling.federation.fetch.RemoteFetcher;
 import social.starling.federation.fetch.WebFingerClient;
 import social.starling.federation.signature.HttpSigner;
 import social.starling.federation.signature.SignatureVerifier;
+import social.starling.service.account.RefreshRemoteAccountService;
 import social.starling.service.account.ResolveAccountService;
 
 /**
@@ -18,7 +19,8 @@ import social.starling.service.account.ResolveAccountService;
  */
 public record RemoteAccountComponents(RemoteFetcher fetcher, WebFingerClient webFinger,
                                       ResolveAccountService resolve, InstanceActorSigner instanceSigner,
-                                      SignatureVerifier verifier) implements AutoCloseable {
+                                      SignatureVerifier verifier, RefreshRemoteAccountService refresh)
+        implements AutoCloseable {
 
     public static RemoteAccountComponents build(Core core, Repositories repos, AccountComponents accounts) {
         var fetcher = new RemoteFetcher(FetchSettings.from(core.config()));
@@ -29,7 +31,9 @@ public record RemoteAccountComponents(RemoteFetcher fetcher, WebFingerClient web
         var resolve = new ResolveAccountService(core.db(), repos.accounts(), accounts.writer(), accounts.queries(),
                 actors, core.ids(), core.domain(), core.clock());
         var verifier = new SignatureVerifier(new ActorKeyResolver(resolve, core.baseUrl()), core.clock());
-        return new RemoteAccountComponents(fetcher, webFinger, resolve, signer, verifier);
+        var refresh = new RefreshRemoteAccountService(core.db(), repos.accounts(), core.jobs(), resolve,
+                core.clock());
+        return new RemoteAccountComponents(fetcher, webFinger, resolve, signer, verifier, refresh);
     }
 
     @Override

@@ -24,6 +24,8 @@ final class FakeRemoteActor implements AutoCloseable {
     final String username;
     final KeyPair keys = Keys.generateRsa();
     final AtomicInteger actorFetches = new AtomicInteger();
+    /** The display name its actor document carries now. */
+    volatile String name = "";
     private final HttpServer server;
 
     FakeRemoteActor(String username) throws IOException {
@@ -74,9 +76,9 @@ final class FakeRemoteActor implements AutoCloseable {
         String pem = Keys.toPem(keys.getPublic()).replace("\n", "\\n");
         return """
                 {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-                 "id": "%1$s", "type": "Person", "preferredUsername": "%2$s", "inbox": "%1$s/inbox",
+                 "id": "%1$s", "type": "Person", "preferredUsername": "%2$s", "name": "%4$s", "inbox": "%1$s/inbox",
                  "publicKey": {"id": "%1$s#main-key", "owner": "%1$s", "publicKeyPem": "%3$s"}}"""
-                .formatted(actorId(), username, pem);
+                .formatted(actorId(), username, pem, name);
     }
 
     private static void send(com.sun.net.httpserver.Headers headers, com.sun.net.httpserver.HttpExchange exchange,
