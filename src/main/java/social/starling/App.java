@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
-                new ActivityPubModule(core, repos, accounts),
+                new ActivityPubModule(core, repos, accounts, remoteAccounts),
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox));
         this.routes = new RouteTable();

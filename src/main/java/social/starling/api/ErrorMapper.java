@@ -51,20 +51,42 @@ public final class ErrorMapper {
             };
             write(ctx, status, message, null);
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            if (badMessage(e) instanceof org.eclipse.jetty.http.BadMessageException bad) {
-                // A body Jetty could not read as what its Content-Type says (a broken multipart boundary), on any
-                // route that reads form fields: the client's fault. The rest of the body is unread, so the
-                // connection cannot be reused.
-                ctx.header("Connection", "close");
-                write(ctx, bad.getCode() >= 400 && bad.getCode() < 500 ? bad.getCode() : 400,
-                        "The request body could not be read: " + bad.getReason(), null);
-                return;
+        // Jetty's multipart parser: an upload past the limit, or a malformed one (see BodyLimit). The rest of the
+        // body is unread, so the connection cannot be reused.
+        routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            switch (BodyLimit.classify(e)) {
+                case TOO_LARGE -> {
+                    ctx.header("Connection", "close");
+                    write(ctx, 413, "The request body is too large", null);
+                }
+                case MALFORMED -> {
+                    ctx.header("Connection", "close");
+                    write(ctx, 400, "The request body is not valid multipart/form-data", null);
+                }
+                case OTHER -> unexpected(e, ctx);
             }
-            String requestId = RequestIds.of(ctx);
-            log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-            write(ctx, 500, "Internal server error (request " + requestId + ")", null);
         });
+        routes.exception(Exception.class, ErrorMapper::unexpected);
+    }
+
+    /**
+     * Anything else: a Jetty BadMessageException underneath (a body it could not read as its Content-Type says,
+     * on any route that reads form fields) is the client's fault, a 4xx; the rest is a 500 with a request id.
+     */
+    private static void unexpected(Exception e, Context ctx) {
+        if (badMessage(e) instanceof org.eclipse.jetty.http.BadMessageException bad) {
+            ctx.header("Connection", "close");
+            write(ctx, bad.getCode() >= 400 && bad.getCode() < 500 ? bad.getCode() : 400,
+                    "The request body could not be read: " + bad.getReason(), null);
+            return;
+        }
+        internalError(ctx, e);
+    }
+
+    private static void internalError(Context ctx, Exception e) {
+        String requestId = RequestIds.of(ctx);
+        log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+        write(ctx, 500, "Internal server error (request " + requestId + ")", null);
     }
 
     /** The Jetty BadMessageException at the root of {@code e} (Javalin wraps it in a ServletException), if any. */

@@ -3,6 +3,7 @@ package social.starling.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -43,7 +44,9 @@ public final class HttpServer {
             });
             c.jsonMapper(new JavalinJackson(json, true));
             c.http.compressionStrategy = CompressionStrategy.GZIP;
-            c.http.maxRequestSize = 2_000_000L;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
             c.http.defaultContentType = "application/json";
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
@@ -59,6 +62,7 @@ public final class HttpServer {
             c.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
+            c.routes.before(new BodyLimit(config.maxBodyBytes(), config.maxUploadBytes())::check);
             ErrorMapper.register(c.routes);
             routes.install(c.routes);
         });

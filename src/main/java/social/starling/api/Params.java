@@ -1,5 +1,6 @@
 package social.starling.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +48,8 @@ public final class Params {
                     } else if (parsed != null && !parsed.isNull()) {
                         throw new BadRequestException("The request body must be a JSON object");
                     }
+                } catch (StreamConstraintsException e) {
+                    throw new BadRequestException(constraintMessage(e));
                 } catch (IOException e) {
                     throw new BadRequestException("The request body is not valid JSON");
                 }
@@ -128,6 +131,16 @@ public final class Params {
             throw new BadRequestException(type.startsWith("multipart/")
                     ? "The request body is not valid multipart/form-data" : "The request body is not a valid form");
         }
+    }
+
+    /**
+     * Jackson's own words for the bound a hostile body broke (nesting depth, string or number length, document
+     * length; {@code support/Json}), without the name of the Java method that sets it.
+     */
+    private static String constraintMessage(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        message = message.replaceAll(",? ?from `[^`]*`", "").replaceAll("\\s+", " ").strip();
+        return "The request body exceeds a limit" + (message.isEmpty() ? "" : ": " + message);
     }
 
     static Params of(ObjectNode root) {

@@ -23,9 +23,12 @@ public record Config(
         int nodeId,
         Federation federation) {
 
-    /** Public identity and the listening socket. */
+    /**
+     * Public identity and the listening socket. {@code maxBodyBytes} bounds every request body except multipart
+     * uploads, which {@code maxUploadBytes} bounds.
+     */
     public record Server(String domain, String protocol, String bind, int port, int maxInFlight,
-                         Duration shutdownGrace) {
+                         Duration shutdownGrace, long maxBodyBytes, long maxUploadBytes) {
         /** Base URL every URI of this server starts with, e.g. {@code https://example.social}. */
         public String baseUrl() {
             return protocol + "://" + domain;
@@ -68,9 +71,10 @@ public record Config(
     /**
      * Outbound federation requests. {@code allowPrivate} lists the only private, loopback or link-local ranges they
      * may reach (empty in production). Inbound: {@code inboxMaxBytes} bounds an activity POSTed to an inbox.
+     * {@code authorizedFetch}: Mastodon's secure mode (signed GETs only).
      */
     public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout,
-                             int inboxMaxBytes) {
+                             int inboxMaxBytes, boolean authorizedFetch) {
         public Federation {
             allowPrivate = List.copyOf(allowPrivate);
         }

@@ -96,7 +96,9 @@ public final class ConfigLoader {
 
         var server = new Config.Server(domain, protocol, bind, port,
                 intValue(v, ConfigOption.MAX_IN_FLIGHT, 512, 1, 1_000_000),
-                Duration.ofSeconds(intValue(v, ConfigOption.SHUTDOWN_GRACE_SECONDS, 20, 0, 3600)));
+                Duration.ofSeconds(intValue(v, ConfigOption.SHUTDOWN_GRACE_SECONDS, 20, 0, 3600)),
+                intValue(v, ConfigOption.MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 1_000_000_000),
+                intValue(v, ConfigOption.MAX_UPLOAD_BYTES, 16 * 1024 * 1024, 1024, 1_000_000_000));
         var instance = new Config.Instance(
                 v.getOrDefault(ConfigOption.TITLE.fileKey(), "Starling"),
                 v.getOrDefault(ConfigOption.DESCRIPTION.fileKey(), "A friendly place in the fediverse."),
@@ -134,7 +136,8 @@ public final class ConfigLoader {
                 cidrList(v, ConfigOption.FEDERATION_ALLOW_PRIVATE),
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_CONNECT_TIMEOUT_SECONDS, 5, 1, 600)),
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)),
-                intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576));
+                intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576),
+                boolValue(v, ConfigOption.AUTHORIZED_FETCH, false));
         return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
     }

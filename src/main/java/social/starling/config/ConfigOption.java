@@ -37,6 +37,10 @@ public enum ConfigOption {
     SMTP_SECURITY("STARLING_SMTP_SECURITY", "starttls", "starttls, tls or none."),
     MAX_IN_FLIGHT("STARLING_MAX_IN_FLIGHT", "512",
             "Requests handled at once; beyond it Starling answers 503 with Retry-After."),
+    MAX_BODY_BYTES("STARLING_MAX_BODY_BYTES", "4194304",
+            "Largest request body accepted (bytes), uploads aside; a larger one is answered 413."),
+    MAX_UPLOAD_BYTES("STARLING_MAX_UPLOAD_BYTES", "16777216",
+            "Largest multipart (file upload) request body accepted (bytes); a larger one is answered 413."),
     SHUTDOWN_GRACE_SECONDS("STARLING_SHUTDOWN_GRACE_SECONDS", "20", "How long shutdown waits for in-flight work."),
     JOBS_ENABLED("STARLING_JOBS_ENABLED", "true", "Run background jobs in this process."),
     JOBS_DEFAULT_CONCURRENCY("STARLING_JOBS_DEFAULT_CONCURRENCY", "8", "Jobs for local people (fan-out, mail)."),
@@ -56,7 +60,10 @@ public enum ConfigOption {
     FEDERATION_REQUEST_TIMEOUT_SECONDS("STARLING_FEDERATION_REQUEST_TIMEOUT_SECONDS", "30",
             "How long an outbound federation request may take in all, redirects and body included."),
     FEDERATION_INBOX_MAX_BYTES("STARLING_FEDERATION_INBOX_MAX_BYTES", "1048576",
-            "The largest activity an inbox takes, in bytes (larger ones are answered 413).");
+            "The largest activity an inbox takes, in bytes (larger ones are answered 413)."),
+    AUTHORIZED_FETCH("STARLING_AUTHORIZED_FETCH", "false",
+            "Mastodon's secure mode: ActivityPub documents (actors, notes, activities, collections) are served only to "
+                    + "requests with a valid HTTP signature; the instance actor, WebFinger and NodeInfo stay public.");
 
     public final String env;
     public final String defaultText;

@@ -103,6 +103,15 @@ public final class UserRepository {
         return tx.dsl().fetchCount(USERS);
     }
 
+    /** Users with a confirmed e-mail address whose account is not suspended: Mastodon's {@code user_count}. */
+    public int countConfirmed(Tx tx) {
+        return tx.dsl().fetchCount(tx.dsl().selectOne().from(USERS)
+                .join(social.starling.db.schema.Tables.ACCOUNTS)
+                .on(social.starling.db.schema.Tables.ACCOUNTS.ID.eq(USERS.ACCOUNT_ID))
+                .where(USERS.CONFIRMED_AT.isNotNull())
+                .and(social.starling.db.schema.Tables.ACCOUNTS.SUSPENDED_AT.isNull()));
+    }
+
     public int countActiveSince(Tx tx, Instant since) {
         return tx.dsl().fetchCount(USERS, USERS.LAST_ACTIVE_AT.ge(since));
     }

@@ -24,11 +24,14 @@ public final class ActorFetcher implements RemoteActors {
 
     private final RemoteFetcher fetcher;
     private final WebFingerClient webFinger;
+    private final RequestSigner signer;
     private final Clock clock;
 
-    public ActorFetcher(RemoteFetcher fetcher, WebFingerClient webFinger, Clock clock) {
+    /** @param signer signs each actor fetch (the instance actor; WebFinger stays unsigned, as Mastodon's) */
+    public ActorFetcher(RemoteFetcher fetcher, WebFingerClient webFinger, RequestSigner signer, Clock clock) {
         this.fetcher = fetcher;
         this.webFinger = webFinger;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -47,7 +50,7 @@ public final class ActorFetcher implements RemoteActors {
     public Optional<Account> fetch(String url, boolean anyUrl) {
         try {
             URI uri = new URI(url);
-            FetchedJson document = anyUrl ? fetcher.getJsonByAnyUrl(uri, RequestSigner.NONE) : fetcher.getJson(uri);
+            FetchedJson document = anyUrl ? fetcher.getJsonByAnyUrl(uri, signer) : fetcher.getJson(uri, signer);
             return Optional.of(ActorReader.read(document.document(), clock.instant()));
         } catch (URISyntaxException e) {
             log.debug("not a URL: {}", url);

@@ -68,7 +68,11 @@ public final class ActorReader {
             throw new InvalidActorException(id + " is not an actor (type " + bounded(type, 64) + ")");
         }
         String username = text(actor, "preferredUsername").map(String::strip).orElse("");
-        if (username.isEmpty() || username.length() > MAX_USERNAME || !USERNAME.matcher(username).matches()) {
+        // An instance actor is named after its server's domain, port included (Mastodon's LOCAL_DOMAIN, Starling's
+        // STARLING_DOMAIN): "localhost:8081" is a usable name for the actor whose id is on localhost:8081 only.
+        boolean namedAfterItsDomain = username.equalsIgnoreCase(domain(id));
+        if (username.isEmpty() || username.length() > MAX_USERNAME
+                || !(USERNAME.matcher(username).matches() || namedAfterItsDomain)) {
             throw new InvalidActorException(id + " has no usable preferredUsername");
         }
         String inbox = httpUrl(text(actor, "inbox")).map(URI::toString)

@@ -14,6 +14,7 @@ import social.starling.api.oauth.UserInfoHandler;
 import social.starling.convert.ApplicationApiMapper;
 import social.starling.jobs.JobRunner;
 import social.starling.service.account.GenerateAccountKeysService;
+import social.starling.service.account.RefreshRemoteAccountService;
 import social.starling.service.mail.SendMailService;
 
 /** OAuth, apps, registration, the account endpoints; account keys, mail and the expiry of grants. */
@@ -21,6 +22,7 @@ public final class AccountsModule implements Module {
     private final Core core;
     private final Repositories repos;
     private final AccountComponents accounts;
+    private final RemoteAccountComponents remote;
     private final TokenHandler token;
     private final RevokeHandler revoke;
     private final ServerMetadataHandler metadata;
@@ -33,6 +35,7 @@ public final class AccountsModule implements Module {
 
     public AccountsModule(Core core, Repositories repos, AccountComponents accounts, RemoteAccountComponents remote,
                           Edges edges) {
+        this.remote = remote;
         this.core = core;
         this.repos = repos;
         this.accounts = accounts;
@@ -46,8 +49,8 @@ public final class AccountsModule implements Module {
         this.registration = new RegistrationHandler(auth, accounts.register(), accounts.tokens(), core.json());
         this.credentials = new CredentialsHandler(auth, accounts.queries(), accounts.updateCredentials(),
                 edges.accountApi(), core.json());
-        this.accountsApi = new AccountsHandler(auth, accounts.queries(), remote.resolve(), edges.accountApi(),
-                core.json());
+        this.accountsApi = new AccountsHandler(auth, accounts.queries(), remote.resolve(), remote.refresh(),
+                edges.accountApi(), core.json());
         this.preferences = new PreferencesHandler(auth, accounts.queries());
     }
 
@@ -76,6 +79,7 @@ public final class AccountsModule implements Module {
     public void jobs(JobRunner jobs) {
         jobs.register(GenerateAccountKeysService.JOB, accounts.generateKeys()::handle);
         jobs.register(SendMailService.JOB, accounts.sendMail()::handle);
+        jobs.register(RefreshRemoteAccountService.JOB, remote.refresh()::handle);
         jobs.every("oauth.cleanup", Duration.ofHours(1), () -> core.db().inTransaction(tx -> {
             var now = core.clock().instant();
             repos.oauth().deleteExpiredGrants(tx, now.minus(Duration.ofDays(1)));

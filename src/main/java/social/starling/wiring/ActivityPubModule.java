@@ -3,6 +3,7 @@ package social.starling.wiring;
 import social.starling.api.RouteTable;
 import social.starling.api.activitypub.ActorHandler;
 import social.starling.api.activitypub.CollectionsHandler;
+import social.starling.api.activitypub.SignedFetch;
 import social.starling.api.activitypub.StatusHandler;
 import social.starling.api.web.ProfilePageHandler;
 import social.starling.api.wellknown.WebFingerHandler;
@@ -11,6 +12,7 @@ import social.starling.convert.ActorMapper;
 import social.starling.convert.CollectionMapper;
 import social.starling.convert.NoteMapper;
 import social.starling.convert.WebFingerMapper;
+import social.starling.service.federation.SignedFetchPolicy;
 
 /**
  * The "serve" half of federation: WebFinger, actors, notes and the activities that made them, and the actors'
@@ -24,8 +26,14 @@ public final class ActivityPubModule implements Module {
     private final CollectionsHandler collections;
     private final ProfilePageHandler pages;
 
-    public ActivityPubModule(Core core, Repositories repos, AccountComponents accounts) {
+    private final SignedFetch signed;
+
+    public ActivityPubModule(Core core, Repositories repos, AccountComponents accounts,
+                             RemoteAccountComponents remote) {
         FederationComponents federation = FederationComponents.build(core, repos, accounts);
+        this.signed = new SignedFetch(core.config().federation().authorizedFetch(), remote.verifier(),
+                new SignedFetchPolicy(core.db(), repos.accounts(), repos.relationships(), core.clock()),
+                core.baseUrl());
         var uris = core.uris();
         var actorMapper = new ActorMapper(uris, core.domain());
         var noteMapper = new NoteMapper(uris);
@@ -34,31 +42,33 @@ public final class ActivityPubModule implements Module {
         this.webFinger = new WebFingerHandler(federation.actors(), new WebFingerMapper(uris, core.domain()),
                 core.baseUrl(), core.domain(), core.config().server().host());
         this.actors = new ActorHandler(federation.actors(), actorMapper);
-        this.statuses = new StatusHandler(federation.objects(), noteMapper, activityMapper, collectionMapper);
+        this.statuses = new StatusHandler(federation.objects(), noteMapper, activityMapper, collectionMapper,
+                signed);
         this.collections = new CollectionsHandler(federation.actors(), federation.collections(), collectionMapper,
-                actorMapper, core.baseUrl());
+                actorMapper, core.baseUrl(), signed);
         this.pages = new ProfilePageHandler(core.config(), accounts.instance(), accounts.sessions(),
                 federation.actors(), federation.objects(), uris);
     }
 
+    /** With authorized fetch on, every ActivityPub GET but WebFinger and the instance actor needs a signature. */
     @Override
     public void routes(RouteTable routes) {
         routes.activityPub()
                 .get("/.well-known/webfinger", webFinger::handle)
-                .get("/actor/outbox", collections::instanceActorOutbox)
-                .get("/users/{name}/statuses/{id}/activity", statuses::activity)
-                .get("/users/{name}/statuses/{id}/replies", statuses::replies)
-                .get("/users/{name}/statuses/{id}/likes", statuses::likes)
-                .get("/users/{name}/statuses/{id}/shares", statuses::shares)
-                .get("/users/{name}/outbox", collections::outbox)
-                .get("/users/{name}/followers", collections::followers)
-                .get("/users/{name}/following", collections::following)
-                .get("/users/{name}/collections/featured", collections::featured)
-                .get("/users/{name}/collections/tags", collections::featuredTags);
+                .get("/actor/outbox", signed.require(collections::instanceActorOutbox))
+                .get("/users/{name}/statuses/{id}/activity", signed.require(statuses::activity))
+                .get("/users/{name}/statuses/{id}/replies", signed.require(statuses::replies))
+                .get("/users/{name}/statuses/{id}/likes", signed.require(statuses::likes))
+                .get("/users/{name}/statuses/{id}/shares", signed.require(statuses::shares))
+                .get("/users/{name}/outbox", signed.require(collections::outbox))
+                .get("/users/{name}/followers", signed.require(collections::followers))
+                .get("/users/{name}/following", signed.require(collections::following))
+                .get("/users/{name}/collections/featured", signed.require(collections::featured))
+                .get("/users/{name}/collections/tags", signed.require(collections::featuredTags));
         routes.negotiated("/actor", actors::instanceActorPage, actors::instanceActor);
-        routes.negotiated("/users/{name}", actors::toProfile, actors::actor);
-        routes.negotiated("/@{name}", pages::profile, actors::actor);
-        routes.negotiated("/users/{name}/statuses/{id}", statuses::toPage, statuses::note);
-        routes.negotiated("/@{name}/{id}", pages::status, statuses::note);
+        routes.negotiated("/users/{name}", actors::toProfile, signed.require(actors::actor));
+        routes.negotiated("/@{name}", pages::profile, signed.require(actors::actor));
+        routes.negotiated("/users/{name}/statuses/{id}", statuses::toPage, signed.require(statuses::note));
+        routes.negotiated("/@{name}/{id}", pages::status, signed.require(statuses::note));
     }
 }

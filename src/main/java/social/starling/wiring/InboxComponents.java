@@ -3,7 +3,6 @@ package social.starling.wiring;
 import social.starling.db.InboxRepository;
 import social.starling.db.ReportRepository;
 import social.starling.federation.ActorFetcher;
-import social.starling.federation.inbox.ActorKeyResolver;
 import social.starling.federation.inbox.InboundActivityJob;
 import social.starling.federation.inbox.InboxLookup;
 import social.starling.federation.inbox.InboxReceiver;
@@ -32,9 +31,8 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
         var inbox = new InboxRepository();
         var reports = new ReportRepository(core.json());
         var origins = new Origins(core.baseUrl());
-        var actors = new ActorFetcher(remote.fetcher(), remote.webFinger(), clock);
-        var verifier = new SignatureVerifier(new ActorKeyResolver(db, repos.accounts(), accounts.writer(),
-                remote.resolve(), actors, remote.fetcher(), origins, clock), clock);
+        var actors = new ActorFetcher(remote.fetcher(), remote.webFinger(), remote.instanceSigner(), clock);
+        var verifier = remote.verifier();
         var lookup = new InboxLookup(db, repos.accounts(), repos.statuses(), inbox, origins);
         var services = new InboxTable.Services(db, graph.follows(), graph.blocks(), interactions.favourites(),
                 interactions.reblogs(), accounts.writer(), actors, remote.resolve(),

@@ -1,9 +1,7 @@
 package social.starling.wiring;
 
 import social.starling.federation.inbox.NoteIngest;
-import social.starling.federation.note.InstanceActorSigner;
 import social.starling.federation.note.NoteIngestService;
-import social.starling.federation.signature.HttpSigner;
 import social.starling.service.status.RemoteStatusService;
 import social.starling.service.status.RemoteStatusUpdater;
 import social.starling.service.status.ResolveStatusService;
@@ -27,8 +25,7 @@ public record RemoteNoteComponents(NoteIngestService ingest, RemoteStatusService
                 repos.polls(), statuses.writer(), statuses.delete(), interactions.reblogs(), core.ids(), clock);
         var updater = new RemoteStatusUpdater(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
                 core.jobs(), statuses.outbox(), core.ids(), clock);
-        var signer = new InstanceActorSigner(db, repos.accounts(), accounts.instanceActor(), accounts.generateKeys(),
-                new HttpSigner(clock));
+        var signer = remoteAccounts.instanceSigner();
         var ingest = new NoteIngestService(remote, updater, remoteAccounts.resolve(), remoteAccounts.fetcher(),
                 signer, core.baseUrl(), clock);
         return new RemoteNoteComponents(ingest, remote, updater,

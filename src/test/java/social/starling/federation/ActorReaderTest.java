@@ -162,6 +162,21 @@ class ActorReaderTest {
     }
 
     @Test
+    void anInstanceActorMayBeNamedAfterItsOwnDomainPortIncluded() throws Exception {
+        String actor = """
+                {"id": "http://localhost:8081/actor", "type": "Application", "preferredUsername": "%s",
+                 "inbox": "http://localhost:8081/actor/inbox"}""";
+        Account a = ActorReader.read(parse(actor.formatted("localhost:8081")), NOW);
+        assertThat(a.username()).isEqualTo("localhost:8081");
+        assertThat(a.domain()).isEqualTo("localhost:8081");
+        // Another domain's name, or a colon anywhere else, is still refused.
+        assertThatThrownBy(() -> ActorReader.read(parse(actor.formatted("localhost:8082")), NOW))
+                .hasMessageContaining("preferredUsername");
+        assertThatThrownBy(() -> ActorReader.read(parse(actor.formatted("alice:1")), NOW))
+                .hasMessageContaining("preferredUsername");
+    }
+
+    @Test
     void refusedWithoutIdTypeUsernameOrInbox() throws Exception {
         for (String field : new String[] {"id", "preferredUsername", "inbox"}) {
             ObjectNode json = parse(MASTODON);

@@ -7,6 +7,8 @@ import social.starling.convert.CollectionMapper;
 import social.starling.federation.vocab.As2;
 import social.starling.federation.vocab.Collection;
 import social.starling.model.Account;
+import social.starling.model.federation.LocalPost;
+import social.starling.model.federation.Paged;
 import social.starling.service.federation.ActorCollectionsService;
 import social.starling.service.federation.LocalActorService;
 
@@ -21,9 +23,11 @@ public final class CollectionsHandler {
     private final CollectionMapper mapper;
     private final ActorMapper actorMapper;
     private final String baseUrl;
+    private final SignedFetch signed;
 
     public CollectionsHandler(LocalActorService actors, ActorCollectionsService service, CollectionMapper mapper,
-                              ActorMapper actorMapper, String baseUrl) {
+                              ActorMapper actorMapper, String baseUrl, SignedFetch signed) {
+        this.signed = signed;
         this.actors = actors;
         this.service = service;
         this.mapper = mapper;
@@ -38,8 +42,10 @@ public final class CollectionsHandler {
             return;
         }
         var params = ActivityJson.params(ctx);
-        ActivityJson.render(ctx, mapper.outboxPage(actor, params, service.outbox(actor, ActivityJson.page(params))),
-                false);
+        // A signer the owner blocks sees no items (Mastodon's AccountStatusesFilter).
+        Paged<LocalPost> page = signed.refused(ctx, actor.id()) ? Paged.empty()
+                : service.outbox(actor, ActivityJson.page(params));
+        ActivityJson.render(ctx, mapper.outboxPage(actor, params, page), false);
     }
 
     public void followers(Context ctx) {
@@ -64,7 +70,9 @@ public final class CollectionsHandler {
 
     public void featured(Context ctx) {
         Account actor = actor(ctx);
-        ActivityJson.render(ctx, mapper.featured(actor, service.featured(actor)), true);
+        // A signer the owner blocks sees no items (Mastodon's ActivityPub::CollectionsController).
+        ActivityJson.render(ctx, mapper.featured(actor, signed.refused(ctx, actor.id()) ? List.of()
+                : service.featured(actor)), true);
     }
 
     public void featuredTags(Context ctx) {

@@ -23,13 +23,15 @@ public final class StatusHandler {
     private final NoteMapper notes;
     private final ActivityMapper activities;
     private final CollectionMapper collections;
+    private final SignedFetch signed;
 
     public StatusHandler(LocalObjectService objects, NoteMapper notes, ActivityMapper activities,
-                         CollectionMapper collections) {
+                         CollectionMapper collections, SignedFetch signed) {
         this.objects = objects;
         this.notes = notes;
         this.activities = activities;
         this.collections = collections;
+        this.signed = signed;
     }
 
     /** The note. A reblog has no note of its own: as Mastodon, 302 to the original (its id, for AS2 clients). */
@@ -78,8 +80,13 @@ public final class StatusHandler {
         ActivityJson.render(ctx, collections.counted(requireNote(ctx).status(), "shares"), true);
     }
 
+    /** The status; 404 also when its author blocks the signer of an authorized fetch (Mastodon's StatusPolicy). */
     private LocalPost require(Context ctx) {
-        return objects.require(ctx.pathParam("name"), ActivityJson.id(ctx, "id"));
+        LocalPost post = objects.require(ctx.pathParam("name"), ActivityJson.id(ctx, "id"));
+        if (signed.refused(ctx, post.status().accountId())) {
+            throw new NotFoundException("Record not found");
+        }
+        return post;
     }
 
     private LocalNote requireNote(Context ctx) {

@@ -76,6 +76,11 @@ public final class RemoteFetcher implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the outbound HTTP client", e);
         }
+        // A 401 is an answer like any other here: servers in authorized-fetch mode send it without the
+        // WWW-Authenticate header Jetty's authentication handler insists on (it would fail the exchange with an
+        // unchecked HttpResponseException instead of letting the status through).
+        client.getProtocolHandlers().remove(org.eclipse.jetty.client.WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler.NAME);
     }
 
     /** Input from strangers: nesting, string and document length bounded, duplicate keys refused. */

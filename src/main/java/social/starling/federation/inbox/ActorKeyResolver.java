@@ -16,6 +16,7 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.federation.fetch.FetchException;
 import social.starling.federation.fetch.RemoteFetcher;
+import social.starling.federation.fetch.RequestSigner;
 import social.starling.federation.signature.ActorKey;
 import social.starling.federation.signature.KeyResolver;
 import social.starling.federation.signature.Keys;
@@ -53,6 +54,7 @@ public final class ActorKeyResolver implements KeyResolver {
     private final ResolveAccountService resolve;
     private final RemoteActors actors;
     private final RemoteFetcher fetcher;
+    private final RequestSigner signer;
     private final Origins origins;
     private final Clock clock;
     private final Cache<String, String> owners = Caffeine.newBuilder().maximumSize(10_000)
@@ -62,7 +64,8 @@ public final class ActorKeyResolver implements KeyResolver {
 
     public ActorKeyResolver(Database db, AccountRepository accounts, AccountWriter writer,
                             ResolveAccountService resolve, RemoteActors actors, RemoteFetcher fetcher,
-                            Origins origins, Clock clock) {
+                            RequestSigner signer, Origins origins, Clock clock) {
+        this.signer = signer;
         this.db = db;
         this.accounts = accounts;
         this.writer = writer;
@@ -124,7 +127,7 @@ public final class ActorKeyResolver implements KeyResolver {
             return Optional.of(known);
         }
         try {
-            JsonNode document = fetcher.getJson(uri).document();
+            JsonNode document = fetcher.getJson(uri, signer).document();
             JsonNode key = document.get("publicKey");
             Optional<String> owner = Activities.idOf(document.get("owner"))
                     .or(() -> key != null && key.isObject() ? Activities.idOf(key.get("owner")) : Optional.empty())

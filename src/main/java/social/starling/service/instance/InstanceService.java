@@ -119,8 +119,10 @@ public final class InstanceService {
 
     private InstanceInfo.Stats countNow() {
         Instant now = clock.instant();
+        // Mastodon's InstancePresenter: confirmed users of unsuspended accounts; active = signed in (Mastodon counts
+        // distinct logins per week over 4 and 24 weeks; Starling's last activity over 28 and 180 days).
         return db.read(tx -> new InstanceInfo.Stats(
-                users.count(tx),
+                users.countConfirmed(tx),
                 statusCounter.localStatuses(tx),
                 accounts.knownDomains(tx).size(),
                 users.countActiveSince(tx, now.minus(28, ChronoUnit.DAYS)),

@@ -8,6 +8,8 @@ import social.starling.api.auth.ApiAuth;
 import social.starling.convert.AccountApiMapper;
 import social.starling.errors.NotFoundException;
 import social.starling.service.account.AccountQueryService;
+import social.starling.model.Account;
+import social.starling.service.account.RefreshRemoteAccountService;
 import social.starling.service.account.ResolveAccountService;
 
 /**
@@ -23,20 +25,25 @@ public final class AccountsHandler {
     private final ApiAuth auth;
     private final AccountQueryService accounts;
     private final ResolveAccountService resolver;
+    private final RefreshRemoteAccountService refresh;
     private final AccountApiMapper mapper;
     private final ObjectMapper json;
 
     public AccountsHandler(ApiAuth auth, AccountQueryService accounts, ResolveAccountService resolver,
-                           AccountApiMapper mapper, ObjectMapper json) {
+                           RefreshRemoteAccountService refresh, AccountApiMapper mapper, ObjectMapper json) {
         this.auth = auth;
         this.accounts = accounts;
         this.resolver = resolver;
+        this.refresh = refresh;
         this.mapper = mapper;
         this.json = json;
     }
 
+    /** A remote account stored more than a day ago is shown as stored and refreshed in the background. */
     public void show(Context ctx) {
-        ctx.json(mapper.toApi(accounts.require(pathId(ctx))));
+        Account account = accounts.require(pathId(ctx));
+        refresh.scheduleIfStale(account);
+        ctx.json(mapper.toApi(account));
     }
 
     public void index(Context ctx) {
