@@ -21,6 +21,8 @@ import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
+import social.starling.wiring.DeliveryComponents;
+import social.starling.wiring.DeliveryModule;
 import social.starling.wiring.Edges;
 import social.starling.wiring.GraphComponents;
 import social.starling.wiring.GraphModule;
@@ -58,6 +60,7 @@ public final class App implements AutoCloseable {
     private final InteractionComponents interactions;
     private final NotificationComponents notifications;
     private final RemoteAccountComponents remoteAccounts;
+    private final DeliveryComponents delivery;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -78,6 +81,7 @@ public final class App implements AutoCloseable {
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        this.delivery = DeliveryComponents.build(core, repos, accounts, remoteAccounts);
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -91,7 +95,8 @@ public final class App implements AutoCloseable {
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
-                new ActivityPubModule(core, repos, accounts));
+                new ActivityPubModule(core, repos, accounts),
+                new DeliveryModule(delivery));
         RouteTable routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -150,6 +155,11 @@ public final class App implements AutoCloseable {
 
     public RemoteAccountComponents remoteAccounts() {
         return remoteAccounts;
+    }
+
+    /** Outbound delivery; the inbox calls {@code delivery().hostHealth().contacted(domain)}. */
+    public DeliveryComponents delivery() {
+        return delivery;
     }
 
     /** Applies migrations. */
