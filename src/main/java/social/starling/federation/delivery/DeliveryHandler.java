@@ -127,7 +127,11 @@ public final class DeliveryHandler {
             log.warn("delivery to {} refused with {}; given up", job.inbox(), status);
             return;
         }
-        health.failed(host);
+        if (health.failed(host)) {
+            log.info("delivery to {} failed ({}) and its host is now unavailable; dropped", job.inbox(),
+                    e.getMessage());
+            return;
+        }
         if (context.lastAttempt()) {
             log.warn("delivery to {} failed {} times, last: {}; given up", job.inbox(), context.attempt(),
                     e.getMessage());

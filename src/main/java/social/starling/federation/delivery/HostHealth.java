@@ -107,10 +107,14 @@ public final class HostHealth {
         });
     }
 
-    /** A delivery failed (network, timeout, 5xx, 408, 429): counts toward the breaker and unavailability. */
-    public void failed(String host) {
+    /**
+     * A delivery failed (network, timeout, 5xx, 408, 429): counts toward the breaker and unavailability.
+     *
+     * @return whether the host is now marked unavailable (the delivery is then dropped, not retried)
+     */
+    public boolean failed(String host) {
         Instant now = clock.instant();
-        db.inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             RemoteHost h = hosts.lock(tx, host, now);
             int failures = h.failures() + 1;
             Instant first = h.firstFailureAt() != null ? h.firstFailureAt() : now;
@@ -125,7 +129,7 @@ public final class HostHealth {
             }
             hosts.save(tx, new RemoteHost(host, failures, first, now, resumeAt, unavailable, h.lastSuccessAt()),
                     now);
-            return null;
+            return unavailable != null;
         });
     }
 

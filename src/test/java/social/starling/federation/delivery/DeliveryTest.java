@@ -358,6 +358,47 @@ class DeliveryTest {
         stalled.release();
     }
 
+    @Test
+    void aFailingHostRestsThenIsMarkedUnavailableUntilItContactsUs() {
+        Account ben = app.fixtures().account("ben");
+        HttpTester api = as("ben");
+        FakeInbox down = host().answer(503);
+        rig.follow(rig.remote("cy", "down.test", down, true), ben);
+        HostHealth health = app.app().delivery().hostHealth();
+        for (int i = 1; i < HostHealth.FAILURE_THRESHOLD; i++) {
+            health.failed(down.host());
+        }
+        assertThat(health.gate(down.host())).isInstanceOf(HostHealth.Open.class);
+
+        post(api, "tenth failure", "public");
+        Await.until(() -> down.received.size() == 1);
+        Await.until(() -> health.gate(down.host()) instanceof HostHealth.Resting);
+        Instant resumeAt = ((HostHealth.Resting) health.gate(down.host())).until();
+        assertThat(resumeAt).isEqualTo(clock.instant().plus(HostHealth.COOL_DOWN).truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS));
+        // A delivery due while the breaker is open is put back until it closes, without an attempt.
+        post(api, "while resting", "public");
+        Await.until(() -> rig.pending(down).size() == 2);
+        assertThat(down.received).hasSize(1);
+        // (the first post's retry is scheduled before the breaker opened; the new one waits for the cool-down)
+        assertThat(rig.pending(down)).anySatisfy(at -> assertThat(at).isAfterOrEqualTo(resumeAt));
+
+        clock.advance(HostHealth.UNAVAILABLE_AFTER);
+        Await.until(() -> health.gate(down.host()) instanceof HostHealth.Unavailable);
+        rig.awaitIdle();
+        assertThat(rig.pending(down)).as("deliveries to an unavailable host are dropped").isEmpty();
+        post(api, "nobody home", "public");
+        rig.awaitIdle();
+        assertThat(rig.pending(down)).as("an unavailable host is left out of audiences").isEmpty();
+        int attempts = down.received.size();
+
+        health.contacted(down.host());
+        down.answer(202);
+        post(api, "welcome back", "public");
+        Await.until(() -> down.received.size() == attempts + 1);
+        assertThat(down.received.getLast().json().at("/object/content").asText()).contains("welcome back");
+    }
+
     private long pollStatusId;
 
     private long remoteStatus(Account author, String text) {
