@@ -41,6 +41,17 @@ final class DeliveryRig {
         return app.core().db().inTransaction(tx -> app.accounts().writer().upsertRemote(tx, a, now));
     }
 
+    /** A remote account whose inbox (and shared inbox) is at {@code base}, which may not answer at all. */
+    Account remoteAt(String username, String domain, String base) {
+        Instant now = app.core().clock().instant();
+        String uri = base + "/users/" + username;
+        Account a = new Account(app.core().ids().next(), username, domain, "", "", "", List.of(), uri,
+                base + "/@" + username, uri + "/inbox", base + "/inbox", uri + "/outbox", uri + "/followers",
+                uri + "/following", null, "Person", false, true, false, false, false, null, null, null, null, null,
+                0, 0, 0, null, null, null, now, now);
+        return app.core().db().inTransaction(tx -> app.accounts().writer().upsertRemote(tx, a, now));
+    }
+
     void follow(Account follower, Account target) {
         long id = app.core().ids().next();
         Follow f = new Follow(id, follower.id(), target.id(), true, false, List.of(), follower.uri() + "#follows/" + id,
