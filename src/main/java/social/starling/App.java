@@ -21,6 +21,8 @@ import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
+import social.starling.wiring.DeliveryComponents;
+import social.starling.wiring.DeliveryModule;
 import social.starling.wiring.Edges;
 import social.starling.wiring.GraphComponents;
 import social.starling.wiring.GraphModule;
@@ -65,6 +67,7 @@ public final class App implements AutoCloseable {
     private final RemoteAccountComponents remoteAccounts;
     private final RemoteNoteComponents remoteNotes;
     private final InboxComponents inbox;
+    private final DeliveryComponents delivery;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -85,9 +88,10 @@ public final class App implements AutoCloseable {
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        this.delivery = DeliveryComponents.build(core, repos, accounts, remoteAccounts);
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
-                remoteNotes.noteIngest());
+                remoteNotes.noteIngest(), delivery.hostHealth()::contacted);
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -103,7 +107,8 @@ public final class App implements AutoCloseable {
                 new GraphModule(core, graph, edges),
                 new ActivityPubModule(core, repos, accounts, remoteAccounts),
                 new RemoteNotesModule(remoteNotes),
-                new InboxModule(core, inbox));
+                new InboxModule(core, inbox),
+                new DeliveryModule(delivery));
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -176,6 +181,11 @@ public final class App implements AutoCloseable {
 
     public InboxComponents inbox() {
         return inbox;
+    }
+
+    /** Outbound delivery; the inbox calls {@code delivery().hostHealth().contacted(domain)}. */
+    public DeliveryComponents delivery() {
+        return delivery;
     }
 
     /** Applies migrations. */

@@ -124,7 +124,7 @@ public final class ConfigLoader {
         var jobs = new Config.Jobs(
                 boolValue(v, ConfigOption.JOBS_ENABLED, true),
                 intValue(v, ConfigOption.JOBS_DEFAULT_CONCURRENCY, 8, 1, 1024),
-                intValue(v, ConfigOption.JOBS_DELIVERY_CONCURRENCY, 32, 1, 1024),
+                intValue(v, ConfigOption.JOBS_DELIVERY_CONCURRENCY, 64, 1, 1024),
                 intValue(v, ConfigOption.JOBS_INGRESS_CONCURRENCY, 16, 1, 1024),
                 intValue(v, ConfigOption.JOBS_PULL_CONCURRENCY, 4, 1, 1024),
                 Duration.ofSeconds(intValue(v, ConfigOption.JOBS_LEASE_SECONDS, 30, 1, 86_400)),

@@ -120,6 +120,18 @@ public final class JobRepository {
                 .execute() == 1;
     }
 
+    /** Puts a job its handler did not run back in the queue for {@code runAt}, without counting the attempt. */
+    public boolean defer(Tx tx, long id, String runner, Instant runAt, Instant now) {
+        return tx.dsl().update(JOBS)
+                .set(JOBS.STATE, QUEUED)
+                .setNull(JOBS.LOCKED_BY)
+                .set(JOBS.RUN_AT, runAt)
+                .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.inline(0)))
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.ID.eq(id)).and(JOBS.LOCKED_BY.eq(runner))
+                .execute() == 1;
+    }
+
     /** Returns jobs this runner holds to the queue without counting the attempt (graceful shutdown). */
     public int release(Tx tx, Collection<Long> ids, String runner, Instant now) {
         if (ids.isEmpty()) {

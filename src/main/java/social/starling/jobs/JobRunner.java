@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import social.starling.config.Config;
 import social.starling.db.Database;
 import social.starling.db.JobRepository;
+import social.starling.db.Tx;
 
 /**
  * Runs queued jobs on virtual threads: one claiming loop per lane, at most the lane's concurrency at once.
@@ -184,9 +185,7 @@ public final class JobRunner implements AutoCloseable {
                 return;
             }
             Instant now = clock.instant();
-            boolean held = db.inTransaction(tx -> context.runAgainAt()
-                    .map(at -> repo.reschedule(tx, row.id(), runnerId, at, now))
-                    .orElseGet(() -> repo.complete(tx, row.id(), runnerId)));
+            boolean held = db.inTransaction(tx -> settle(tx, row, context, now));
             if (!held) {
                 log.warn("job {} {} finished after its lease passed to another runner", row.kind(), row.id());
             }
@@ -201,6 +200,23 @@ public final class JobRunner implements AutoCloseable {
             outcome = fail(row, registered, e);
         }
         sample.stop(metrics.timer("starling.jobs.duration", "kind", row.kind(), "outcome", outcome));
+    }
+
+    private boolean settle(Tx tx, JobRepository.Row row, JobContext context, Instant now) {
+        if (context.deferTo().isPresent()) {
+            return repo.defer(tx, row.id(), runnerId, context.deferTo().get(), now);
+        }
+        if (context.retryAt().isPresent()) {
+            return repo.retry(tx, row.id(), runnerId, context.retryAt().get(), context.retryError(), now);
+        }
+        if (context.runAgainAt().isPresent()) {
+            return repo.reschedule(tx, row.id(), runnerId, context.runAgainAt().get(), now);
+        }
+        boolean done = repo.complete(tx, row.id(), runnerId);
+        if (done) {
+            context.onComplete().ifPresent(action -> action.accept(tx));
+        }
+        return done;
     }
 
     private String fail(JobRepository.Row row, Registered<?> registered, Throwable e) {

@@ -25,7 +25,7 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
     public static InboxComponents build(Core core, Repositories repos, OutboxComponents outbox,
                                         AccountComponents accounts, GraphComponents graph,
                                         InteractionComponents interactions, RemoteAccountComponents remote,
-                                        NoteIngest notes) {
+                                        NoteIngest notes, java.util.function.Consumer<String> hostContacted) {
         var db = core.db();
         var clock = core.clock();
         var inbox = new InboxRepository();
@@ -43,7 +43,7 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
         var job = new InboundActivityJob(db, repos.accounts(), inbox, remote.resolve(),
                 InboxTable.build(lookup, services), clock);
         var receiver = new InboxReceiver(db, repos.accounts(), inbox, core.jobs(), verifier,
-                core.config().federation().inboxMaxBytes(), clock);
+                core.config().federation().inboxMaxBytes(), hostContacted, clock);
         return new InboxComponents(receiver, job, verifier, inbox, reports);
     }
 }

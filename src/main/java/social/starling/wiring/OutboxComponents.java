@@ -1,5 +1,7 @@
 package social.starling.wiring;
 
+import social.starling.db.DeliveryRepository;
+import social.starling.federation.outbox.FederatingOutbox;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.outbox.LocalOutbox;
 import social.starling.service.outbox.Outbox;
@@ -13,6 +15,9 @@ public record OutboxComponents(NotifyService notifier, Outbox outbox) {
     public static OutboxComponents build(Core core, Repositories repos) {
         var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
                 core.ids(), core.clock());
-        return new OutboxComponents(notify, new LocalOutbox(core.jobs(), notify));
+        // Every event goes to the local outbox; those others must learn of also queue a delivery (federate job).
+        Outbox outbox = new FederatingOutbox(new LocalOutbox(core.jobs(), notify), core.jobs(), repos.accounts(),
+                repos.statuses(), new DeliveryRepository(), core.uris());
+        return new OutboxComponents(notify, outbox);
     }
 }

@@ -36,15 +36,26 @@ public final class FetchException extends Exception {
 
     private final Reason reason;
     private final int status;
+    private final String retryAfter;
 
     public FetchException(Reason reason, String message) {
         this(reason, message, 0, null);
     }
 
     FetchException(Reason reason, String message, int status, Throwable cause) {
+        this(reason, message, status, cause, null);
+    }
+
+    FetchException(Reason reason, String message, int status, Throwable cause, String retryAfter) {
         super(message, cause);
         this.reason = reason;
         this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The answer's {@code Retry-After} header as sent (seconds or an HTTP date), for {@link Reason#HTTP_STATUS}. */
+    public java.util.Optional<String> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public Reason reason() {

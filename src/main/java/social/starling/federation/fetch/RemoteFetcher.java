@@ -168,7 +168,8 @@ public final class RemoteFetcher implements AutoCloseable {
     }
 
     /**
-     * POSTs a body (a delivery) without following redirects; any answer but 2xx is {@link Reason#HTTP_STATUS}.
+     * POSTs a body (a delivery) without following redirects; any answer but 2xx is {@link Reason#HTTP_STATUS}
+     * (with the answer's {@code Retry-After}, if any: {@link FetchException#retryAfter()}).
      * {@code headers} go out as given (the signature's Host, Date, Digest, Signature, and Content-Type).
      */
     public FetchedResponse post(URI uri, Map<String, String> headers, byte[] body) throws FetchException {
@@ -184,7 +185,10 @@ public final class RemoteFetcher implements AutoCloseable {
             }
         });
         Answer answer = exchange(request, deadline, MAX_POST_RESPONSE_BYTES, false);
-        requireSuccess(answer.status(), target);
+        if (answer.status() < 200 || answer.status() > 299) {
+            throw new FetchException(Reason.HTTP_STATUS, target.getHost() + " answered " + answer.status(),
+                    answer.status(), null, answer.retryAfter());
+        }
         return new FetchedResponse(uri, target, answer.status(), answer.contentType(), answer.body());
     }
 
@@ -231,7 +235,8 @@ public final class RemoteFetcher implements AutoCloseable {
         return new FetchedJson(uri, response.finalUri(), parsedId, object);
     }
 
-    private record Answer(int status, Optional<String> contentType, String location, byte[] body) {
+    private record Answer(int status, Optional<String> contentType, String location, byte[] body,
+                          String retryAfter) {
     }
 
     /** Sends one request and reads its answer; a redirect's body is not read. */
@@ -268,7 +273,7 @@ public final class RemoteFetcher implements AutoCloseable {
             if (location == null || location.isBlank()) {
                 throw new FetchException(Reason.HTTP_STATUS, target.getHost() + " redirects nowhere", status, null);
             }
-            return new Answer(status, contentType, location, new byte[0]);
+            return new Answer(status, contentType, location, new byte[0], null);
         }
         long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) {
@@ -286,7 +291,8 @@ public final class RemoteFetcher implements AutoCloseable {
                 }
                 body.write(buffer, 0, read);
             }
-            return new Answer(status, contentType, null, body.toByteArray());
+            return new Answer(status, contentType, null, body.toByteArray(),
+                    response.getHeaders().get(HttpHeader.RETRY_AFTER));
         } catch (IOException e) {
             throw failure(e, target);
         }

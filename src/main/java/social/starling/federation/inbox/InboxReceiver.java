@@ -60,10 +60,14 @@ public final class InboxReceiver {
     private final SignatureVerifier verifier;
     private final ObjectMapper json;
     private final int maxBytes;
+    private final java.util.function.Consumer<String> hostContacted;
     private final Clock clock;
 
+    /** {@code hostContacted} hears the domain of every verified sender (delivery revives a host marked down). */
     public InboxReceiver(Database db, AccountRepository accounts, InboxRepository inbox, JobQueue jobs,
-                         SignatureVerifier verifier, int maxBytes, Clock clock) {
+                         SignatureVerifier verifier, int maxBytes, java.util.function.Consumer<String> hostContacted,
+                         Clock clock) {
+        this.hostContacted = hostContacted;
         this.db = db;
         this.accounts = accounts;
         this.inbox = inbox;
@@ -116,6 +120,7 @@ public final class InboxReceiver {
         if (actor.isEmpty() || actor.get().isLocal() || actor.get().suspended()) {
             return Outcome.DROPPED;
         }
+        hostContacted.accept(actor.get().domain());
         JsonNode idNode = activity.get("id");
         String dedupeId = idNode != null && idNode.isTextual() && Origins.same(idNode.asText(), actorId)
                 ? idNode.asText() : null;

@@ -37,6 +37,13 @@ public record Actor(
         List<String> alsoKnownAs,
         String movedTo) {
 
+    /** Without its {@code @context}, to be embedded in an activity ({@code Update}). */
+    public Actor embedded() {
+        return new Actor(null, id, type, following, followers, inbox, outbox, featured, featuredTags,
+                preferredUsername, name, summary, url, manuallyApprovesFollowers, discoverable, indexable, published,
+                memorial, publicKey, tag, attachment, endpoints, icon, image, alsoKnownAs, movedTo);
+    }
+
     /** The actor's RSA key for HTTP signatures: {@code <actor>#main-key}, an SPKI PEM. */
     public record PublicKey(String id, String owner, String publicKeyPem) {
     }

@@ -69,8 +69,9 @@ public final class BlockService {
     public void unblock(long blockerId, long targetId) {
         db.inTransaction(tx -> {
             accounts.find(tx, targetId).orElseThrow(() -> new NotFoundException("Record not found"));
-            if (relationships.deleteBlock(tx, blockerId, targetId)) {
-                outbox.unblocked(tx, blockerId, targetId);
+            if (relationships.blocks(tx, blockerId, targetId)) {
+                outbox.unblocked(tx, blockerId, targetId); // while the row exists: the Undo names the Block's id
+                relationships.deleteBlock(tx, blockerId, targetId);
                 changes.changed(tx, blockerId);
                 changes.changed(tx, targetId);
             }

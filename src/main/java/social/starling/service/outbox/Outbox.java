@@ -26,7 +26,7 @@ public interface Outbox {
     /** A status was edited: newly mentioned people and those who reblogged it are told. */
     void statusEdited(Tx tx, Status status);
 
-    /** A status was deleted (its row is gone once the transaction commits). */
+    /** A status is being deleted: called before its row (and its mentions) are, in the same transaction. */
     void statusDeleted(Tx tx, Status status);
 
     /** {@code accountId} favourited {@code status}. */
@@ -62,7 +62,7 @@ public interface Outbox {
     /** {@code blockerId} blocked {@code targetId} (follows both ways were ended first, through {@link #unfollowed}). */
     void blocked(Tx tx, long blockerId, long targetId);
 
-    /** {@code blockerId} lifted its block of {@code targetId}. */
+    /** {@code blockerId} lifts its block of {@code targetId}: called before the block's row is deleted. */
     void unblocked(Tx tx, long blockerId, long targetId);
 
     /** A local account's profile changed (name, note, fields, images, flags). */

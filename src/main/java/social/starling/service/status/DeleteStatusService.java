@@ -41,12 +41,13 @@ public final class DeleteStatusService {
             for (long reblogId : statuses.reblogIds(tx, statusId)) {
                 statuses.find(tx, reblogId).ifPresent(r -> accounts.countStatus(tx, r.accountId(), -1, clock.instant()));
             }
+            // Before the row goes: federation reads whom the status reached (its mentions go with the row).
+            outbox.statusDeleted(tx, s);
             statuses.delete(tx, statusId);
             accounts.countStatus(tx, accountId, -1, clock.instant());
             if (s.inReplyToId() != null) {
                 statuses.count(tx, s.inReplyToId(), StatusRepository.Counter.REPLIES, -1);
             }
-            outbox.statusDeleted(tx, s);
             return null;
         });
         return view;

@@ -1,0 +1,173 @@
+package social.starling.federation.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import social.starling.convert.ActivityMapper;
+import social.starling.convert.ActorMapper;
+import social.starling.db.AccountRepository;
+import social.starling.db.DeliveryRepository;
+import social.starling.db.PollRepository;
+import social.starling.db.StatusRepository;
+import social.starling.db.Tx;
+import social.starling.federation.outbox.FederateHandler.Outgoing;
+import social.starling.federation.vocab.Activity;
+import social.starling.federation.vocab.As2;
+import social.starling.model.Account;
+import social.starling.model.Poll;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
+import social.starling.model.federation.LocalNote;
+import social.starling.model.federation.LocalPost;
+import social.starling.service.federation.LocalPostLoader;
+
+/**
+ * A {@link Federate} job → the activities to send and their inboxes, as Mastodon addresses them: a status to its
+ * author's followers, the accounts it mentions and the author it replies to (a direct one to the mentioned only);
+ * a reblog to the reblogger's followers and the original's author; a Delete to everyone the status reached; a
+ * profile update to the followers; Like, Follow, Accept, Reject, Block, their Undos and votes to the one actor
+ * concerned, at its own inbox. The acting account must be local; nothing is sent when what it concerns is gone.
+ */
+public final class OutgoingActivities {
+    private final AccountRepository accounts;
+    private final StatusRepository statuses;
+    private final PollRepository polls;
+    private final DeliveryRepository deliveries;
+    private final LocalPostLoader posts;
+    private final ActivityMapper mapper;
+    private final ActorMapper actors;
+    private final AudienceResolver audience;
+
+    public OutgoingActivities(AccountRepository accounts, StatusRepository statuses, PollRepository polls,
+                              DeliveryRepository deliveries, LocalPostLoader posts, ActivityMapper mapper,
+                              ActorMapper actors, AudienceResolver audience) {
+        this.accounts = accounts;
+        this.statuses = statuses;
+        this.polls = polls;
+        this.deliveries = deliveries;
+        this.posts = posts;
+        this.mapper = mapper;
+        this.actors = actors;
+        this.audience = audience;
+    }
+
+    public List<Outgoing> render(Tx tx, Federate job) {
+        Optional<Account> actor = accounts.find(tx, job.actorId()).filter(Account::isLocal);
+        if (actor.isEmpty()) {
+            return List.of();
+        }
+        Account me = actor.get();
+        return switch (job.kind()) {
+            case CREATE, UPDATE_NOTE -> note(tx, job, me);
+            case ANNOUNCE -> announce(tx, job);
+            case UNDO_ANNOUNCE -> undoAnnounce(tx, job, me);
+            case DELETE -> one(me, mapper.delete(me, job.uri()), followersUnlessDirect(tx, me, job.visibility())
+                    .accounts(job.accountIds()));
+            case LIKE, UNDO_LIKE -> statuses.find(tx, job.statusId()).filter(s -> !s.local())
+                    .map(s -> one(me, job.kind() == Federate.Kind.LIKE ? mapper.like(me, s.uri(), s.id())
+                            : mapper.undoLike(me, s.uri(), s.id()), audience.builder(tx).actor(s.accountId())))
+                    .orElse(List.of());
+            case FOLLOW, UNDO_FOLLOW, ACCEPT_FOLLOW, REJECT_FOLLOW, BLOCK, UNDO_BLOCK -> toActor(tx, job, me);
+            case UPDATE_ACTOR -> one(me, mapper.updateActor(me, actors.toActor(me), me.updatedAt()),
+                    audience.builder(tx).followersOf(me.id()));
+            case VOTE -> votes(tx, job, me);
+        };
+    }
+
+    private List<Outgoing> note(Tx tx, Federate job, Account me) {
+        Optional<Status> status = statuses.find(tx, job.statusId())
+                .filter(s -> s.local() && !s.isReblog() && s.accountId() == me.id());
+        if (status.isEmpty()) {
+            return List.of();
+        }
+        List<LocalPost> loaded = posts.load(tx, List.of(status.get()));
+        if (loaded.isEmpty() || !(loaded.getFirst() instanceof LocalNote note)) {
+            return List.of();
+        }
+        Status s = note.status();
+        AudienceResolver.Builder to = followersUnlessDirect(tx, me, s.visibility().name())
+                .accounts(note.mentions().stream().map(Account::id).toList());
+        if (s.inReplyToAccountId() != null && s.visibility() != Visibility.DIRECT) {
+            to.accounts(List.of(s.inReplyToAccountId()));
+        }
+        Activity activity = job.kind() == Federate.Kind.CREATE ? mapper.toActivity(note) : mapper.update(note);
+        return one(me, activity, to);
+    }
+
+    private List<Outgoing> announce(Tx tx, Federate job) {
+        Optional<Status> reblog = statuses.find(tx, job.statusId()).filter(s -> s.local() && s.isReblog());
+        if (reblog.isEmpty()) {
+            return List.of();
+        }
+        List<LocalPost> loaded = posts.load(tx, List.of(reblog.get()));
+        if (loaded.isEmpty()) {
+            return List.of();
+        }
+        Account me = accounts.require(tx, job.actorId());
+        Status original = ((social.starling.model.federation.LocalReblog) loaded.getFirst()).original();
+        return one(me, mapper.toActivity(loaded.getFirst()),
+                audience.builder(tx).followersOf(me.id()).accounts(List.of(original.accountId())));
+    }
+
+    private List<Outgoing> undoAnnounce(Tx tx, Federate job, Account me) {
+        Optional<Status> original = statuses.find(tx, job.objectId());
+        Optional<Account> originalAuthor = original.flatMap(o -> accounts.find(tx, o.accountId()));
+        if (originalAuthor.isEmpty()) {
+            return List.of();
+        }
+        Activity announce = mapper.announce(me, job.uri(), Visibility.valueOf(job.visibility()), null,
+                originalAuthor.get(), original.get().uri());
+        return one(me, mapper.undoAnnounce(me, job.statusId(), announce),
+                audience.builder(tx).followersOf(me.id()).accounts(List.of(originalAuthor.get().id())));
+    }
+
+    private List<Outgoing> toActor(Tx tx, Federate job, Account me) {
+        Optional<Account> other = accounts.find(tx, job.targetId()).filter(a -> !a.isLocal());
+        if (other.isEmpty()) {
+            return List.of();
+        }
+        Account them = other.get();
+        long objectId = job.objectId();
+        Activity activity = switch (job.kind()) {
+            case FOLLOW -> mapper.follow(me, job.uri(), them);
+            case UNDO_FOLLOW -> mapper.undoFollow(me, objectId, job.uri(), them);
+            case ACCEPT_FOLLOW -> mapper.acceptFollow(me, objectId, job.uri(), them);
+            case REJECT_FOLLOW -> mapper.rejectFollow(me, objectId, job.uri(), them);
+            case BLOCK -> mapper.block(me, objectId, them);
+            case UNDO_BLOCK -> mapper.undoBlock(me, objectId, them);
+            default -> throw new IllegalArgumentException(job.kind().name());
+        };
+        return one(me, activity, audience.builder(tx).actor(them.id()));
+    }
+
+    /** Mastodon sends one Create(Note) per chosen option (VoteService → VoteSerializer), to the poll's author. */
+    private List<Outgoing> votes(Tx tx, Federate job, Account me) {
+        Optional<Status> pollStatus = statuses.find(tx, job.statusId()).filter(s -> !s.local() && s.pollId() != null);
+        Optional<Poll> poll = pollStatus.flatMap(s -> polls.find(tx, s.pollId()));
+        Optional<Account> author = pollStatus.flatMap(s -> accounts.find(tx, s.accountId()));
+        if (poll.isEmpty() || author.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Long> votes = deliveries.votes(tx, poll.get().id(), me.id());
+        List<String> inboxes = audience.builder(tx).actor(author.get().id()).inboxes();
+        List<Outgoing> out = new ArrayList<>();
+        for (int choice : job.choices()) {
+            Long voteId = votes.get(choice);
+            if (voteId != null && choice >= 0 && choice < poll.get().options().size()) {
+                out.add(new Outgoing(me.id(), As2.write(mapper.vote(me, voteId, poll.get().options().get(choice),
+                        author.get(), pollStatus.get().uri())), inboxes));
+            }
+        }
+        return out;
+    }
+
+    private AudienceResolver.Builder followersUnlessDirect(Tx tx, Account me, String visibility) {
+        AudienceResolver.Builder to = audience.builder(tx);
+        return Visibility.DIRECT.name().equals(visibility) ? to : to.followersOf(me.id());
+    }
+
+    private static List<Outgoing> one(Account signer, Activity activity, AudienceResolver.Builder to) {
+        return List.of(new Outgoing(signer.id(), As2.write(activity), to.inboxes()));
+    }
+}
