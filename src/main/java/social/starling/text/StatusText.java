@@ -30,11 +30,13 @@ public final class StatusText {
      * {@code USERNAME = [a-z0-9_]+([.-]+[a-z0-9_]+)*}, case-insensitive. The repetitions are rewritten as
      * "first and last a word character, anything allowed between" (the same strings, matched greedily) so the regex
      * has no nested repetition. A mention must not follow a word character, {@code =} or {@code /}: so no mention
-     * inside {@code foo@example.com} or {@code https://host/@user}.
+     * inside {@code foo@example.com} or {@code https://host/@user}. Unlike Mastodon, the domain may end in a port
+     * ({@code @alice@localhost:8081}): a domain is host and port here, so servers run side by side in development
+     * can mention each other's members.
      */
     private static final Pattern MENTION = Pattern.compile(
             "(?<![=/" + WORD + "])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)"
-                    + "(?:@([" + WORD + "](?:[" + WORD + ".-]*[" + WORD + "])?))?");
+                    + "(?:@([" + WORD + "](?:[" + WORD + ".-]*[" + WORD + "])?(?::[0-9]{1,5})?))?");
 
     /**
      * twitter-text {@code end_mention_match}, which Mastodon applies after a mention: a match directly followed by

@@ -239,7 +239,9 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
 
     private boolean ours(String uri) {
         Optional<URI> u = As2Values.httpUrl(uri);
-        return u.isPresent() && (As2Values.sameOrigin(u.get(), base) || u.get().getHost().equalsIgnoreCase(base.getHost()));
+        // The whole origin: servers on one host under different ports (localhost:8081, localhost:8082) are
+        // different servers, as their domains say.
+        return u.isPresent() && As2Values.sameOrigin(u.get(), base);
     }
 
     private static <T> Optional<T> refused(String why, JsonNode object) {
