@@ -68,8 +68,9 @@ class WritePathTest {
         App app = server.app();
         Account remote = Remote.account(app, "far", "far.example");
         HttpTester bob = as("bob");
-        follow(bob, Long.toString(remote.id()));
+        follow(bob, Long.toString(remote.id())); // a request until the remote account accepts
         Account bobAccount = server.fixtures().account("bob");
+        app.graph().follows().acceptedByRemote(bobAccount.id(), remote.id());
         long id = app.core().ids().next();
         app.core().db().inTransaction(tx -> app.statuses().writer().create(tx, new StatusWriter.NewStatus(id, remote,
                 remote.uri() + "/statuses/" + id, "https://far.example/@far/" + id, Visibility.PUBLIC, "",
