@@ -34,7 +34,6 @@ public final class ResolveAccountService {
     private static final Logger log = LoggerFactory.getLogger(ResolveAccountService.class);
     public static final Duration FRESH = Duration.ofDays(1);
     /** The least time between two fetches of one actor to refresh its key. */
-    public static final Duration REFRESH_GAP = Duration.ofMinutes(1);
 
     private final Database db;
     private final AccountRepository accounts;
@@ -123,35 +122,6 @@ public final class ResolveAccountService {
             return stored;
         }
         return confirm(actor.get(), false).flatMap(this::store).or(() -> stored);
-    }
-
-    /**
-     * The owner of a signature's key: {@code actorUrl} is the key id without its fragment. A stored remote actor
-     * with a key is answered as is ({@code stored = true}), however old, as Mastodon's {@code uri_to_actor};
-     * otherwise, or with {@code refresh} (its key failed to verify: it may have been rotated), the actor is fetched
-     * and confirmed like any URL. A refresh of an actor stored less than {@link #REFRESH_GAP} ago answers the stored
-     * copy instead, so a stream of bad signatures under someone's key id cannot make Starling fetch it in a loop.
-     * Local actors are never key owners here (Mastodon's {@code actor_from_key_id} skips local URIs).
-     */
-    public Optional<KeyOwner> resolveKeyOwner(String actorUrl, boolean refresh) {
-        Optional<Account> stored = db.read(tx -> accounts.findByUri(tx, actorUrl));
-        if (stored.isPresent() && stored.get().isLocal()) {
-            return Optional.empty();
-        }
-        boolean recent = stored.isPresent() && stored.get().updatedAt() != null
-                && stored.get().updatedAt().isAfter(clock.instant().minus(REFRESH_GAP));
-        if (stored.isPresent() && stored.get().publicKey() != null && (!refresh || recent)) {
-            return Optional.of(new KeyOwner(stored.get(), !refresh));
-        }
-        Optional<Account> fetched = remote.fetch(actorUrl, true)
-                .filter(a -> !a.domain().equals(localDomain))
-                .flatMap(a -> confirm(a, false))
-                .flatMap(this::store);
-        return fetched.filter(a -> a.publicKey() != null).map(a -> new KeyOwner(a, false));
-    }
-
-    /** A key's owner; {@code stored}: answered from the database without asking its server. */
-    public record KeyOwner(Account account, boolean stored) {
     }
 
     /**
