@@ -24,6 +24,8 @@ data_dir="$(cd "$data_dir" && pwd)"
 # domain and cannot start on a database made under another one).
 export STARLING_PORT="$port" STARLING_DATA_DIR="$data_dir" STARLING_DOMAIN="${BENCH_DOMAIN:-bench.test}"
 export STARLING_MAX_IN_FLIGHT="${STARLING_MAX_IN_FLIGHT:-4096}"
+# A benchmark is one client making thousands of requests a second: Mastodon's per-token limits would answer 429.
+export STARLING_API_RATE_LIMIT="${STARLING_API_RATE_LIMIT:-0}" STARLING_API_RATE_LIMIT_ANONYMOUS="${STARLING_API_RATE_LIMIT_ANONYMOUS:-0}"
 base="http://127.0.0.1:$port"
 jvm=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k -Xmx${BENCH_HEAP:-2g}
      -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true)

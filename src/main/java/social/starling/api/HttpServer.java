@@ -63,6 +63,8 @@ public final class HttpServer {
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
             c.routes.before(new BodyLimit(config.maxBodyBytes(), config.maxUploadBytes())::check);
+            c.routes.before(new RateLimits(config.apiRateLimit(), config.apiRateLimitAnonymous(),
+                    java.time.Clock.systemUTC())::check);
             ErrorMapper.register(c.routes);
             routes.install(c.routes);
         });

@@ -28,7 +28,8 @@ public record Config(
      * uploads, which {@code maxUploadBytes} bounds.
      */
     public record Server(String domain, String protocol, String bind, int port, int maxInFlight,
-                         Duration shutdownGrace, long maxBodyBytes, long maxUploadBytes) {
+                         Duration shutdownGrace, long maxBodyBytes, long maxUploadBytes, int apiRateLimit,
+                         int apiRateLimitAnonymous) {
         /** Base URL every URI of this server starts with, e.g. {@code https://example.social}. */
         public String baseUrl() {
             return protocol + "://" + domain;

@@ -98,7 +98,9 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.MAX_IN_FLIGHT, 512, 1, 1_000_000),
                 Duration.ofSeconds(intValue(v, ConfigOption.SHUTDOWN_GRACE_SECONDS, 20, 0, 3600)),
                 intValue(v, ConfigOption.MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 1_000_000_000),
-                intValue(v, ConfigOption.MAX_UPLOAD_BYTES, 16 * 1024 * 1024, 1024, 1_000_000_000));
+                intValue(v, ConfigOption.MAX_UPLOAD_BYTES, 16 * 1024 * 1024, 1024, 1_000_000_000),
+                intValue(v, ConfigOption.API_RATE_LIMIT, 1500, 0, 1_000_000_000),
+                intValue(v, ConfigOption.API_RATE_LIMIT_ANONYMOUS, 300, 0, 1_000_000_000));
         var instance = new Config.Instance(
                 v.getOrDefault(ConfigOption.TITLE.fileKey(), "Starling"),
                 v.getOrDefault(ConfigOption.DESCRIPTION.fileKey(), "A friendly place in the fediverse."),

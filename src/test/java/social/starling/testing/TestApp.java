@@ -38,6 +38,9 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     private TestApp() {
         env.put("STARLING_JOBS_POLL_MILLIS", "100");
         env.put("STARLING_SHUTDOWN_GRACE_SECONDS", "5");
+        // Tests make many requests with one token in seconds; RateLimitsTest turns the API limits on itself.
+        env.put("STARLING_API_RATE_LIMIT", "0");
+        env.put("STARLING_API_RATE_LIMIT_ANONYMOUS", "0");
     }
 
     public static TestApp create() {
