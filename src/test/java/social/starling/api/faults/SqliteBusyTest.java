@@ -1,0 +1,51 @@
+package social.starling.api.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.testing.ApiClient;
+import social.starling.testing.HttpResult;
+import social.starling.testing.HttpTester;
+import social.starling.testing.TestApp;
+import social.starling.testing.TestDatabase;
+
+/**
+ * SQLite's equivalent of an outage: another process holds the database's write lock longer than the busy timeout.
+ * A write then answers 503 with Retry-After (SQLITE_BUSY, translated where every database error is), not a 500, and
+ * nothing half-written remains; once the lock is gone, writing works again.
+ */
+class SqliteBusyTest {
+    @RegisterExtension
+    static TestApp app = TestApp.create();
+
+    static HttpTester alice;
+
+    @BeforeAll
+    static void setUp() {
+        Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's write lock");
+        app.fixtures().account("alice");
+        alice = ApiClient.register(app.http(), "read write").as("alice", "read write");
+    }
+
+    @Test
+    void aWriteLockHeldElsewhereIsA503() throws Exception {
+        String url = app.app().config().database().url();
+        try (Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 0");
+            s.execute("BEGIN EXCLUSIVE");
+            HttpResult post = alice.postJson("/api/v1/statuses", "{\"status\": \"while locked\"}");
+            assertThat(post.status()).as(post.body()).isEqualTo(503);
+            assertThat(post.header("Retry-After")).isPresent();
+            assertThat(post.json().get("error").asText()).contains("database is unavailable");
+            s.execute("ROLLBACK");
+        }
+        assertThat(alice.postJson("/api/v1/statuses", "{\"status\": \"after\"}").status()).isEqualTo(200);
+        assertThat(alice.get("/api/v1/timelines/home").body()).contains("after").doesNotContain("while locked");
+    }
+}
