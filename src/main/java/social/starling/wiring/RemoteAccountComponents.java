@@ -8,6 +8,7 @@ import social.starling.federation.fetch.WebFingerClient;
 import social.starling.federation.inbox.ActorKeyResolver;
 import social.starling.federation.inbox.Origins;
 import social.starling.federation.signature.HttpSigner;
+import social.starling.federation.signature.KeyCache;
 import social.starling.federation.signature.SignatureVerifier;
 import social.starling.service.account.RefreshRemoteAccountService;
 import social.starling.service.account.ResolveAccountService;
@@ -31,8 +32,10 @@ public record RemoteAccountComponents(RemoteFetcher fetcher, WebFingerClient web
         var actors = new ActorFetcher(fetcher, webFinger, signer, core.clock());
         var resolve = new ResolveAccountService(core.db(), repos.accounts(), accounts.writer(), accounts.queries(),
                 actors, core.ids(), core.domain(), core.clock());
-        var verifier = new SignatureVerifier(new ActorKeyResolver(core.db(), repos.accounts(), accounts.writer(),
-                resolve, actors, fetcher, signer, new Origins(core.baseUrl()), core.clock()), core.clock());
+        // Keys are kept in memory for a day (KeyCache); one that fails to verify is asked of its origin again.
+        var verifier = new SignatureVerifier(new KeyCache(new ActorKeyResolver(core.db(), repos.accounts(),
+                accounts.writer(), resolve, actors, fetcher, signer, new Origins(core.baseUrl()), core.clock()),
+                core.clock()), core.clock());
         var refresh = new RefreshRemoteAccountService(core.db(), repos.accounts(), core.jobs(), resolve,
                 core.clock());
         return new RemoteAccountComponents(fetcher, webFinger, resolve, signer, verifier, refresh);

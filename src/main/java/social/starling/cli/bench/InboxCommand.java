@@ -65,6 +65,10 @@ final class InboxCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64")
     int concurrency;
 
+    @Option(names = "--accept-only", description = "The server runs no jobs (STARLING_JOBS_ENABLED=false): measure "
+            + "the synchronous part alone (parse, verify, dedupe, queue) and do not wait for processing.")
+    boolean acceptOnly;
+
     @Option(names = "--timeout-s", defaultValue = "600")
     int timeoutSeconds;
 
@@ -89,6 +93,26 @@ final class InboxCommand implements Callable<Integer> {
             exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
             exchange.sendResponseHeaders(200, doc.length);
             exchange.getResponseBody().write(doc);
+            exchange.close();
+        });
+        // Starling confirms a new actor's handle by WebFinger on its host, as Mastodon does.
+        server.createContext("/.well-known/webfinger", exchange -> {
+            String query = java.net.URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String host = remote.substring("http://".length());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("resource=acct:bench(\\d+)@(.+)")
+                    .matcher(query);
+            if (!m.matches() || !m.group(2).equals(host) || parse(m.group(1)) < 0 || parse(m.group(1)) >= actors) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] jrd = Json.mapper().writeValueAsBytes(Map.of("subject", "acct:bench" + m.group(1) + "@" + host,
+                    "links", List.of(Map.of("rel", "self", "type", "application/activity+json",
+                            "href", remote + "/users/bench" + m.group(1)))));
+            exchange.getResponseHeaders().set("Content-Type", "application/jrd+json");
+            exchange.sendResponseHeaders(200, jrd.length);
+            exchange.getResponseBody().write(jrd);
             exchange.close();
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -118,7 +142,7 @@ final class InboxCommand implements Callable<Integer> {
                         pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99),
                         latencies[latencies.length - 1] / 1e6);
                 double total = Duration.between(start, done).toNanos() / 1e9;
-                System.out.printf("all processed %.2f s after the first was sent: %.0f activities/s end to end%n",
+                System.out.printf(acceptOnly ? "(processing not measured: the server runs no jobs)%n" : "all processed %.2f s after the first was sent: %.0f activities/s end to end%n",
                         total, activities / total);
             }
         } finally {
@@ -131,6 +155,7 @@ final class InboxCommand implements Callable<Integer> {
         long[] latencies = new long[batch.size()];
         AtomicInteger failures = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Map<Integer, String> samples = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < batch.size(); i++) {
@@ -149,10 +174,13 @@ final class InboxCommand implements Callable<Integer> {
                             }
                         });
                         long t0 = System.nanoTime();
-                        HttpResponse<Void> response = client.send(request.build(),
-                                HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<String> response = client.send(request.build(),
+                                HttpResponse.BodyHandlers.ofString());
                         latencies[n] = System.nanoTime() - t0;
                         statuses.merge(response.statusCode(), 1, Integer::sum);
+                        if (response.statusCode() != 202) {
+                            samples.putIfAbsent(response.statusCode(), response.body());
+                        }
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     } finally {
@@ -164,10 +192,14 @@ final class InboxCommand implements Callable<Integer> {
         }
         System.out.printf("%s: %d sent, answers %s, %d failed to send%n", label, batch.size(), statuses,
                 failures.get());
+        samples.forEach((status, body) -> System.out.printf("  a %d answer: %s%n", status, body));
         return latencies;
     }
 
     private Instant drain(Database db, BenchRepository queries, Instant since) throws InterruptedException {
+        if (acceptOnly) {
+            return Instant.now();
+        }
         Instant deadline = since.plusSeconds(timeoutSeconds);
         while (db.read(tx -> queries.pendingJobs(tx, "ingress")) > 0) {
             if (Instant.now().isAfter(deadline)) {

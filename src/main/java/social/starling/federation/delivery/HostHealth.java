@@ -55,6 +55,14 @@ public final class HostHealth {
     private final Database db;
     private final RemoteHostRepository hosts;
     private final Clock clock;
+    /**
+     * Hosts seen healthy by {@link #contacted} in the last minute, so a busy sender costs no query per activity.
+     * A failure recorded on this node forgets the host at once; one recorded on another node is noticed within
+     * the minute.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> healthy =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public HostHealth(Database db, RemoteHostRepository hosts, Clock clock) {
         this.db = db;
@@ -113,6 +121,7 @@ public final class HostHealth {
      * @return whether the host is now marked unavailable (the delivery is then dropped, not retried)
      */
     public boolean failed(String host) {
+        healthy.invalidate(host.toLowerCase(Locale.ROOT));
         Instant now = clock.instant();
         return db.inTransaction(tx -> {
             RemoteHost h = hosts.lock(tx, host, now);
@@ -140,9 +149,13 @@ public final class HostHealth {
     public void contacted(String domain) {
         String host = domain.toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
+        if (healthy.getIfPresent(host) != null) {
+            return;
+        }
         // Called for every verified inbound activity: a read decides, so a healthy host costs no write.
         if (db.read(tx -> hosts.find(tx, host)).filter(h -> h.failures() > 0 || h.unavailableSince() != null
                 || h.resumeAt() != null).isEmpty()) {
+            healthy.put(host, Boolean.TRUE);
             return;
         }
         db.inTransaction(tx -> {

@@ -62,6 +62,9 @@ public final class InboxReceiver {
     private final int maxBytes;
     private final java.util.function.Consumer<String> hostContacted;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Account> senders =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
     /** {@code hostContacted} hears the domain of every verified sender (delivery revives a host marked down). */
     public InboxReceiver(Database db, AccountRepository accounts, InboxRepository inbox, JobQueue jobs,
@@ -115,8 +118,11 @@ public final class InboxReceiver {
         } catch (SignatureVerificationException e) {
             throw new Refused(Reason.UNAUTHORIZED, e.getMessage());
         }
-        // The key resolver stored the signer; an actor deleted or suspended here is heard no more.
-        Optional<Account> actor = db.read(tx -> accounts.findByUri(tx, actorId));
+        // The key resolver stored the signer; an actor deleted or suspended here is heard no more (within the
+        // half minute the sender's account is remembered, so a busy sender costs no query per activity).
+        Optional<Account> actor = Optional.ofNullable(senders.getIfPresent(actorId))
+                .or(() -> db.read(tx -> accounts.findByUri(tx, actorId)));
+        actor.ifPresent(a -> senders.put(actorId, a));
         if (actor.isEmpty() || actor.get().isLocal() || actor.get().suspended()) {
             return Outcome.DROPPED;
         }
