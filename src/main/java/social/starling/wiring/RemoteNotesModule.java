@@ -19,5 +19,6 @@ public final class RemoteNotesModule implements Module {
     @Override
     public void jobs(JobRunner jobs) {
         jobs.register(ThreadBackfillService.JOB, notes.threadBackfill()::handle);
+        jobs.register(ThreadBackfillService.REPLIES_JOB, notes.threadBackfill()::fetchReplies);
     }
 }

@@ -203,6 +203,29 @@ class FederationAcrossServersTest {
         assertThat(statusOnA(after)).as("no longer delivered to A after the unfollow").isNull();
     }
 
+    @Test
+    @Order(7)
+    void openingARemoteThreadFetchesTheRepliesItsServerLists() {
+        HttpResult found = dave.get("/api/v2/search?type=statuses&resolve=true&q="
+                + URLEncoder.encode(bobPublicUri, StandardCharsets.UTF_8));
+        assertThat(found.json().get("statuses")).as(found.body()).hasSize(1);
+        String onC = found.json().get("statuses").get(0).get("id").asText();
+        String reply = post(dave, "{\"status\": \"@bob@" + domain(b) + " a reply from C\", \"in_reply_to_id\": \""
+                + onC + "\"}").get("uri").asText();
+        Await.until(WAIT, () -> notification(bob, "mention", n -> n.get("status").get("uri").asText().equals(reply))
+                != null);
+
+        // A has never seen dave's reply: nobody on A follows dave, and it was not addressed to A.
+        String onA = alice.get("/api/v2/search?type=statuses&resolve=true&q="
+                + URLEncoder.encode(bobPublicUri, StandardCharsets.UTF_8)).json().get("statuses").get(0)
+                .get("id").asText();
+        java.util.Optional<social.starling.model.Status> before =
+                a.app().core().db().read(tx -> a.app().repos().statuses().findByUri(tx, reply));
+        assertThat(before).isEmpty();
+        Await.until(WAIT, () -> uris(alice.get("/api/v1/statuses/" + onA + "/context").json().get("descendants"))
+                .contains(reply));
+    }
+
     private static String domain(TestApp app) {
         return app.baseUrl().replaceFirst("^https?://", "");
     }

@@ -54,6 +54,7 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
     private final RequestSigner signer;
     private final URI base;
     private final Clock clock;
+    private final RepliesCollection replies;
 
     public NoteIngestService(RemoteStatusService statuses, RemoteStatusUpdater updater,
                              ResolveAccountService accounts, RemoteFetcher fetcher, RequestSigner signer,
@@ -65,6 +66,7 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
         this.signer = signer;
         this.base = URI.create(baseUrl);
         this.clock = clock;
+        this.replies = new RepliesCollection(fetcher, signer);
     }
 
     /** One chain of resolutions: how deep it went and what it met, so a loop of replies ends. */
@@ -113,6 +115,11 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
     @Override
     public Optional<Status> resolveUrl(String url) {
         return resolve(url, new Walk(), true);
+    }
+
+    @Override
+    public List<String> replyIds(String uri, int max) {
+        return ours(uri) ? List.of() : replies.replyIds(uri, max);
     }
 
     /** The note, if {@code actor} may have sent it (the origin rules above). */

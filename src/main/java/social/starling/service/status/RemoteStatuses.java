@@ -1,5 +1,6 @@
 package social.starling.service.status;
 
+import java.util.List;
 import java.util.Optional;
 import social.starling.model.Status;
 
@@ -14,4 +15,7 @@ public interface RemoteStatuses {
 
     /** Like {@link #resolve}, for a URL a person pasted (a status page whose id may differ from it). */
     Optional<Status> resolveUrl(String url);
+
+    /** The ids the remote note {@code uri}'s replies collection lists, at most {@code max}; empty on any failure. */
+    List<String> replyIds(String uri, int max);
 }

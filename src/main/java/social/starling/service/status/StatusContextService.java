@@ -43,6 +43,10 @@ public final class StatusContextService {
     private final StatusViews views;
     private final JobQueue jobs;
     private final java.time.Clock clock;
+    static final java.time.Duration REPLIES_CRAWL_EVERY = java.time.Duration.ofMinutes(15);
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> crawled =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000)
+                    .expireAfterWrite(REPLIES_CRAWL_EVERY).build();
 
     public StatusContextService(Database db, StatusRepository statuses, StatusViews views, JobQueue jobs,
                                 java.time.Clock clock) {
@@ -62,6 +66,9 @@ public final class StatusContextService {
         }
         List<Long> ancestors = ancestorIds(focus);
         requestMissingAncestors(ancestors.isEmpty() ? focus.id() : ancestors.getFirst());
+        if (viewerId != null) {
+            requestReplies(focus);
+        }
         List<Long> descendants = descendantIds(focus.id(), viewerId == null ? VISITOR_DESCENDANTS_LIMIT
                 : DESCENDANTS_LIMIT, viewerId == null ? VISITOR_DEPTH_LIMIT : Integer.MAX_VALUE);
         List<StatusView> above = views.load(ancestors, viewerId, StatusViews.Mode.FEED, "thread");
@@ -94,6 +101,19 @@ public final class StatusContextService {
             db.inTransaction(tx -> jobs.enqueueUnique(tx, ThreadBackfillService.JOB,
                     new StatusJobs.StatusPayload(topId), "fetch_ancestors:" + topId, clock.instant()));
         }
+    }
+
+    /**
+     * A member opening a remote status's thread asks for its replies too (Mastodon 4.4 crawls them then): the
+     * replies its server lists are fetched by a PULL-lane job, at most once per status every
+     * {@link #REPLIES_CRAWL_EVERY} on this node, so the thread shows more of the conversation when opened again.
+     */
+    private void requestReplies(Status focus) {
+        if (focus.local() || crawled.asMap().putIfAbsent(focus.id(), Boolean.TRUE) != null) {
+            return;
+        }
+        db.inTransaction(tx -> jobs.enqueueUnique(tx, ThreadBackfillService.REPLIES_JOB,
+                new StatusJobs.StatusPayload(focus.id()), "fetch_replies:" + focus.id(), clock.instant()));
     }
 
     /** Replies level by level (one query each), then in depth-first order, cut at {@code limit}. */

@@ -24,6 +24,14 @@ public final class ThreadBackfillService {
 
     public static final JobType<StatusJobs.StatusPayload> JOB = JobType.of("status.fetch_ancestors", Lane.PULL,
             StatusJobs.StatusPayload.class).withRetries(1, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    /**
+     * The {@code status.fetch_replies} job (PULL lane): the replies a remote status's own server lists (its
+     * {@code replies} collection) that Starling does not have are fetched and stored, at most
+     * {@link #REPLIES_PER_CRAWL}, so a thread opened here shows the conversation, not only the part that reached us.
+     */
+    public static final JobType<StatusJobs.StatusPayload> REPLIES_JOB = JobType.of("status.fetch_replies", Lane.PULL,
+            StatusJobs.StatusPayload.class).withRetries(1, Duration.ofMinutes(1), Duration.ofMinutes(1));
+    static final int REPLIES_PER_CRAWL = 40;
     static final int ROUNDS = 4;
     static final int WALK_LIMIT = 100;
 
@@ -51,6 +59,20 @@ public final class ThreadBackfillService {
             }
             top = topOf(top);
         }
+    }
+
+    public void fetchReplies(StatusJobs.StatusPayload payload, JobContext context) {
+        Optional<Status> status = db.read(tx -> statuses.find(tx, payload.statusId()));
+        if (status.isEmpty() || status.get().local()) {
+            return;
+        }
+        int stored = 0;
+        for (String id : remote.replyIds(status.get().uri(), REPLIES_PER_CRAWL)) {
+            if (db.read(tx -> statuses.findByUri(tx, id)).isEmpty() && remote.resolve(id).isPresent()) {
+                stored++;
+            }
+        }
+        log.debug("replies of {}: {} fetched", status.get().uri(), stored);
     }
 
     /** The oldest stored ancestor of {@code id} (itself when it has none). */
