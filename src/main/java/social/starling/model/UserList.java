@@ -29,7 +29,7 @@ public record UserList(long id, long accountId, String title, RepliesPolicy repl
                 return Optional.empty();
             }
             for (RepliesPolicy p : values()) {
-                if (p.wireName().equals(raw.trim())) {
+                if (p.wireName().equals(raw)) { // exact, as Rails' enums
                     return Optional.of(p);
                 }
             }

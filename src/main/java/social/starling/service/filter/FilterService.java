@@ -64,7 +64,8 @@ public final class FilterService {
         Instant now = clock.instant();
         String title = r.title() == null ? "" : r.title().strip();
         List<String> contexts = contexts(r.contexts());
-        String action = r.action() == null || r.action().isBlank() ? "warn" : r.action().strip();
+        // Absent is the default; given, it must be one of the actions exactly (an empty one is refused, as Rails).
+        String action = r.action() == null ? "warn" : r.action();
         Instant expiresAt = r.expiresIn() == null ? null : now.plusSeconds(r.expiresIn());
         validate(title, contexts, action, r.keywords());
         return changed(accountId, db.inTransaction(tx -> {
@@ -81,7 +82,7 @@ public final class FilterService {
             Filter f = own(tx, accountId, id);
             String title = r.title() == null ? f.title() : r.title().strip();
             List<String> contexts = r.contexts() == null ? f.contexts() : contexts(r.contexts());
-            String action = r.action() == null ? f.action() : r.action().strip();
+            String action = r.action() == null ? f.action() : r.action();
             Instant expiresAt = !r.expiresInGiven() ? f.expiresAt()
                     : r.expiresIn() == null ? null : now.plusSeconds(r.expiresIn());
             validate(title, contexts, action, r.keywords());

@@ -72,7 +72,7 @@ class StrictInputTest {
     }
 
     @Test
-    void aVisibilityMustBeExactlyOneOfMastodons() {
+    void enumValuesMustBeExactlyOneOfMastodons() {
         for (String bad : new String[]{"", "PUBLIC", "public ", "Direct", "everyone"}) {
             HttpResult r = alice.postForm("/api/v1/statuses", Map.of("status", "vis " + bad, "visibility", bad));
             assertThat(r.status()).as("'" + bad + "' → " + r.body()).isEqualTo(422);
@@ -82,6 +82,17 @@ class StrictInputTest {
                 .asText()).isEqualTo("public");
         assertThat(alice.postForm("/api/v1/statuses", Map.of("status", "unlisted", "visibility", "unlisted")).json()
                 .get("visibility").asText()).isEqualTo("unlisted");
+        for (String bad : new String[]{"", "LIST", "list "}) {
+            assertThat(alice.postJson("/api/v1/lists", "{\"title\": \"l\", \"replies_policy\": \"" + bad + "\"}")
+                    .status()).as("replies_policy '" + bad + "'").isEqualTo(422);
+        }
+        for (String bad : new String[]{"", "HIDE", "hide "}) {
+            assertThat(alice.postJson("/api/v2/filters", "{\"title\": \"f\", \"context\": [\"home\"], "
+                    + "\"filter_action\": \"" + bad + "\"}").status()).as("filter_action '" + bad + "'")
+                    .isEqualTo(422);
+        }
+        assertThat(alice.postJson("/api/v2/filters", "{\"title\": \"f\", \"context\": [\"home\"]}").json()
+                .get("filter_action").asText()).isEqualTo("warn");
         String id = alice.postForm("/api/v1/statuses", Map.of("status", "boost me")).json().get("id").asText();
         assertThat(alice.postForm("/api/v1/statuses/" + id + "/reblog", Map.of("visibility", "")).status())
                 .isEqualTo(422);
