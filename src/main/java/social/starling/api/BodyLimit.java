@@ -24,6 +24,7 @@ final class BodyLimit {
     void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > limitFor(ctx.contentType())) {
+            ctx.header("Connection", "close"); // the body stays unread: the connection cannot carry another request
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The request body is too large");
         }
     }

@@ -43,6 +43,9 @@ public final class ErrorMapper {
                 write(ctx, 400, "The request body is not valid JSON", null));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
+            if (status == 413) {
+                ctx.header("Connection", "close"); // what is left of the body is not read
+            }
             String message = switch (status) {
                 case 404 -> "Record not found";
                 case 405 -> "Method not allowed";

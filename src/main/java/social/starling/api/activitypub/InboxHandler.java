@@ -73,6 +73,9 @@ public final class InboxHandler {
     }
 
     private static void error(Context ctx, int status, String message) {
+        if (status == 413) {
+            ctx.header("Connection", "close"); // the rest of the body is not read
+        }
         ctx.status(status).json(Map.of("error", message));
     }
 }
