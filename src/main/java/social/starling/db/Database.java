@@ -183,7 +183,15 @@ public final class Database implements AutoCloseable {
             return call(work, current);
         }
         try (Connection connection = writer.getConnection()) {
-            connection.setAutoCommit(false);
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                // SQLite begins the transaction here (BEGIN IMMEDIATE): when that fails (busy, locked), sqlite-jdbc
+                // has already flagged the connection as in a transaction, so its next user would run without one.
+                // The connection is dropped from the pool instead of reused.
+                writer.evictConnection(connection);
+                throw e;
+            }
             Tx tx = new Tx(dsl, false, dialect);
             CURRENT.set(tx);
             CONNECTION.set(connection);
