@@ -53,6 +53,12 @@ class BadBodySweepTest {
                     "?limit=99999999999999999999&max_id=abc&since_id=-1&min_id=1e9&types[]=&exclude_types[]=%00"
                             + "&local=maybe&only_media=2&q=%FF&resolve=True&offset=-5"));
 
+    private static HttpResult send(HttpTester client, RouteTable.Route route, String path, Bad bad,
+                                   Map<String, String> headers) {
+        return client.send(route.method().name(), path + bad.query(), headers,
+                route.method() == HandlerType.GET ? null : bad.body());
+    }
+
     @Test
     void noBadInputOnAnyRouteGetsA5xx() {
         server.fixtures().account("alice");
@@ -78,11 +84,17 @@ class BadBodySweepTest {
                     headers.put("Content-Type", bad.contentType());
                     HttpResult r;
                     try {
-                        r = alice.send(route.method().name(), path + bad.query(), headers,
-                                route.method() == HandlerType.GET ? null : bad.body());
-                    } catch (AssertionError e) { // no answer at all: the connection was dropped
-                        failures.add(route.method() + " " + path + " with " + bad.name() + " → " + e.getMessage());
-                        continue;
+                        r = send(alice, route, path, bad, headers);
+                    } catch (AssertionError first) {
+                        // A server may close a kept-alive connection after a response whose body it did not read;
+                        // the JDK client does not retry a POST on such a stale connection, real clients do. Once.
+                        try {
+                            r = send(alice, route, path, bad, headers);
+                        } catch (AssertionError e) { // no answer at all, twice
+                            failures.add(route.method() + " " + path + " with " + bad.name() + " → "
+                                    + e.getMessage());
+                            continue;
+                        }
                     }
                     if (r.status() >= 500) {
                         failures.add(route.method() + " " + path + " with " + bad.name() + " → " + r.status() + " "
