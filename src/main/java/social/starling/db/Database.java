@@ -38,8 +38,10 @@ public final class Database implements AutoCloseable {
     public enum Dialect { SQLITE, POSTGRES }
 
     private final Dialect dialect;
-    private final HikariDataSource writer;
-    private final HikariDataSource reader;
+    private volatile HikariDataSource writer;
+    private volatile HikariDataSource reader;
+    /** PostgreSQL only: makes a fresh pool (generation n), used by {@link PoolRevival} after an outage. */
+    private final PoolRevival revival;
     private final SQLDialect sqlDialect;
     private final Settings settings;
     private final DSLContext dsl;
@@ -48,10 +50,15 @@ public final class Database implements AutoCloseable {
 
     private volatile boolean migrated;
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, Optional<String> schema) {
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, Optional<String> schema,
+                     PoolRevival.Factory pools) {
         this.dialect = dialect;
         this.writer = writer;
-        this.reader = reader;
+        this.reader = reader == null ? writer : reader;
+        this.revival = pools == null ? null : new PoolRevival(pools, () -> this.writer, fresh -> {
+            this.writer = fresh;
+            this.reader = fresh;
+        });
         this.schema = schema;
         this.sqlDialect = dialect == Dialect.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES;
         this.settings = new Settings()
@@ -86,22 +93,26 @@ public final class Database implements AutoCloseable {
             return new Database(Dialect.SQLITE,
                     sqlitePool(url, "starling-writer", 1, false, metrics),
                     sqlitePool(url, "starling-reader", Math.max(2, Math.min(config.poolSize(), 8)), true, metrics),
-                    Optional.empty());
+                    Optional.empty(), null);
         }
         Matcher m = CURRENT_SCHEMA.matcher(url);
         Optional<String> schema = m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        PoolRevival.Factory pools = generation -> postgresPool(url, config.poolSize(), generation, metrics);
+        return new Database(Dialect.POSTGRES, pools.create(0), null, schema, pools);
+    }
+
+    private static HikariDataSource postgresPool(String url, int size, int generation, MeterRegistry metrics) {
         HikariConfig hc = new HikariConfig();
-        hc.setPoolName("starling-pg");
+        hc.setPoolName(generation == 0 ? "starling-pg" : "starling-pg-" + generation);
         hc.setJdbcUrl(url);
-        hc.setMaximumPoolSize(config.poolSize());
-        hc.setMinimumIdle(Math.min(2, config.poolSize()));
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(Math.min(2, size));
         // While the database is unreachable a request waits at most this long for a connection, then answers 503
         // (DatabaseException.translate) instead of queueing: fast failure, fast recovery.
         hc.setConnectionTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
         hc.setMetricRegistry(metrics);
-        HikariDataSource pool = new HikariDataSource(hc);
-        return new Database(Dialect.POSTGRES, pool, pool, schema);
+        return new HikariDataSource(hc);
     }
 
     private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly,
@@ -169,6 +180,7 @@ public final class Database implements AutoCloseable {
             return c.isValid(2);
         } catch (SQLException e) {
             log.warn("database ping failed: {}", e.getMessage());
+            unreachable(e);
             return false;
         }
     }
@@ -213,6 +225,7 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            unreachable(e);
             throw DatabaseException.translate(e);
         }
     }
@@ -234,6 +247,7 @@ public final class Database implements AutoCloseable {
                 CONNECTION.remove();
             }
         } catch (SQLException e) {
+            unreachable(e);
             throw DatabaseException.translate(e);
         }
     }
@@ -269,8 +283,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A connection could not be had: on PostgreSQL, watch for the database to come back (see PoolRevival). */
+    private void unreachable(SQLException e) {
+        if (revival != null && e instanceof java.sql.SQLTransientConnectionException) {
+            revival.watch();
+        }
+    }
+
     @Override
     public void close() {
+        if (revival != null) {
+            revival.stop();
+        }
         if (reader != writer) {
             reader.close();
         }
