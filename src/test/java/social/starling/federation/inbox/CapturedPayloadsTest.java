@@ -31,7 +31,7 @@ import social.starling.testing.TestApp;
  */
 class CapturedPayloadsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60); // a loaded machine may delay processing
 
     @RegisterExtension
     static TestApp app = TestApp.create().with("STARLING_FEDERATION_ALLOW_PRIVATE", "127.0.0.0/8");
