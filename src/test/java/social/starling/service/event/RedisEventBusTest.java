@@ -60,7 +60,8 @@ class RedisEventBusTest {
             assertThat(a.connected() && b.connected() && other.connected()).isTrue();
 
             publish(a, 1);
-            assertThat(heard).as("a's own listener, at commit").containsExactly(new Heard("a", 1));
+            // a's own listener has heard it when publish returns; b may already have too, through Redis.
+            assertThat(heard).as("a's own listener, at commit").contains(new Heard("a", 1));
             Await.until(Duration.ofSeconds(5), () -> heard.contains(new Heard("b", 1)));
             publish(b, 2);
             Await.until(Duration.ofSeconds(5), () -> heard.contains(new Heard("a", 2)));
