@@ -39,11 +39,12 @@ public final class RouteTable {
             return add(HandlerType.POST, path, handler);
         }
 
-        public Section put(String path, Handler handler) {
-            return add(HandlerType.PUT, path, handler);
-        }
-
-        public Section patch(String path, Handler handler) {
+        /**
+         * An update of a resource: Rails routes {@code update} to both PUT and PATCH and apps pick either (masto.js
+         * sends PUT, others PATCH), so every update route answers both.
+         */
+        public Section update(String path, Handler handler) {
+            add(HandlerType.PUT, path, handler);
             return add(HandlerType.PATCH, path, handler);
         }
 

@@ -88,7 +88,7 @@ public final class GraphModule implements Module {
                 .get("/api/v1/lists", listsApi::index)
                 .post("/api/v1/lists", listsApi::create)
                 .get("/api/v1/lists/{id}", listsApi::show)
-                .put("/api/v1/lists/{id}", listsApi::update)
+                .update("/api/v1/lists/{id}", listsApi::update)
                 .delete("/api/v1/lists/{id}", listsApi::destroy)
                 .get("/api/v1/lists/{id}/accounts", listAccounts::index)
                 .post("/api/v1/lists/{id}/accounts", listAccounts::add)

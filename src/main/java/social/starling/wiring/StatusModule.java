@@ -47,7 +47,7 @@ public final class StatusModule implements Module {
                 .delete("/api/v1/statuses/{id}", statusesApi::destroy)
                 .get("/api/v1/scheduled_statuses", scheduled::index)
                 .get("/api/v1/scheduled_statuses/{id}", scheduled::show)
-                .put("/api/v1/scheduled_statuses/{id}", scheduled::update)
+                .update("/api/v1/scheduled_statuses/{id}", scheduled::update)
                 .delete("/api/v1/scheduled_statuses/{id}", scheduled::destroy)
                 .get("/api/v1/timelines/home", home::handle)
                 .get("/api/v1/timelines/public", publicTimeline::handle)

@@ -52,6 +52,25 @@ class RouteTableTest {
     }
 
     @Test
+    void everyUpdateAnswersPutAndPatch() {
+        RouteTable table = new RouteTable();
+        table.mastodonApi().update("/api/v1/things/{id}", ctx -> { });
+        assertThat(table.routes()).extracting(r -> r.method() + " " + r.path())
+                .containsExactlyInAnyOrder("PUT /api/v1/things/{id}", "PATCH /api/v1/things/{id}");
+    }
+
+    @Test
+    void theServersUpdateRoutesComeInPairs() {
+        var routes = server.app().routes();
+        var puts = routes.stream().filter(r -> r.method() == io.javalin.http.HandlerType.PUT)
+                .map(RouteTable.Route::path).toList();
+        var patches = routes.stream().filter(r -> r.method() == io.javalin.http.HandlerType.PATCH)
+                .map(RouteTable.Route::path).toList();
+        assertThat(puts).contains("/api/v2/notifications/policy", "/api/v1/lists/{id}", "/api/v2/filters/{id}");
+        assertThat(patches).containsExactlyInAnyOrderElementsOf(puts);
+    }
+
+    @Test
     void specificityOrder() {
         assertThat(RouteTable.compareSpecificity("/api/v1/accounts/lookup", "/api/v1/accounts/{id}")).isNegative();
         assertThat(RouteTable.compareSpecificity("/api/v1/accounts/{id}", "/api/v1/accounts/relationships"))

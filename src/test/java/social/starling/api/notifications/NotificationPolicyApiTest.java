@@ -41,6 +41,12 @@ class NotificationPolicyApiTest {
         assertThat(patched.json().get("for_not_followers").asText()).isEqualTo("accept");
         JsonNode again = pat.get("/api/v2/notifications/policy").json();
         assertThat(again).isEqualTo(patched.json());
+        // masto.js (hence Elk) sends PUT for the same update.
+        HttpResult put = pat.putJson("/api/v2/notifications/policy", "{\"for_bots\": \"filter\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("for_bots").asText()).isEqualTo("filter");
+        assertThat(put.json().get("for_not_following").asText()).isEqualTo("filter");
+        pat.patchJson("/api/v2/notifications/policy", "{\"for_bots\": \"accept\"}");
         assertThat(people.as("quinn").get("/api/v2/notifications/policy").json().get("for_not_following").asText())
                 .isEqualTo("accept");
 
