@@ -17,6 +17,7 @@ import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
+import social.starling.support.IdleMemory;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.ActivityPubModule;
@@ -71,6 +72,7 @@ public final class App implements AutoCloseable {
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
+    private IdleMemory idleMemory;
 
     public App(Config config, Clock clock) {
         this(config, clock, List.of());
@@ -210,6 +212,7 @@ public final class App implements AutoCloseable {
         }
         new JvmGcMetrics().bindTo(core.metrics());
         admission.ready();
+        idleMemory = IdleMemory.start(admission::handled, Duration.ofSeconds(30));
         return owner;
     }
 
@@ -224,6 +227,7 @@ public final class App implements AutoCloseable {
         boolean wasStarted = started;
         if (wasStarted) {
             http.stop(grace);
+            idleMemory.close();
         }
         core.jobRunner().stop(grace);
         core.events().close();

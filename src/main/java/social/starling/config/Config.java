@@ -42,7 +42,7 @@ public record Config(
         }
     }
 
-    public record Database(String url, int poolSize) {
+    public record Database(String url, int poolSize, int sqliteMmapMegabytes) {
         public boolean isPostgres() {
             return url.startsWith("jdbc:postgresql:");
         }

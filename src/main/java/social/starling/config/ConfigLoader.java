@@ -89,6 +89,7 @@ public final class ConfigLoader {
                     + redactPassword(dbUrl) + "')");
         }
         int pool = intValue(v, ConfigOption.DATABASE_POOL_SIZE, 16, 1, 1000);
+        int mmap = intValue(v, ConfigOption.SQLITE_MMAP_MB, 32, 0, 1 << 20);
 
         Optional<URI> redis = Optional.ofNullable(v.get(ConfigOption.REDIS_URL.fileKey()))
                 .filter(s -> !s.isBlank())
@@ -140,7 +141,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)),
                 intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576),
                 boolValue(v, ConfigOption.AUTHORIZED_FETCH, false));
-        return new Config(server, new Config.Database(dbUrl, pool), redis, dataDir, instance, jobs, feeds, smtp,
+        return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
     }
 

@@ -16,6 +16,8 @@ public enum ConfigOption {
     DATABASE_URL("STARLING_DATABASE_URL", "jdbc:sqlite:<data dir>/starling.db",
             "jdbc:sqlite:<file> or jdbc:postgresql://host:port/db?user=..&password=.."),
     DATABASE_POOL_SIZE("STARLING_DATABASE_POOL_SIZE", "16", "PostgreSQL connections (SQLite: readers)."),
+    SQLITE_MMAP_MB("STARLING_SQLITE_MMAP_MB", "32", "SQLite only: how much of the database file is read through "
+            + "a memory map (faster reads; those pages count in the process's resident size); 0 turns it off."),
     REDIS_URL("STARLING_REDIS_URL", "", "redis://host:port (or rediss://), shared by every node of one server: "
             + "carries events between nodes so their caches see each other's changes at once. Not needed on one node."),
     NODE_ID("STARLING_NODE_ID", "0", "0-63, distinct per node when several nodes share one database."),

@@ -46,7 +46,6 @@ public final class Database implements AutoCloseable {
     private final Settings settings;
     private final DSLContext dsl;
     private final Optional<String> schema;
-    private static final long MMAP_BYTES = 1L << 34; // SQLite caps it at its compile-time maximum
 
     private volatile boolean migrated;
 
@@ -91,8 +90,9 @@ public final class Database implements AutoCloseable {
         String url = config.url();
         if (url.startsWith("jdbc:sqlite:")) {
             return new Database(Dialect.SQLITE,
-                    sqlitePool(url, "starling-writer", 1, false, metrics),
-                    sqlitePool(url, "starling-reader", Math.max(2, Math.min(config.poolSize(), 8)), true, metrics),
+                    sqlitePool(url, "starling-writer", 1, false, mmapBytes(config), metrics),
+                    sqlitePool(url, "starling-reader", Math.max(2, Math.min(config.poolSize(), 8)), true,
+                            mmapBytes(config), metrics),
                     Optional.empty(), null);
         }
         Matcher m = CURRENT_SCHEMA.matcher(url);
@@ -115,7 +115,11 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hc);
     }
 
-    private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly,
+    private static long mmapBytes(Config.Database config) {
+        return config.sqliteMmapMegabytes() * 1024L * 1024L;
+    }
+
+    private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly, long mmapBytes,
                                                MeterRegistry metrics) {
         SQLiteConfig sc = new SQLiteConfig();
         sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -123,10 +127,12 @@ public final class Database implements AutoCloseable {
         sc.setBusyTimeout(5_000);
         sc.enforceForeignKeys(true);
         sc.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        sc.setCacheSize(-16_000); // 16 MB page cache per connection
-        // Reads through a shared memory map of the file instead of a read() and a copy per page: a third more
-        // home-timeline requests per second on the bench (bench/README.md).
-        sc.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
+        // 8 MB page cache per connection (up to 9 of them): with the map, together they keep the resident size
+        // under the benchmark within 384 MB (README, "Memory").
+        sc.setCacheSize(-8_000);
+        // Reads the first mmapBytes of the file through a shared memory map instead of a read() and a copy per
+        // page (bench/README.md has the measured effect); mapped pages count in the resident size.
+        sc.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(mmapBytes));
         sc.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(sc);
         ds.setUrl(url);
@@ -137,7 +143,8 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(60_000);
         hc.setMaxLifetime(0);
-        hc.setIdleTimeout(0);
+        // Readers beyond the first close after a minute unused, which frees their page cache and memory map.
+        hc.setIdleTimeout(readOnly ? 60_000 : 0);
         // Open connections in the pool's own thread, so start-up goes on (loading SQLite's native library) meanwhile.
         hc.setInitializationFailTimeout(-1);
         if (readOnly) {
