@@ -98,6 +98,22 @@ class FeaturedTagsTest {
     }
 
     @Test
+    void theActorsFeaturedTagsCollectionListsThemAsHashtags() {
+        HttpTester olga = as("olga");
+        ok(olga.postForm("/api/v1/featured_tags", Map.of("name", "Rowing")));
+        HttpResult r = server.http().send("GET", "/users/olga/collections/tags",
+                Map.of("Accept", "application/activity+json"), null);
+        JsonNode tags = ok(r).json();
+        assertThat(tags.get("type").asText()).isEqualTo("Collection");
+        assertThat(tags.get("totalItems").asInt()).isEqualTo(1);
+        JsonNode hashtag = tags.get("items").get(0);
+        assertThat(hashtag.get("type").asText()).isEqualTo("Hashtag");
+        assertThat(hashtag.get("name").asText()).isEqualTo("#Rowing");
+        assertThat(hashtag.get("href").asText()).endsWith("/@olga/tagged/rowing");
+        assertThat(tags.get("@context").toString()).contains("Hashtag");
+    }
+
+    @Test
     void atMostTenTagsAreFeatured() {
         HttpTester kit = as("kit");
         for (int i = 0; i < 10; i++) {
