@@ -18,6 +18,8 @@ import social.starling.config.Config;
 import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.support.IdleMemory;
+import social.starling.wiring.AccountActionComponents;
+import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.ActivityPubModule;
@@ -107,6 +109,8 @@ public final class App implements AutoCloseable {
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
+                new AccountActionsModule(core, AccountActionComponents.build(core, repos, accounts, graph), accounts,
+                        graph, edges),
                 new ActivityPubModule(core, repos, accounts, remoteAccounts),
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox),

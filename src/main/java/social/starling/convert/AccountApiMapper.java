@@ -64,12 +64,18 @@ public final class AccountApiMapper {
      * {@code fieldsSource}) and {@code role}.
      */
     public AccountEntity toCredential(Account a, User user, int followRequestsCount, List<Account.Field> fieldsSource) {
+        return toCredential(a, user, followRequestsCount, fieldsSource, List.of());
+    }
+
+    /** The same, with the account's {@code source.attribution_domains} (Mastodon 4.4). */
+    public AccountEntity toCredential(Account a, User user, int followRequestsCount, List<Account.Field> fieldsSource,
+                                      List<String> attributionDomains) {
         var typedFields = fieldsSource.stream()
                 .map(f -> new AccountEntity.FieldEntity(f.name(), f.value(), f.verifiedAt()))
                 .toList();
         var source = new AccountEntity.SourceEntity(a.noteSource(), typedFields, user.defaultPrivacy(),
                 user.defaultSensitive(), user.defaultLanguage() == null ? "" : user.defaultLanguage(),
-                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), List.of(), "public");
+                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), attributionDomains, "public");
         AccountEntity base = toApi(a);
         AccountEntity withRoles = new AccountEntity(base.id(), base.username(), base.acct(), base.url(), base.uri(),
                 base.displayName(), base.note(), base.avatar(), base.avatarStatic(), base.header(), base.headerStatic(),

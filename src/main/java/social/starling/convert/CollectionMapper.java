@@ -1,8 +1,10 @@
 package social.starling.convert;
 
 import java.util.List;
+import java.util.Locale;
 import social.starling.federation.vocab.As2;
 import social.starling.federation.vocab.Collection;
+import social.starling.federation.vocab.Tag;
 import social.starling.model.Account;
 import social.starling.model.LocalUris;
 import social.starling.model.Status;
@@ -64,9 +66,14 @@ public final class CollectionMapper {
                 null, null, null, null, null, null, pinned.stream().map(n -> notes.toNote(n).embedded()).toList());
     }
 
-    /** Featured hashtags: none yet. Mastodon serves this one unordered. */
-    public Collection featuredTags(String id) {
-        return new Collection(As2.CONTEXT, id, "Collection", 0, null, null, null, null, null, List.of(), null);
+    /**
+     * Featured hashtags, unordered as Mastodon serves them: Hashtag objects whose {@code href} lists the actor's
+     * statuses with the tag (ActivityPub::HashtagSerializer on a FeaturedTag: short_account_tag_url).
+     */
+    public Collection featuredTags(String id, String profileUrl, List<String> names) {
+        return new Collection(As2.NOTE_CONTEXT, id, "Collection", names.size(), null, null, null, null, null,
+                names.stream().map(n -> Tag.hashtag(profileUrl + "/tagged/" + n.toLowerCase(Locale.ROOT), n))
+                        .toList(), null);
     }
 
     /** A page of a note's replies: ids, oldest first; {@code next} goes on to the rest, as Mastodon's. */

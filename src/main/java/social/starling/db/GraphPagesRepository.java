@@ -2,6 +2,7 @@ package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.ACCOUNT_DOMAIN_BLOCKS;
+import static social.starling.db.schema.Tables.ACCOUNT_PINS;
 import static social.starling.db.schema.Tables.BLOCKS;
 import static social.starling.db.schema.Tables.FOLLOWS;
 import static social.starling.db.schema.Tables.FOLLOW_REQUESTS;
@@ -53,6 +54,12 @@ public final class GraphPagesRepository {
     public List<Entry> blocks(Tx tx, long accountId, Page page) {
         return accounts(tx, BLOCKS.ID, BLOCKS.TARGET_ACCOUNT_ID, NO_EXPIRY,
                 BLOCKS.ACCOUNT_ID.eq(accountId), page);
+    }
+
+    /** Accounts {@code accountId} endorses (Mastodon's account_pins), by endorsement id. */
+    public List<Entry> endorsements(Tx tx, long accountId, Page page) {
+        return accounts(tx, ACCOUNT_PINS.ID, ACCOUNT_PINS.TARGET_ACCOUNT_ID, NO_EXPIRY,
+                ACCOUNT_PINS.ACCOUNT_ID.eq(accountId), page);
     }
 
     /** Mutes still in force at {@code now}. */

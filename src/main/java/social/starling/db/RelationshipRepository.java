@@ -1,6 +1,8 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNT_DOMAIN_BLOCKS;
+import static social.starling.db.schema.Tables.ACCOUNT_NOTES;
+import static social.starling.db.schema.Tables.ACCOUNT_PINS;
 import static social.starling.db.schema.Tables.BLOCKS;
 import static social.starling.db.schema.Tables.FOLLOWS;
 import static social.starling.db.schema.Tables.FOLLOW_REQUESTS;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -252,5 +255,69 @@ public final class RelationshipRepository {
         } catch (JsonProcessingException e) {
             return List.of();
         }
+    }
+
+    // Private notes and endorsements (Relationship.note, Relationship.endorsed) -----------------------------------
+
+    /** Stores {@code comment} as the note {@code accountId} keeps about {@code targetId}; an empty one deletes it. */
+    public void setNote(Tx tx, long accountId, long targetId, String comment, Instant now) {
+        var t = ACCOUNT_NOTES;
+        if (comment.isEmpty()) {
+            tx.dsl().deleteFrom(t).where(t.ACCOUNT_ID.eq(accountId)).and(t.TARGET_ACCOUNT_ID.eq(targetId)).execute();
+            return;
+        }
+        tx.dsl().insertInto(t).set(t.ACCOUNT_ID, accountId).set(t.TARGET_ACCOUNT_ID, targetId)
+                .set(t.COMMENT, comment).set(t.UPDATED_AT, now)
+                .onConflict(t.ACCOUNT_ID, t.TARGET_ACCOUNT_ID).doUpdate()
+                .set(t.COMMENT, comment).set(t.UPDATED_AT, now)
+                .execute();
+    }
+
+    /** The notes {@code accountId} keeps about any of {@code targets}, by target. */
+    public Map<Long, String> notesAbout(Tx tx, long accountId, Collection<Long> targets) {
+        Map<Long, String> out = new HashMap<>();
+        if (targets.isEmpty()) {
+            return out;
+        }
+        tx.dsl().select(ACCOUNT_NOTES.TARGET_ACCOUNT_ID, ACCOUNT_NOTES.COMMENT).from(ACCOUNT_NOTES)
+                .where(ACCOUNT_NOTES.ACCOUNT_ID.eq(accountId)).and(ACCOUNT_NOTES.TARGET_ACCOUNT_ID.in(targets))
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /** Endorses {@code targetId}; nothing if already endorsed. */
+    public void insertEndorsement(Tx tx, long id, long accountId, long targetId, Instant now) {
+        var t = ACCOUNT_PINS;
+        tx.dsl().insertInto(t).set(t.ID, id).set(t.ACCOUNT_ID, accountId).set(t.TARGET_ACCOUNT_ID, targetId)
+                .set(t.CREATED_AT, now)
+                .onConflict(t.ACCOUNT_ID, t.TARGET_ACCOUNT_ID).doNothing()
+                .execute();
+    }
+
+    public boolean deleteEndorsement(Tx tx, long accountId, long targetId) {
+        return tx.dsl().deleteFrom(ACCOUNT_PINS).where(ACCOUNT_PINS.ACCOUNT_ID.eq(accountId))
+                .and(ACCOUNT_PINS.TARGET_ACCOUNT_ID.eq(targetId)).execute() > 0;
+    }
+
+    public Set<Long> endorsedAmong(Tx tx, long accountId, Collection<Long> targets) {
+        if (targets.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.dsl().select(ACCOUNT_PINS.TARGET_ACCOUNT_ID).from(ACCOUNT_PINS)
+                .where(ACCOUNT_PINS.ACCOUNT_ID.eq(accountId)).and(ACCOUNT_PINS.TARGET_ACCOUNT_ID.in(targets))
+                .fetch(ACCOUNT_PINS.TARGET_ACCOUNT_ID));
+    }
+
+    /** Accounts endorsed by any of {@code accountIds} (the staff picks among suggestions), newest first. */
+    public List<Long> endorsedBy(Tx tx, Collection<Long> accountIds, int limit) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(ACCOUNT_PINS.TARGET_ACCOUNT_ID, DSL.max(ACCOUNT_PINS.ID)).from(ACCOUNT_PINS)
+                .where(ACCOUNT_PINS.ACCOUNT_ID.in(accountIds))
+                .groupBy(ACCOUNT_PINS.TARGET_ACCOUNT_ID)
+                .orderBy(DSL.max(ACCOUNT_PINS.ID).desc())
+                .limit(limit)
+                .fetch(ACCOUNT_PINS.TARGET_ACCOUNT_ID);
     }
 }

@@ -1,5 +1,6 @@
 package social.starling.db;
 
+import static social.starling.db.schema.Tables.ATTRIBUTION_DOMAINS;
 import static social.starling.db.schema.Tables.USERS;
 
 import java.time.Instant;
@@ -62,6 +63,12 @@ public final class UserRepository {
     public void setApproved(Tx tx, long accountId, Instant now) {
         tx.dsl().update(USERS).set(USERS.APPROVED, true).set(USERS.APPROVED_AT, now).set(USERS.UPDATED_AT, now)
                 .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    /** Replaces the login's e-mail address (its unique key follows). */
+    public void setEmail(Tx tx, long accountId, String email, Instant now) {
+        tx.dsl().update(USERS).set(USERS.EMAIL, email).set(USERS.EMAIL_KEY, email.toLowerCase(Locale.ROOT))
+                .set(USERS.UPDATED_AT, now).where(USERS.ACCOUNT_ID.eq(accountId)).execute();
     }
 
     public void setConfirmed(Tx tx, long accountId, Instant now) {
@@ -130,5 +137,22 @@ public final class UserRepository {
                 r.get(USERS.CONFIRMED_AT), r.get(USERS.SIGN_UP_REASON), r.get(USERS.LAST_ACTIVE_AT),
                 r.get(USERS.CREATED_AT), r.get(USERS.DEFAULT_PRIVACY), r.get(USERS.DEFAULT_SENSITIVE),
                 r.get(USERS.DEFAULT_LANGUAGE), r.get(USERS.INVITE_ID));
+    }
+
+    // Attribution domains (Account#attribution_domains, local accounts only) ----------------------------------
+
+    /** The websites allowed to credit {@code accountId} as author, in the order given. */
+    public java.util.List<String> attributionDomains(Tx tx, long accountId) {
+        return tx.dsl().select(ATTRIBUTION_DOMAINS.DOMAIN).from(ATTRIBUTION_DOMAINS)
+                .where(ATTRIBUTION_DOMAINS.ACCOUNT_ID.eq(accountId)).orderBy(ATTRIBUTION_DOMAINS.SORT_ORDER)
+                .fetch(ATTRIBUTION_DOMAINS.DOMAIN);
+    }
+
+    public void setAttributionDomains(Tx tx, long accountId, java.util.List<String> domains) {
+        tx.dsl().deleteFrom(ATTRIBUTION_DOMAINS).where(ATTRIBUTION_DOMAINS.ACCOUNT_ID.eq(accountId)).execute();
+        for (int i = 0; i < domains.size(); i++) {
+            tx.dsl().insertInto(ATTRIBUTION_DOMAINS).set(ATTRIBUTION_DOMAINS.ACCOUNT_ID, accountId)
+                    .set(ATTRIBUTION_DOMAINS.SORT_ORDER, i).set(ATTRIBUTION_DOMAINS.DOMAIN, domains.get(i)).execute();
+        }
     }
 }

@@ -21,6 +21,6 @@ public record FederationComponents(FederationRepository repository, LocalActorSe
         return new FederationComponents(repository, actors, posts,
                 new LocalObjectService(db, repos.statuses(), repository, actors, posts),
                 new ActorCollectionsService(db, repos.accountStatuses(), repos.statuses(), repos.graphPages(),
-                        repos.accounts(), posts));
+                        repos.accounts(), posts, new social.starling.db.FeaturedTagRepository()));
     }
 }

@@ -22,6 +22,7 @@ public final class OperationsModule implements Module {
     @Override
     public void routes(RouteTable routes) {
         routes.operations()
+                .get("/health", health::health)
                 .get("/livez", health::live)
                 .get("/readyz", health::ready)
                 .get("/metrics", metrics::handle);

@@ -60,7 +60,7 @@ public final class StatusExtrasModule implements Module {
         this.familiar = new FamiliarFollowersHandler(auth, graph.discovery(), edges.accountApi(), json);
         this.search = new SearchHandler(auth, accounts.queries(), remote.resolve(), notes.resolveStatus(),
                 graph.discovery(), edges.accountApi(), edges.statusApi(), json, edges.baseUrl());
-        this.empty = new EmptyCollectionsHandler(auth, accounts.queries());
+        this.empty = new EmptyCollectionsHandler(auth);
     }
 
     @Override
@@ -74,8 +74,6 @@ public final class StatusExtrasModule implements Module {
                 .post("/api/v1/polls/{id}/votes", polls::vote)
                 .get("/api/v1/accounts/familiar_followers", familiar::handle)
                 .get("/api/v1/accounts/{id}/statuses", accountStatuses::handle)
-                .get("/api/v1/accounts/{id}/featured_tags", empty::accountList)
-                .get("/api/v1/accounts/{id}/endorsements", empty::accountList)
                 .get("/api/v2/filters", filters::index)
                 .post("/api/v2/filters", filters::create)
                 .get("/api/v2/filters/{id}", filters::show)
@@ -102,14 +100,8 @@ public final class StatusExtrasModule implements Module {
                 .get("/api/v1/trends/statuses", empty::publicList)
                 .get("/api/v1/trends/links", empty::publicList)
                 .get("/api/v1/custom_emojis", empty::publicList)
-                .get("/api/v1/suggestions", empty::suggestions)
-                .get("/api/v2/suggestions", empty::suggestions)
-                .delete("/api/v1/suggestions/{id}", empty::dismissSuggestion)
                 .get("/api/v1/announcements", empty::announcements)
                 .post("/api/v1/announcements/{id}/dismiss", empty::dismissAnnouncement)
-                .get("/api/v1/featured_tags", empty::ownAccountList)
-                .get("/api/v1/featured_tags/suggestions", empty::ownAccountList)
-                .get("/api/v1/endorsements", empty::ownAccountList)
                 .get("/api/v1/push/subscription", empty::pushSubscription)
                 .post("/api/v1/push/subscription", empty::subscribePush)
                 .delete("/api/v1/push/subscription", empty::unsubscribePush);

@@ -161,6 +161,8 @@ class PagingContractTest {
                         () -> ownerActsOnPool("oblocks", "/api/v1/blocks", "block")),
                 Case.of("GET /api/v1/mutes", Next.FULL_PAGE, 40, 80, false,
                         () -> ownerActsOnPool("omutes", "/api/v1/mutes", "mute")),
+                Case.of("GET /api/v1/endorsements", Next.FULL_PAGE, 40, 80, false,
+                        PagingContractTest::endorsements),
                 Case.of("GET /api/v1/domain_blocks", Next.FULL_PAGE, 100, 200, false,
                         PagingContractTest::domainBlocks),
                 Case.of("GET /api/v1/follow_requests", Next.FULL_PAGE, 40, 80, false,
@@ -207,11 +209,10 @@ class PagingContractTest {
         });
     }
 
-    /** Lists Starling serves but never fills: they still answer an empty array without a Link header. */
+    /** Lists that are empty for this viewer (no requests, no endorsements): [] without a Link header. */
     @TestFactory
     Stream<DynamicTest> listsThatAreAlwaysEmpty() {
-        return Stream.of("/api/v1/notifications/requests", "/api/v1/endorsements",
-                "/api/v1/accounts/%s/endorsements").map(path -> dynamicTest("GET " + path, () -> {
+        return Stream.of("/api/v1/notifications/requests", "/api/v1/accounts/%s/endorsements").map(path -> dynamicTest("GET " + path, () -> {
                     Session viewer = pool.getFirst();
                     HttpResult r = viewer.http().get(path.formatted(viewer.id()) + "?limit=2");
                     assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -625,6 +626,18 @@ class PagingContractTest {
             ok(owner.http().post("/api/v1/accounts/" + p.id() + "/" + action));
             return p.id();
         }, n -> { }));
+    }
+
+    /** The owner follows and endorses the pool, newest pool account first. */
+    static Subject endorsements() {
+        Session owner = session(server, "oendorses");
+        return new Subject(owner.http(), owner.token(), () -> "/api/v1/endorsements", PagingContractTest::ids,
+                one(i -> {
+                    Session p = pool.get(POOL - 1 - i);
+                    ok(owner.http().post("/api/v1/accounts/" + p.id() + "/follow"));
+                    ok(owner.http().post("/api/v1/accounts/" + p.id() + "/endorse"));
+                    return p.id();
+                }, n -> { }));
     }
 
     /** Domains blocked in falling alphabetical order, so block order is not name order. */

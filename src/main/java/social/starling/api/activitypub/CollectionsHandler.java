@@ -14,7 +14,7 @@ import social.starling.service.federation.LocalActorService;
 
 /**
  * A local actor's collections: {@code outbox}, {@code followers}, {@code following},
- * {@code collections/featured} (pinned statuses) and {@code collections/tags} (featured hashtags, none yet).
+ * {@code collections/featured} (pinned statuses) and {@code collections/tags} (featured hashtags).
  * Without {@code ?page=true} the collection names its size and first page; with it, a page of 20.
  */
 public final class CollectionsHandler {
@@ -77,7 +77,8 @@ public final class CollectionsHandler {
 
     public void featuredTags(Context ctx) {
         Account actor = actor(ctx);
-        ActivityJson.render(ctx, mapper.featuredTags(actorMapper.featuredTags(actor.username())), true);
+        ActivityJson.render(ctx, mapper.featuredTags(actorMapper.featuredTags(actor.username()),
+                actor.url() != null ? actor.url() : actor.uri(), service.featuredTags(actor)), true);
     }
 
     /** The instance actor's outbox: it posts nothing. */

@@ -8,7 +8,8 @@ import social.starling.db.Database;
 
 /**
  * {@code /livez}: the process answers. {@code /readyz}: it can serve, meaning the database answers and every
- * migration is applied; a load balancer sends traffic only when this is 200.
+ * migration is applied; a load balancer sends traffic only when this is 200. {@code /health}: Mastodon's check
+ * (HealthController), the text "OK" while the database answers, which monitoring made for Mastodon expects.
  */
 public final class HealthHandler {
     private final Database db;
@@ -22,6 +23,11 @@ public final class HealthHandler {
 
     public void live(Context ctx) {
         ctx.json(Map.of("status", "ok"));
+    }
+
+    public void health(Context ctx) {
+        boolean ok = db.ping();
+        ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8").result(ok ? "OK" : "Unavailable");
     }
 
     public void ready(Context ctx) {

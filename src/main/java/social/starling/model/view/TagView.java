@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A tag as shown: {@code id} null for a tag not yet used; {@code following} null without a viewer.
- * {@code featuring} is null without a viewer and false otherwise: Starling has no featured tags yet.
+ * {@code featuring} (the viewer features it on their profile) is null without a viewer.
  */
 public record TagView(Long id, String name, List<Day> history, Boolean following, Boolean featuring) {
 

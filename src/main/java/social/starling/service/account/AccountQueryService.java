@@ -18,7 +18,8 @@ public final class AccountQueryService {
      * The caller's own account, its login, how many follow requests wait for it, and its profile fields as typed
      * (the values back to text from the HTML Starling made of them, for {@code source.fields}).
      */
-    public record Self(Account account, User user, int followRequests, List<Account.Field> fieldsSource) {
+    public record Self(Account account, User user, int followRequests, List<Account.Field> fieldsSource,
+                       List<String> attributionDomains) {
     }
 
     /** Counts pending follow requests; follows are a later part of Starling, so counting is injected. */
@@ -88,7 +89,7 @@ public final class AccountQueryService {
             List<Account.Field> typed = account.fields().stream()
                     .map(f -> new Account.Field(f.name(), Jsoup.parse(f.value()).text(), f.verifiedAt())).toList();
             return new Self(account, users.find(tx, accountId).orElseThrow(), followRequests.pendingFor(tx, accountId),
-                    typed);
+                    typed, users.attributionDomains(tx, accountId));
         });
     }
 

@@ -37,8 +37,13 @@ public final class UpdateCredentialsService {
                          Optional<Upload> header, Optional<Boolean> locked, Optional<Boolean> bot,
                          Optional<Boolean> discoverable, Optional<Boolean> indexable,
                          Optional<Boolean> hideCollections, Optional<List<FieldInput>> fields,
-                         Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language) {
+                         Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language,
+                         Optional<List<String>> attributionDomains) {
     }
+
+    /** Account::AttributionDomains: at most 100 domains. */
+    public static final int ATTRIBUTION_DOMAINS_MAX = 100;
+    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
 
     private final Database db;
     private final AccountRepository accounts;
@@ -61,6 +66,7 @@ public final class UpdateCredentialsService {
 
     public Account update(long accountId, Update u) {
         validate(u);
+        Optional<List<String>> domains = u.attributionDomains().map(UpdateCredentialsService::attributionDomains);
         // Images are processed before the transaction: decoding and resizing are slow.
         Optional<String> avatar = u.avatar().map(up -> images.store(up.bytes(), ImageStore.AVATAR,
                 "accounts/avatars/" + accountId, "Avatar"));
@@ -90,6 +96,7 @@ public final class UpdateCredentialsService {
                     a.headerRemoteUrl(), a.publicKey(), a.followersCount(), a.followingCount(), a.statusesCount(),
                     a.lastStatusAt(), a.suspendedAt(), a.silencedAt(), a.createdAt(), now);
             writer.updateProfile(tx, changed);
+            domains.ifPresent(d -> users.setAttributionDomains(tx, accountId, d));
             if (u.privacy().isPresent() || u.sensitive().isPresent() || u.language().isPresent()) {
                 users.setPostingDefaults(tx, accountId, u.privacy().orElse(user.defaultPrivacy()),
                         u.sensitive().orElse(user.defaultSensitive()),
@@ -102,6 +109,35 @@ public final class UpdateCredentialsService {
         }
         if (header.isPresent()) {
             images.delete(previous[0].headerFile());
+        }
+        return updated;
+    }
+
+    /**
+     * {@code DELETE /api/v1/profile/avatar} and {@code /header} (Mastodon 4.2): the image goes back to the default;
+     * the change reaches followers as any profile update does. Nothing changes if there was none.
+     */
+    public Account removeImage(long accountId, boolean avatar) {
+        Account[] previous = new Account[1];
+        Account updated = db.inTransaction(tx -> {
+            Account a = accounts.require(tx, accountId);
+            previous[0] = a;
+            if ((avatar ? a.avatarFile() : a.headerFile()) == null) {
+                return a;
+            }
+            Account changed = new Account(a.id(), a.username(), a.domain(), a.displayName(), a.note(),
+                    a.noteSource(), a.fields(), a.uri(), a.url(), a.inboxUri(), a.sharedInboxUri(), a.outboxUri(),
+                    a.followersUri(), a.followingUri(), a.featuredUri(), a.actorType(), a.locked(), a.discoverable(),
+                    a.indexable(), a.hideCollections(), a.memorial(), avatar ? null : a.avatarFile(),
+                    a.avatarRemoteUrl(), avatar ? a.headerFile() : null, a.headerRemoteUrl(), a.publicKey(),
+                    a.followersCount(), a.followingCount(), a.statusesCount(), a.lastStatusAt(), a.suspendedAt(),
+                    a.silencedAt(), a.createdAt(), clock.instant());
+            writer.updateProfile(tx, changed);
+            return changed;
+        });
+        String file = avatar ? previous[0].avatarFile() : previous[0].headerFile();
+        if (file != null) {
+            images.delete(file);
         }
         return updated;
     }
@@ -136,6 +172,55 @@ public final class UpdateCredentialsService {
         if (!errors.isEmpty()) {
             throw new UnprocessableException("Validation failed: " + String.join(", ", errors));
         }
+    }
+
+    /**
+     * Mastodon's normalisation (Account::AttributionDomains): each entry stripped, without {@code http://},
+     * {@code https://} or {@code *.} in front, blanks and repeats dropped; then each must be a host name
+     * (DomainValidator), and there may be at most {@value ATTRIBUTION_DOMAINS_MAX}.
+     */
+    static List<String> attributionDomains(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String entry : raw) {
+            String d = entry == null ? "" : entry.strip();
+            for (String prefix : List.of("http://", "https://", "*.")) {
+                if (d.startsWith(prefix)) {
+                    d = d.substring(prefix.length());
+                }
+            }
+            if (!d.isEmpty() && !out.contains(d)) {
+                out.add(d);
+            }
+        }
+        if (out.size() > ATTRIBUTION_DOMAINS_MAX) {
+            throw new UnprocessableException("Validation failed: Attribution domains is too long (maximum is "
+                    + ATTRIBUTION_DOMAINS_MAX + " characters)");
+        }
+        for (String d : out) {
+            if (!hostName(d)) {
+                throw new UnprocessableException("Validation failed: Attribution domains " + d
+                        + " is not a valid domain name");
+            }
+        }
+        return out;
+    }
+
+    private static boolean hostName(String domain) {
+        String ascii;
+        try {
+            ascii = java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (ascii.isEmpty() || ascii.length() > 253) {
+            return false;
+        }
+        for (String label : ascii.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean blank(String s) {

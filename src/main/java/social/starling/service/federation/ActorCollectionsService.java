@@ -7,6 +7,7 @@ import java.util.Objects;
 import social.starling.db.AccountRepository;
 import social.starling.db.AccountStatusRepository;
 import social.starling.db.Database;
+import social.starling.db.FeaturedTagRepository;
 import social.starling.db.GraphPagesRepository;
 import social.starling.db.StatusRepository;
 import social.starling.errors.ForbiddenException;
@@ -34,9 +35,12 @@ public final class ActorCollectionsService {
     private final GraphPagesRepository graph;
     private final AccountRepository accounts;
     private final LocalPostLoader loader;
+    private final FeaturedTagRepository featuredTags;
 
     public ActorCollectionsService(Database db, AccountStatusRepository accountStatuses, StatusRepository statuses,
-                                   GraphPagesRepository graph, AccountRepository accounts, LocalPostLoader loader) {
+                                   GraphPagesRepository graph, AccountRepository accounts, LocalPostLoader loader,
+                                   FeaturedTagRepository featuredTags) {
+        this.featuredTags = featuredTags;
         this.db = db;
         this.accountStatuses = accountStatuses;
         this.statuses = statuses;
@@ -53,6 +57,12 @@ public final class ActorCollectionsService {
             List<LocalPost> posts = loader.load(tx, ids.stream().map(found::get).filter(Objects::nonNull).toList());
             return paged(posts, ids);
         });
+    }
+
+    /** The names of the hashtags the actor features, as they featured them (Mastodon's featuredTags collection). */
+    public List<String> featuredTags(Account actor) {
+        return db.read(tx -> featuredTags.of(tx, actor.id()).stream().map(FeaturedTagRepository.Row::name)
+                .toList());
     }
 
     /** The pinned public and unlisted statuses, most recently pinned first. */

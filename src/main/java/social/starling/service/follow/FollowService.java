@@ -186,11 +186,26 @@ public final class FollowService {
         });
     }
 
+    /**
+     * {@code POST /api/v1/accounts/:id/remove_from_followers}: the target ends {@code followerId}'s follow of them
+     * (a remote follower is sent a Reject of its Follow, as RemoveFromFollowersService does); a pending request
+     * stays. 404 for an unknown account.
+     */
+    public void removeFromFollowers(long targetId, long followerId) {
+        db.inTransaction(tx -> {
+            accounts.find(tx, followerId).orElseThrow(() -> new NotFoundException("Record not found"));
+            end(tx, followerId, targetId, true);
+            return null;
+        });
+    }
+
     private void end(Tx tx, long followerId, long targetId, boolean byTarget) {
         Optional<Follow> follow = relationships.findFollow(tx, followerId, targetId);
         if (follow.isPresent() && relationships.deleteFollow(tx, followerId, targetId)) {
             accounts.countFollow(tx, followerId, targetId, -1);
             home.removeAuthor(tx, followerId, targetId);
+            // Endorsements need a follow: ending it ends them (Follow#remove_endorsements).
+            relationships.deleteEndorsement(tx, followerId, targetId);
             outbox.unfollowed(tx, follow.get(), byTarget);
             changes.changed(tx, followerId);
             changes.changed(tx, targetId);

@@ -59,6 +59,18 @@ public final class GraphQueryService {
         return db.read(tx -> load(tx, pages.blocks(tx, accountId, page)));
     }
 
+    /**
+     * Accounts {@code accountId} endorses (GET /api/v1/endorsements, /api/v1/accounts/:id/endorsements): 404 for an
+     * unknown account, empty for a suspended one (Api::V1::Accounts::EndorsementsController).
+     */
+    public List<Entry> endorsements(long accountId, Page page) {
+        return db.read(tx -> {
+            Account account = accounts.find(tx, accountId)
+                    .orElseThrow(() -> new NotFoundException("Record not found"));
+            return account.suspended() ? List.<Entry>of() : load(tx, pages.endorsements(tx, accountId, page));
+        });
+    }
+
     public List<Entry> mutes(long accountId, Page page) {
         return db.read(tx -> load(tx, pages.mutes(tx, accountId, clock.instant(), page)));
     }

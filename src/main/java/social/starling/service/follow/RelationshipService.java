@@ -47,6 +47,8 @@ public final class RelationshipService {
             Set<Long> blockedBy = relationships.blockersOf(tx, viewerId);
             Map<Long, Boolean> muting = relationships.mutedBy(tx, viewerId, clock.instant());
             Set<String> domains = relationships.blockedDomains(tx, viewerId);
+            Set<Long> endorsed = relationships.endorsedAmong(tx, viewerId, ids);
+            Map<Long, String> notes = relationships.notesAbout(tx, viewerId, ids);
             List<Relationship> out = new ArrayList<>();
             for (long id : ids) {
                 Follow f = follows.get(id);
@@ -56,7 +58,8 @@ public final class RelationshipService {
                         f == null || f.languages().isEmpty() ? null : f.languages(), followedBy.contains(id), blocking.contains(id),
                         blockedBy.contains(id), muting.containsKey(id), Boolean.TRUE.equals(muting.get(id)),
                         requested.contains(id), requestedBy.contains(id),
-                        a.domain() != null && domains.contains(a.domain()), false, ""));
+                        a.domain() != null && domains.contains(a.domain()), endorsed.contains(id),
+                        notes.getOrDefault(id, "")));
             }
             return out;
         });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import social.starling.db.Database;
+import social.starling.db.FeaturedTagRepository;
 import social.starling.db.TagFeedRepository;
 import social.starling.db.TagFollowRepository;
 import social.starling.db.TagRepository;
@@ -37,11 +38,13 @@ public final class TagService {
     private final TagRepository tags;
     private final TagFollowRepository follows;
     private final TagFeedRepository uses;
+    private final FeaturedTagRepository featured;
     private final IdGenerator ids;
     private final Clock clock;
 
     public TagService(Database db, TagRepository tags, TagFollowRepository follows, TagFeedRepository uses,
-                      IdGenerator ids, Clock clock) {
+                      FeaturedTagRepository featured, IdGenerator ids, Clock clock) {
+        this.featured = featured;
         this.db = db;
         this.tags = tags;
         this.follows = follows;
@@ -76,19 +79,22 @@ public final class TagService {
     public List<Followed> followed(long viewerId, Page page) {
         return db.read(tx -> {
             List<TagFollowRepository.FollowedTag> rows = follows.page(tx, viewerId, page);
-            Map<Long, Map<Long, TagFeedRepository.DayUse>> use = uses.dailyUse(tx,
-                    rows.stream().map(f -> f.tag().id()).toList(), historyStart());
+            List<Long> tagIds = rows.stream().map(f -> f.tag().id()).toList();
+            Map<Long, Map<Long, TagFeedRepository.DayUse>> use = uses.dailyUse(tx, tagIds, historyStart());
+            var featuring = featured.featuredAmong(tx, viewerId, tagIds);
             return rows.stream().map(f -> new Followed(f.followId(), new TagView(f.tag().id(), f.tag().name(),
-                    history(use.getOrDefault(f.tag().id(), Map.of())), true, false))).toList();
+                    history(use.getOrDefault(f.tag().id(), Map.of())), true, featuring.contains(f.tag().id()))))
+                    .toList();
         });
     }
 
     private TagView view(Tx tx, Optional<TagRepository.Tag> tag, String requested, Long viewerId) {
-        Boolean featuring = viewerId == null ? null : false;
         if (tag.isEmpty()) {
-            return new TagView(null, requested, history(Map.of()), viewerId == null ? null : false, featuring);
+            Boolean no = viewerId == null ? null : false;
+            return new TagView(null, requested, history(Map.of()), no, no);
         }
         long id = tag.get().id();
+        Boolean featuring = viewerId == null ? null : featured.featuredAmong(tx, viewerId, List.of(id)).contains(id);
         var use = uses.dailyUse(tx, List.of(id), historyStart()).getOrDefault(id, Map.of());
         return new TagView(id, tag.get().name(), history(use),
                 viewerId == null ? null : follows.follows(tx, viewerId, id), featuring);

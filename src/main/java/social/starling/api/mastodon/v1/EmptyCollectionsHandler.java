@@ -4,41 +4,25 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import social.starling.api.auth.ApiAuth;
-import social.starling.api.mastodon.v1.accounts.AccountsHandler;
 import social.starling.errors.NotFoundException;
 import social.starling.errors.UnprocessableException;
-import social.starling.service.account.AccountQueryService;
 
 /**
  * Endpoints apps call for features Starling does not have yet. Each answers what Mastodon answers when there is
  * nothing to show — an empty list or an empty object — with Mastodon's authentication rules, so apps work on:
- * trends (tags, statuses, links), follow suggestions, announcements, custom emojis, featured tags, endorsements,
- * and the web push subscription (none exists, and creating one is refused: this server has no VAPID key).
+ * trends (tags, statuses, links), announcements, custom emojis, and the web push subscription (none exists, and
+ * creating one is refused: this server has no VAPID key).
  */
 public final class EmptyCollectionsHandler {
     private final ApiAuth auth;
-    private final AccountQueryService accounts;
 
-    public EmptyCollectionsHandler(ApiAuth auth, AccountQueryService accounts) {
+    public EmptyCollectionsHandler(ApiAuth auth) {
         this.auth = auth;
-        this.accounts = accounts;
     }
 
     /** GET /api/v1/trends, /trends/tags, /trends/statuses, /trends/links and /api/v1/custom_emojis (public). */
     public void publicList(Context ctx) {
         ctx.json(List.of());
-    }
-
-    /** GET /api/v1/suggestions, /api/v2/suggestions. */
-    public void suggestions(Context ctx) {
-        auth.user(ctx, "read", "read:accounts");
-        ctx.json(List.of());
-    }
-
-    /** DELETE /api/v1/suggestions/:account_id: nothing was suggested, so nothing is left to dismiss. */
-    public void dismissSuggestion(Context ctx) {
-        auth.user(ctx, "read", "write", "write:accounts");
-        ctx.json(Map.of());
     }
 
     /** GET /api/v1/announcements. */
@@ -51,18 +35,6 @@ public final class EmptyCollectionsHandler {
     public void dismissAnnouncement(Context ctx) {
         auth.user(ctx, "write", "write:accounts");
         ctx.json(Map.of());
-    }
-
-    /** GET /api/v1/featured_tags, /featured_tags/suggestions, /api/v1/endorsements (the caller's own). */
-    public void ownAccountList(Context ctx) {
-        auth.user(ctx, "read:accounts");
-        ctx.json(List.of());
-    }
-
-    /** GET /api/v1/accounts/:id/featured_tags and /endorsements (public; an unknown account is not found). */
-    public void accountList(Context ctx) {
-        accounts.require(AccountsHandler.pathId(ctx));
-        ctx.json(List.of());
     }
 
     /** GET /api/v1/push/subscription: there is none (Mastodon answers "Record not found"). */

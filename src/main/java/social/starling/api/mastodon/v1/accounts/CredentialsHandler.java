@@ -41,7 +41,8 @@ public final class CredentialsHandler {
     public void verify(Context ctx) {
         var caller = auth.user(ctx, "profile", "read:accounts");
         var me = accounts.self(caller.accountId());
-        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource()));
+        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource(),
+                me.attributionDomains()));
     }
 
     public void update(Context ctx) {
@@ -53,10 +54,12 @@ public final class CredentialsHandler {
                 p.bool("locked"), p.bool("bot"), p.bool("discoverable"), p.bool("indexable"),
                 p.bool("hide_collections"), fields(p.node().get("fields_attributes")),
                 source.flatMap(s -> s.string("privacy")), source.flatMap(s -> s.bool("sensitive")),
-                source.flatMap(s -> s.string("language")));
+                source.flatMap(s -> s.string("language")),
+                p.has("attribution_domains") ? Optional.of(p.strings("attribution_domains")) : Optional.empty());
         update.update(caller.accountId(), change);
         var me = accounts.self(caller.accountId());
-        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource()));
+        ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource(),
+                me.attributionDomains()));
     }
 
     /** fields_attributes as a hash keyed by any index ({"0": {...}}) or an array; order as given. */
