@@ -109,7 +109,9 @@ public final class ErrorMapper {
             case ForbiddenException x -> write(ctx, 403, x.getMessage(), null);
             case NotFoundException x -> write(ctx, 404, x.getMessage(), null);
             case GoneException x -> write(ctx, 410, x.getMessage(), null);
-            case UnprocessableException x -> write(ctx, 422, x.getMessage(), x.details().isEmpty() ? null : x.details());
+            case UnprocessableException x -> write(ctx, 422,
+                    ErrorLanguage.translate(x.getMessage(), ErrorLanguage.choose(ctx.header("Accept-Language"))),
+                    x.details().isEmpty() ? null : x.details());
             case RateLimitedException x -> {
                 ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
                 write(ctx, 429, x.getMessage(), null);
