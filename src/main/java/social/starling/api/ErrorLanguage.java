@@ -18,8 +18,11 @@ import java.util.Set;
  * Covered: German and French, for the common validation messages Starling raises: {@code <Attribute> can't be
  * blank}, {@code is not included in the list}, {@code has already been taken}, {@code is not a number}, for the
  * attributes Mastodon leaves untranslated (Rails' humanised name, e.g. "Text"). A message with any other part stays
- * English as a whole, so no answer mixes two languages. Mastodon first looks at a locale the user chose; Starling
- * keeps no such preference yet (every user's locale is "en" unless set at sign-up), so Accept-Language decides.
+ * English as a whole, so no answer mixes two languages.
+ * <p>
+ * The language, as Mastodon's Localized concern chooses it: a {@code lang} parameter (Mastodon.py sends one), then
+ * the user's chosen locale, then Accept-Language. Starling keeps no locale preference yet (every user's locale is
+ * "en" unless set at sign-up), so after {@code lang} Accept-Language decides.
  */
 final class ErrorLanguage {
     private static final String PREFIX = "Validation failed: ";
@@ -44,6 +47,19 @@ final class ErrorLanguage {
                     "is not a number", "n'est pas un nombre")));
 
     private ErrorLanguage() {
+    }
+
+    /** {@code lang} if supported, else the supported language Accept-Language prefers most ("de-AT" → "de"). */
+    static String choose(String lang, String acceptLanguage) {
+        if (lang != null) {
+            String base = lang.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            int dash = base.indexOf('-');
+            base = dash < 0 ? base : base.substring(0, dash);
+            if (SUPPORTED.contains(base)) {
+                return base;
+            }
+        }
+        return choose(acceptLanguage);
     }
 
     /** The supported language the header prefers most ("de-AT" → "de"), else English. */

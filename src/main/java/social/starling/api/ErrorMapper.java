@@ -110,7 +110,8 @@ public final class ErrorMapper {
             case NotFoundException x -> write(ctx, 404, x.getMessage(), null);
             case GoneException x -> write(ctx, 410, x.getMessage(), null);
             case UnprocessableException x -> write(ctx, 422,
-                    ErrorLanguage.translate(x.getMessage(), ErrorLanguage.choose(ctx.header("Accept-Language"))),
+                    ErrorLanguage.translate(x.getMessage(), ErrorLanguage.choose(langParam(ctx),
+                            ctx.header("Accept-Language"))),
                     x.details().isEmpty() ? null : x.details());
             case RateLimitedException x -> {
                 ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
@@ -120,6 +121,23 @@ public final class ErrorMapper {
                 ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
                 write(ctx, 503, x.getMessage(), null);
             }
+        }
+    }
+
+    /** Mastodon's {@code params[:lang]}: in the query, or in a form body. */
+    private static String langParam(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang != null) {
+            return lang;
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        try {
+            return ctx.formParam("lang");
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

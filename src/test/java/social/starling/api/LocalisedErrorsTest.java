@@ -51,6 +51,20 @@ class LocalisedErrorsTest {
     }
 
     @Test
+    void aLangParameterComesFirstAsOnMastodon() {
+        // Mastodon.py's lang= option sends it with the request's parameters.
+        HttpResult form = alice.send("POST", "/api/v1/statuses", Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "Accept-Language", "fr"), "status=&lang=de");
+        assertThat(error(form)).isEqualTo("Gültigkeitsprüfung ist fehlgeschlagen: Text muss ausgefüllt werden");
+        HttpResult query = alice.send("POST", "/api/v1/statuses?lang=fr", Map.of("Content-Type", "application/json"),
+                "{\"status\": \"\"}");
+        assertThat(error(query)).isEqualTo("La validation a échoué : Text doit être rempli(e)");
+        HttpResult unknown = alice.send("POST", "/api/v1/statuses?lang=xx", Map.of("Content-Type", "application/json",
+                "Accept-Language", "de"), "{\"status\": \"\"}");
+        assertThat(error(unknown)).isEqualTo("Gültigkeitsprüfung ist fehlgeschlagen: Text muss ausgefüllt werden");
+    }
+
+    @Test
     void englishOtherwise() {
         assertThat(error(post("{\"status\": \"\"}", "ja, en;q=0.5"))).isEqualTo("Validation failed: Text can't be blank");
         assertThat(error(post("{\"status\": \"\"}", "not a language header;;"))).isEqualTo(
