@@ -109,7 +109,10 @@ public final class ErrorMapper {
             case ForbiddenException x -> write(ctx, 403, x.getMessage(), null);
             case NotFoundException x -> write(ctx, 404, x.getMessage(), null);
             case GoneException x -> write(ctx, 410, x.getMessage(), null);
-            case UnprocessableException x -> write(ctx, 422, x.getMessage(), x.details().isEmpty() ? null : x.details());
+            case UnprocessableException x -> write(ctx, 422,
+                    ErrorLanguage.translate(x.getMessage(), ErrorLanguage.choose(langParam(ctx),
+                            ctx.header("Accept-Language"))),
+                    x.details().isEmpty() ? null : x.details());
             case RateLimitedException x -> {
                 ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
                 write(ctx, 429, x.getMessage(), null);
@@ -118,6 +121,23 @@ public final class ErrorMapper {
                 ctx.header("Retry-After", Long.toString(Math.max(1, x.retryAfter().toSeconds())));
                 write(ctx, 503, x.getMessage(), null);
             }
+        }
+    }
+
+    /** Mastodon's {@code params[:lang]}: in the query, or in a form body. */
+    private static String langParam(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang != null) {
+            return lang;
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        try {
+            return ctx.formParam("lang");
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -50,7 +50,16 @@ public record Config(
 
     public record Instance(String title, String description, String contactEmail, RegistrationMode registrations,
                            String ownerUsername, Optional<Integer> minAge, boolean memberInvites,
-                           int maxPendingSignups, int signupsPerIpPerHour) {
+                           int maxPendingSignups, int signupsPerIpPerHour, Audience showDomainBlocks) {
+    }
+
+    /** Who may see something the admin chooses to publish (Mastodon's disabled / users / all settings). */
+    public enum Audience {
+        DISABLED, USERS, ALL;
+
+        public boolean allows(boolean signedIn) {
+            return this == ALL || this == USERS && signedIn;
+        }
     }
 
     /** Outgoing e-mail; {@code host} empty means no mail server (links are logged instead). */

@@ -112,7 +112,8 @@ public final class ConfigLoader {
                         ? Optional.of(intValue(v, ConfigOption.MIN_AGE, 0, 1, 120)) : Optional.empty(),
                 boolValue(v, ConfigOption.MEMBER_INVITES, false),
                 intValue(v, ConfigOption.MAX_PENDING_SIGNUPS, 500, 1, 1_000_000),
-                intValue(v, ConfigOption.SIGNUPS_PER_IP_PER_HOUR, 5, 1, 1_000_000));
+                intValue(v, ConfigOption.SIGNUPS_PER_IP_PER_HOUR, 5, 1, 1_000_000),
+                audience(v, ConfigOption.SHOW_DOMAIN_BLOCKS));
         String security = v.getOrDefault(ConfigOption.SMTP_SECURITY.fileKey(), "starttls").toLowerCase(Locale.ROOT);
         if (!security.equals("starttls") && !security.equals("tls") && !security.equals("none")) {
             throw new ConfigException("STARLING_SMTP_SECURITY must be starttls, tls or none (got '" + security + "')");
@@ -212,6 +213,16 @@ public final class ConfigLoader {
     /** Hides a password in a JDBC URL before it is printed. */
     public static String redactPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static Config.Audience audience(Map<String, String> v, ConfigOption option) {
+        String value = v.getOrDefault(option.fileKey(), "disabled").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "", "disabled" -> Config.Audience.DISABLED;
+            case "users" -> Config.Audience.USERS;
+            case "all" -> Config.Audience.ALL;
+            default -> throw new ConfigException(option.env + " must be disabled, users or all (got '" + value + "')");
+        };
     }
 
     private static RegistrationMode registrations(String value) {

@@ -25,6 +25,10 @@ public enum ConfigOption {
     DESCRIPTION("STARLING_DESCRIPTION", "A friendly place in the fediverse.", "One or two plain-text sentences."),
     CONTACT_EMAIL("STARLING_CONTACT_EMAIL", "", "Where people can reach the admins."),
     REGISTRATIONS("STARLING_REGISTRATIONS", "open", "open, approval, invite or closed."),
+    SHOW_DOMAIN_BLOCKS("STARLING_SHOW_DOMAIN_BLOCKS", "disabled",
+            "Who may read GET /api/v1/instance/domain_blocks: disabled (404, as Mastodon's default), users (signed-in "
+            + "members) or all (anyone). Mastodon's show_domain_blocks setting; the list is empty until Starling "
+            + "has server-wide domain blocks."),
     OWNER_USERNAME("STARLING_OWNER_USERNAME", "owner", "Username of the owner account created on first start."),
     MIN_AGE("STARLING_MIN_AGE", "", "Minimum age to sign up; when set, sign-up asks for a date of birth."),
     MEMBER_INVITES("STARLING_MEMBER_INVITES", "false", "Whether members (not only staff) may create invite links."),

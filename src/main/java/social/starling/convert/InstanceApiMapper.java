@@ -15,9 +15,12 @@ public final class InstanceApiMapper {
     private final String baseUrl;
     private final String streamingUrl;
     private final AccountApiMapper accounts;
+    private final String thumbnailBlurhash;
 
-    public InstanceApiMapper(String baseUrl, AccountApiMapper accounts) {
+    /** @param thumbnailBlurhash the BlurHash of the default thumbnail ({@code /static/preview.png}) */
+    public InstanceApiMapper(String baseUrl, AccountApiMapper accounts, String thumbnailBlurhash) {
         this.baseUrl = baseUrl;
+        this.thumbnailBlurhash = thumbnailBlurhash;
         this.streamingUrl = baseUrl.replaceFirst("^http", "ws");
         this.accounts = accounts;
     }
@@ -33,7 +36,7 @@ public final class InstanceApiMapper {
                 info.software().sourceUrl(),
                 info.description(),
                 new InstanceV2.Usage(new InstanceV2.Users(info.stats().activeMonth())),
-                new InstanceV2.Thumbnail(thumbnail, null, Map.of("@1x", thumbnail)),
+                new InstanceV2.Thumbnail(thumbnail, thumbnailBlurhash, Map.of("@1x", thumbnail)),
                 List.of(new InstanceV2.Icon(baseUrl + "/static/icon-192.png", "192x192"),
                         new InstanceV2.Icon(baseUrl + "/static/icon-512.png", "512x512")),
                 List.of("en"),

@@ -77,7 +77,7 @@ public final class PollRepository {
                 r.get(POLLS.EXPIRES_AT), r.get(POLLS.CLOSED_AT));
     }
 
-    /** The choices {@code accountId} voted for, per poll. */
+    /** The choices {@code accountId} voted for, per poll, in the order they were voted (ids grow with each vote). */
     public Map<Long, List<Integer>> votesOf(Tx tx, long accountId, Collection<Long> pollIds) {
         Map<Long, List<Integer>> out = new HashMap<>();
         if (pollIds.isEmpty()) {
@@ -85,7 +85,7 @@ public final class PollRepository {
         }
         tx.dsl().select(POLL_VOTES.POLL_ID, POLL_VOTES.CHOICE).from(POLL_VOTES)
                 .where(POLL_VOTES.ACCOUNT_ID.eq(accountId)).and(POLL_VOTES.POLL_ID.in(pollIds))
-                .orderBy(POLL_VOTES.CHOICE)
+                .orderBy(POLL_VOTES.ID)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import social.starling.api.RouteTable;
 import social.starling.api.mastodon.v1.instance.ActivityHandler;
+import social.starling.api.mastodon.v1.instance.DomainBlocksHandler;
 import social.starling.api.mastodon.v1.instance.InstanceV1Handler;
 import social.starling.api.mastodon.v1.instance.PageHandler;
 import social.starling.api.mastodon.v1.instance.PeersHandler;
@@ -28,9 +29,10 @@ public final class InstanceModule implements Module {
     private final PageHandler termsOfService;
     private final NodeInfoHandler nodeInfo;
     private final HostMetaHandler hostMeta;
+    private final DomainBlocksHandler domainBlocks;
 
     public InstanceModule(Core core, InstanceService instance, Edges edges) {
-        var mapper = new InstanceApiMapper(core.baseUrl(), edges.accountApi());
+        var mapper = new InstanceApiMapper(core.baseUrl(), edges.accountApi(), instance.thumbnailBlurhash());
         String description = core.config().instance().description()
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         this.instanceV1 = new InstanceV1Handler(instance, mapper);
@@ -44,6 +46,7 @@ public final class InstanceModule implements Module {
         this.termsOfService = new PageHandler(instance, PageHandler.Kind.TERMS_OF_SERVICE, "");
         this.nodeInfo = new NodeInfoHandler(instance, new NodeInfoMapper(), core.json(), core.baseUrl());
         this.hostMeta = new HostMetaHandler(core.baseUrl());
+        this.domainBlocks = new DomainBlocksHandler(edges.auth(), core.config().instance().showDomainBlocks());
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class InstanceModule implements Module {
                 .get("/api/v1/instance/privacy_policy", privacyPolicy)
                 .get("/api/v1/instance/terms_of_service", termsOfService)
                 .get("/api/v1/instance/terms_of_service/{date}", termsOfService)
-                .get("/api/v1/instance/domain_blocks", ctx -> ctx.json(List.of()))
+                .get("/api/v1/instance/domain_blocks", domainBlocks)
                 .get("/api/v1/instance/translation_languages", ctx -> ctx.json(Map.of()))
                 .get("/api/v1/instance/languages", ctx -> ctx.json(List.of(Map.of("code", "en", "name", "English"))));
         routes.activityPub()

@@ -21,8 +21,7 @@ public record InteractionComponents(FavouriteService favourites, BookmarkService
         return new InteractionComponents(
                 new FavouriteService(db, repos.statusMarks(), repos.statuses(), views, statuses.outbox(), ids, clock),
                 new BookmarkService(db, repos.statusMarks(), repos.statuses(), views, ids, clock),
-                new ReblogService(db, repos.statuses(), repos.reblogs(), repos.accounts(), repos.users(),
-                        repos.feeds(), views, statuses.outbox(), ids, core.uris(), clock),
+                statuses.reblogs(),
                 new PinService(db, repos.statusMarks(), views, ids, clock),
                 new ConversationMuteService(db, repos.conversationMutes(), views),
                 new InteractingAccountsService(db, repos.statusMarks(), repos.reblogs(), repos.accounts(), views,

@@ -3,6 +3,7 @@ package social.starling.wiring;
 import social.starling.service.filter.FilterService;
 import social.starling.service.filter.FilterV1Service;
 import social.starling.service.filter.KeywordStatusFilterer;
+import social.starling.service.interaction.ReblogService;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.outbox.Outbox;
 import social.starling.service.poll.ClosePollService;
@@ -31,7 +32,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                                DistributeStatusService distribute, StatusContextService context, VoteService vote,
                                ClosePollService closePoll, StatusEditNotifier editNotifier,
                                AccountStatusesService accountStatuses, PublicTimelineService publicTimeline,
-                               FilterService filters, FilterV1Service filtersV1) {
+                               FilterService filters, FilterV1Service filtersV1, ReblogService reblogs) {
 
     public static StatusComponents build(Core core, Repositories repos, AccountComponents accounts,
                                          OutboxComponents outboxes) {
@@ -52,13 +53,16 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
                 views, composer, writer, ids, core.uris(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
+        // Built here, not with the other interactions: deleting one's own reblog undoes it (DeleteStatusService).
+        var reblogs = new ReblogService(db, repos.statuses(), repos.reblogs(), repos.accounts(), repos.users(),
+                repos.feeds(), views, outbox, ids, core.uris(), clock);
         return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, writer, post,
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
                         views, core.jobs(), ids, clock),
                 new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
                         composer, core.jobs(), outbox, ids, clock),
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
-                new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, clock),
+                new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, reblogs, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
                         repos.conversations(), notify, ids, clock),
                 new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
@@ -68,6 +72,6 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
                         repos.tags(), relations, views),
                 new PublicTimelineService(db, repos.statuses(), views),
-                filters, new FilterV1Service(filters));
+                filters, new FilterV1Service(filters), reblogs);
     }
 }

@@ -30,7 +30,7 @@ public final class StatusModule implements Module {
         this.scheduled = new ScheduledStatusesHandler(auth, statuses.scheduled(), new ScheduledStatusApiMapper(),
                 core.json(), core.baseUrl());
         this.statusesApi = new StatusesHandler(auth, statuses.post(), statuses.delete(), statuses.views(),
-                edges.statusApi(), core.json(), scheduled.posting());
+                edges.statusApi(), core.json(), scheduled.posting(), edges.accountApi());
         this.home = new HomeTimelineHandler(auth, statuses.homeFeed(), edges.statusApi(), core.baseUrl());
         this.publicTimeline = new PublicTimelineHandler(auth, statuses.publicTimeline(), edges.statusApi(),
                 core.baseUrl());

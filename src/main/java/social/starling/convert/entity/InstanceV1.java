@@ -1,5 +1,6 @@
 package social.starling.convert.entity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** Mastodon's V1::Instance, as {@code GET /api/v1/instance} returns it. */
@@ -8,7 +9,7 @@ public record InstanceV1(
         String title,
         String shortDescription,
         String description,
-        String email,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String email,
         String version,
         Urls urls,
         Stats stats,

@@ -1,5 +1,6 @@
 package social.starling.convert.entity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,7 @@ public record InstanceV2(
                                 Integer minAge, String url) {
     }
 
-    public record Contact(String email, AccountEntity account) {
+    /** {@code email} is left out when the admins gave none (Mastodon's docs: an e-mail address). */
+    public record Contact(@JsonInclude(JsonInclude.Include.NON_NULL) String email, AccountEntity account) {
     }
 }

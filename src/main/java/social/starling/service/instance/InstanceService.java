@@ -2,6 +2,9 @@ package social.starling.service.instance;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import social.starling.config.Config;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
@@ -22,6 +26,7 @@ import social.starling.model.Account;
 import social.starling.model.Role;
 import social.starling.model.Rule;
 import social.starling.model.view.InstanceInfo;
+import social.starling.service.media.Blurhash;
 import social.starling.support.Versions;
 
 /**
@@ -74,6 +79,27 @@ public final class InstanceService {
                 .build(key -> countNow());
     }
 
+    /**
+     * The BlurHash of the thumbnail the instance entity serves (the default {@code /static/preview.png}; Mastodon
+     * serves its default thumbnail too), computed once, 4 by 3 components as Mastodon's. Null if it cannot be read.
+     */
+    public String thumbnailBlurhash() {
+        return DefaultThumbnail.BLURHASH;
+    }
+
+    private static final class DefaultThumbnail {
+        static final String BLURHASH = compute();
+
+        private static String compute() {
+            try (InputStream in = InstanceService.class.getResourceAsStream("/public/static/preview.png")) {
+                BufferedImage image = in == null ? null : ImageIO.read(in);
+                return image == null ? null : Blurhash.encode(image, 4, 3);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
     public InstanceInfo describe() {
         Config.Instance instance = config.instance();
         return db.read(tx -> {
@@ -81,7 +107,11 @@ public final class InstanceService {
                     .filter(a -> users.find(tx, a.id()).map(u -> u.role() == Role.OWNER).orElse(false));
             String title = settings.get(tx, "title").orElse(instance.title());
             String description = settings.get(tx, "description").orElse(instance.description());
+            // No address is null, never "": the instance entities leave the field out (contact.email, v1 email).
             String email = settings.get(tx, "contact_email").orElse(instance.contactEmail());
+            if (email != null && email.isBlank()) {
+                email = null;
+            }
             return new InstanceInfo(config.server().domain(), title, description, email, contact,
                     instance.registrations(), rules.all(tx), stats.get("all"), SOFTWARE);
         });

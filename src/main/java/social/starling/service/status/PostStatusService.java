@@ -3,6 +3,7 @@ package social.starling.service.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,9 @@ import social.starling.text.TextEntity;
  * URLs as 23, poll of 2-4 options of at most 50 characters lasting 5 minutes to a month, a reply only to what the
  * author may see), formats the text, records mentions, tags and the poll, and in the same transaction updates
  * counters, puts the status in the author's own feed and records it in the outbox ({@link StatusWriter}). An {@code Idempotency-Key}
- * seen in the last hour returns the status it made instead of posting twice.
+ * seen in the last hour returns the status it made instead of posting twice. With {@code allowed_mentions} (account
+ * ids) given, a post that would mention anyone else is refused ({@link UnexpectedMentionsException}), as Mastodon's
+ * {@code safeguard_mentions!}.
  */
 public final class PostStatusService {
     public record PollRequest(List<String> options, Integer expiresIn, boolean multiple, boolean hideTotals) {
@@ -69,6 +72,11 @@ public final class PostStatusService {
     }
 
     public Status post(long authorId, Request r) {
+        return post(authorId, r, null);
+    }
+
+    /** @param allowedMentions the only accounts the post may mention, or null for no such limit */
+    public Status post(long authorId, Request r, Collection<Long> allowedMentions) {
         if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
             Optional<Status> earlier = db.read(tx -> idempotency.find(tx, authorId,
                             Hashes.sha256Hex(r.idempotencyKey()), clock.instant().minus(Duration.ofHours(1)))
@@ -85,6 +93,13 @@ public final class PostStatusService {
                 .filter(s -> !s.isReblog())
                 .orElseThrow(() -> new NotFoundException("Record not found"));
         StatusComposer.Composed composed = composer.compose(text);
+        if (allowedMentions != null) {
+            List<Account> unexpected = composed.mentioned().values().stream()
+                    .filter(a -> !allowedMentions.contains(a.id())).distinct().toList();
+            if (!unexpected.isEmpty()) {
+                throw new UnexpectedMentionsException(unexpected);
+            }
+        }
         return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, composed.content(), parent,
                 composed.extracted(), composed.mentioned()));
     }

@@ -24,6 +24,7 @@ import social.starling.jobs.Lane;
 import social.starling.model.IdGenerator;
 import social.starling.model.Page;
 import social.starling.model.ScheduledStatus;
+import social.starling.model.Visibility;
 
 /**
  * Scheduled statuses, as Mastodon's PostStatusService#schedule_status!, ScheduledStatusValidator and
@@ -84,13 +85,32 @@ public final class ScheduledStatusService {
                 .filter(v -> !v.status().isReblog()).isEmpty()) {
             throw new NotFoundException("Record not found");
         }
+        ScheduledStatus.Params effective = withVisibility(accountId, params);
         return db.inTransaction(tx -> {
             checkTime(tx, accountId, at, 0);
-            ScheduledStatus s = new ScheduledStatus(ids.next(), accountId, at, params, clock.instant());
+            ScheduledStatus s = new ScheduledStatus(ids.next(), accountId, at, effective, clock.instant());
             scheduled.insert(tx, s);
             jobs.enqueueAt(tx, JOB, new Payload(s.id()), at);
             return s;
         });
+    }
+
+    /**
+     * The visibility the status will have, stored with it, so {@code params.visibility} is never null (Mastodon's
+     * PostStatusService settles it before scheduling): as asked, else direct for a reply to a direct status, else
+     * the account's default posting visibility.
+     */
+    private ScheduledStatus.Params withVisibility(long accountId, ScheduledStatus.Params p) {
+        if (p.visibility() != null) {
+            return p;
+        }
+        boolean replyToDirect = p.inReplyToId() != null && views.one(p.inReplyToId(), accountId)
+                .filter(v -> v.status().visibility() == Visibility.DIRECT).isPresent();
+        Visibility v = replyToDirect ? Visibility.DIRECT
+                : db.read(tx -> users.find(tx, accountId)).flatMap(u -> Visibility.parse(u.defaultPrivacy()))
+                        .orElse(Visibility.PUBLIC);
+        return new ScheduledStatus.Params(p.text(), p.spoilerText(), v.wireName(), p.sensitive(), p.language(),
+                p.inReplyToId(), p.poll(), p.mediaIds(), p.applicationId());
     }
 
     public List<ScheduledStatus> list(long accountId, Page page) {

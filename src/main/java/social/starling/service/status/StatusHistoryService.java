@@ -16,8 +16,9 @@ import social.starling.model.view.StatusView;
 /**
  * {@code GET /api/v1/statuses/:id/history} and {@code /source}. History: every revision, oldest first, including
  * the original; a status never edited has one, built from the status as it is (Mastodon's HistoriesController).
- * Only what the viewer may see. Source: the text as typed, for the author only (Mastodon authorises
- * {@code update?}; anyone else gets "not found").
+ * Only what the viewer may see. Source: the text as typed, for anyone who may see the status, as Mastodon's
+ * SourcesController authorises it ({@code show?} with an app token and {@code read:statuses}; its docs: "404: Status
+ * does not exist or is private"); a status hidden from the viewer is "not found".
  */
 public final class StatusHistoryService {
     private final Database db;
@@ -52,9 +53,9 @@ public final class StatusHistoryService {
                 .toList();
     }
 
-    public Status source(long accountId, long statusId) {
-        return views.one(statusId, accountId).map(StatusView::status)
-                .filter(s -> s.accountId() == accountId && !s.isReblog())
+    /** @param viewerId the caller's account, or null for an app token without a user */
+    public Status source(Long viewerId, long statusId) {
+        return views.one(statusId, viewerId).map(StatusView::status)
                 .orElseThrow(() -> new NotFoundException("Record not found"));
     }
 }

@@ -104,6 +104,16 @@ class PollTest {
     }
 
     @Test
+    void ownVotesComeInTheOrderTheViewerChose() {
+        // Mastodon stores one vote row per choice, in the order sent, and own_votes reads them back in that order.
+        String id = poll("[\"a\", \"b\", \"c\"]", true, "public").get("id").asText();
+        HttpResult r = vote(bob, id, "[2, 0]");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("own_votes").toString()).isEqualTo("[2,0]");
+        assertThat(bob.get("/api/v1/polls/" + id).json().get("own_votes").toString()).isEqualTo("[2,0]");
+    }
+
+    @Test
     void pollsOfHiddenStatusesAreNotFound() {
         String id = poll("[\"a\", \"b\"]", false, "private").get("id").asText();
         assertThat(server.http().get("/api/v1/polls/" + id).status()).isEqualTo(404);

@@ -55,6 +55,37 @@ class PostingRulesTest {
     }
 
     @Test
+    void allowedMentionsRefusesAPostThatWouldReachAnyoneElse() {
+        // Mastodon's safeguard_mentions!: 422 {"error": ..., "unexpected_accounts": [Account]}, nothing posted.
+        server.fixtures().account("carol");
+        String bobId = Long.toString(server.fixtures().account("bob").id());
+        String carolId = Long.toString(server.fixtures().account("carol").id());
+        int before = statusesCount(alice);
+        HttpResult refused = alice.postJson("/api/v1/statuses",
+                "{\"status\": \"@bob and @carol and @nobody\", \"allowed_mentions\": [\"" + bobId + "\"]}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("error").asText()).isEqualTo("Post would be sent to unexpected accounts");
+        assertThat(refused.json().get("unexpected_accounts")).hasSize(1);
+        assertThat(refused.json().get("unexpected_accounts").get(0).get("id").asText()).isEqualTo(carolId);
+        assertThat(refused.json().get("unexpected_accounts").get(0).get("acct").asText()).isEqualTo("carol");
+        assertThat(statusesCount(alice)).isEqualTo(before);
+
+        // An empty list allows no mention at all; form parameters work as JSON does.
+        HttpResult none = alice.postJson("/api/v1/statuses", "{\"status\": \"hi @bob\", \"allowed_mentions\": []}");
+        assertThat(none.status()).as(none.body()).isEqualTo(422);
+        HttpResult listed = alice.postForm("/api/v1/statuses", Map.of("status", "@bob and @carol",
+                "allowed_mentions[]", bobId));
+        assertThat(listed.status()).isEqualTo(422);
+
+        HttpResult allowed = alice.postJson("/api/v1/statuses", "{\"status\": \"@bob and @carol\", "
+                + "\"allowed_mentions\": [\"" + bobId + "\", " + carolId + "]}");
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.json().get("mentions")).hasSize(2);
+        assertThat(alice.postJson("/api/v1/statuses", "{\"status\": \"no one named\", \"allowed_mentions\": []}")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void fiveHundredCharactersWithEveryUrlCountedAs23() {
         HttpResult exactly = alice.postJson("/api/v1/statuses", "{\"status\": \"" + "b".repeat(500) + "\"}");
         assertThat(exactly.status()).as(exactly.body()).isEqualTo(200);

@@ -103,6 +103,35 @@ class ReblogsApiTest {
     }
 
     @Test
+    void deletingOnesOwnReblogUndoesIt() {
+        // Mastodon: DELETE /api/v1/statuses/:id finds any status of the caller's, a reblog included, and removing a
+        // reblog is an unreblog (counts, notification, feeds, Undo Announce); the answer is the reblog as it was.
+        HttpTester dora = as("dora");
+        HttpTester erin = as("erin");
+        HttpTester fred = as("fred");
+        assertThat(fred.post("/api/v1/accounts/" + idOf("erin") + "/follow").status()).isEqualTo(200);
+        String original = post(dora, "delete my boost", "public");
+        int before = statusesCount("erin");
+        String reblogId = erin.post("/api/v1/statuses/" + original + "/reblog").json().get("id").asText();
+        Await.until(() -> home(fred).contains(reblogId));
+
+        // Someone else's reblog stays a 404, as before.
+        assertThat(fred.delete("/api/v1/statuses/" + reblogId).status()).isEqualTo(404);
+
+        HttpResult deleted = erin.delete("/api/v1/statuses/" + reblogId);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().get("id").asText()).isEqualTo(reblogId);
+        assertThat(deleted.json().get("reblog").get("id").asText()).isEqualTo(original);
+        assertThat(server.http().get("/api/v1/statuses/" + reblogId).status()).isEqualTo(404);
+        assertThat(dora.get("/api/v1/statuses/" + original).json().get("reblogs_count").asInt()).isZero();
+        assertThat(erin.get("/api/v1/statuses/" + original).json().get("reblogged").asBoolean()).isFalse();
+        assertThat(statusesCount("erin")).isEqualTo(before);
+        assertThat(notifications(server, idOf("dora"), idOf("erin"), NotificationType.REBLOG, original)).isZero();
+        assertThat(home(fred)).doesNotContain(reblogId);
+        assertThat(erin.delete("/api/v1/statuses/" + reblogId).status()).isEqualTo(404);
+    }
+
+    @Test
     void privateStatusesOnlyByTheirAuthorDirectNeverInvisibleNotFound() {
         HttpTester dan = as("dan");
         HttpTester eve = as("eve");

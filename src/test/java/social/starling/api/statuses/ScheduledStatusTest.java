@@ -101,6 +101,22 @@ class ScheduledStatusTest {
     }
 
     @Test
+    void paramsVisibilityIsTheEffectiveOneWhenThePostDidNotSay() {
+        // The account's default posting visibility, never null (apps show it in their scheduled list).
+        server.fixtures().account("dave");
+        HttpTester dave = ApiClient.register(server.http(), "read write").as("dave", "read write");
+        assertThat(dave.patchJson("/api/v1/accounts/update_credentials", "{\"source\": {\"privacy\": \"private\"}}")
+                .status()).isEqualTo(200);
+        HttpResult r = dave.postJson("/api/v1/statuses", "{\"status\": \"Default\", \"scheduled_at\": \""
+                + in(Duration.ofHours(3)) + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("params").get("visibility").asText()).isEqualTo("private");
+        String id = r.json().get("id").asText();
+        assertThat(dave.get("/api/v1/scheduled_statuses/" + id).json().get("params").get("visibility").asText())
+                .isEqualTo("private");
+    }
+
+    @Test
     void aTimeInThePastPostsAtOnce() {
         HttpResult now = schedule("Right away", in(Duration.ofMinutes(-1)));
         assertThat(now.status()).as(now.body()).isEqualTo(200);

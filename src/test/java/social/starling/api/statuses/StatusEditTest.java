@@ -23,6 +23,7 @@ class StatusEditTest {
     static TestApp server = TestApp.create();
 
     static HttpTester alice;
+    static HttpTester app;
     static HttpTester bob;
     static long aliceId;
     static long bobId;
@@ -36,6 +37,7 @@ class StatusEditTest {
         ApiClient client = ApiClient.register(server.http(), "read write follow");
         alice = client.as("alice", "read write follow");
         bob = client.as("bob", "read write follow");
+        app = server.http().withToken(client.appToken("read"));
     }
 
     static String post(HttpTester who, String json) {
@@ -91,12 +93,21 @@ class StatusEditTest {
         HttpResult other = bob.putJson("/api/v1/statuses/" + id, "{\"status\": \"Yours now\"}");
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.json().get("error").asText()).isEqualTo("Record not found");
-        assertThat(bob.get("/api/v1/statuses/" + id + "/source").status()).isEqualTo(404);
+        // Source: whoever may see the status (Mastodon's SourcesController authorises show?, with an app token).
+        assertThat(bob.get("/api/v1/statuses/" + id + "/source").status()).isEqualTo(200);
+        assertThat(bob.get("/api/v1/statuses/" + id + "/source").json().get("text").asText()).isEqualTo("Mine");
+        assertThat(server.http().get("/api/v1/statuses/" + id + "/source").status()).isEqualTo(401);
+        assertThat(app.get("/api/v1/statuses/" + id + "/source").status()).isEqualTo(200);
         assertThat(server.http().putJson("/api/v1/statuses/" + id, "{\"status\": \"x\"}").status()).isEqualTo(401);
         assertThat(server.http().get("/api/v1/statuses/" + id).json().get("content").asText()).contains("Mine");
 
         String hidden = post(alice, "{\"status\": \"Secret\", \"visibility\": \"direct\"}");
         assertThat(bob.get("/api/v1/statuses/" + hidden + "/history").status()).isEqualTo(404);
+        HttpResult hiddenSource = bob.get("/api/v1/statuses/" + hidden + "/source");
+        assertThat(hiddenSource.status()).isEqualTo(404);
+        assertThat(hiddenSource.json().get("error").asText()).isEqualTo("Record not found");
+        assertThat(app.get("/api/v1/statuses/" + hidden + "/source").status()).isEqualTo(404);
+        assertThat(alice.get("/api/v1/statuses/" + hidden + "/source").json().get("text").asText()).isEqualTo("Secret");
         assertThat(alice.get("/api/v1/statuses/" + hidden + "/history").status()).isEqualTo(200);
     }
 

@@ -15,7 +15,7 @@ import social.starling.service.status.StatusViews;
 
 /**
  * {@code PUT /api/v1/statuses/:id} (edit), {@code GET /api/v1/statuses/:id/history} (every revision, public) and
- * {@code GET /api/v1/statuses/:id/source} (the text as typed, author only).
+ * {@code GET /api/v1/statuses/:id/source} (the text as typed, for whoever may see the status).
  */
 public final class StatusEditsHandler {
     private final ApiAuth auth;
@@ -56,7 +56,8 @@ public final class StatusEditsHandler {
     }
 
     public void source(Context ctx) {
-        Caller caller = auth.user(ctx, "read:statuses");
-        ctx.json(editApi.source(history.source(caller.accountId(), AccountsHandler.pathId(ctx))));
+        auth.app(ctx, "read:statuses");
+        Long viewer = auth.optionalUser(ctx).map(Caller::accountId).orElse(null);
+        ctx.json(editApi.source(history.source(viewer, AccountsHandler.pathId(ctx))));
     }
 }

@@ -2,15 +2,22 @@ package social.starling.api.mastodon.v1.statuses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import social.starling.api.Params;
 import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.AccountsHandler;
+import social.starling.convert.AccountApiMapper;
 import social.starling.convert.StatusApiMapper;
 import social.starling.errors.NotFoundException;
+import social.starling.model.Status;
 import social.starling.service.status.DeleteStatusService;
 import social.starling.service.status.PostStatusService;
 import social.starling.service.status.StatusViews;
+import social.starling.service.status.UnexpectedMentionsException;
 
 /**
  * {@code POST /api/v1/statuses}, {@code GET /api/v1/statuses/:id}, {@code GET /api/v1/statuses?id[]=} and
@@ -24,6 +31,7 @@ public final class StatusesHandler {
     private final StatusApiMapper mapper;
     private final ObjectMapper json;
     private final ScheduledPosting scheduled;
+    private final AccountApiMapper accounts;
 
     /** Posting with {@code scheduled_at} is handled elsewhere (ScheduledStatuses); this hook keeps it pluggable. */
     public interface ScheduledPosting {
@@ -32,7 +40,8 @@ public final class StatusesHandler {
     }
 
     public StatusesHandler(ApiAuth auth, PostStatusService post, DeleteStatusService delete, StatusViews views,
-                           StatusApiMapper mapper, ObjectMapper json, ScheduledPosting scheduled) {
+                           StatusApiMapper mapper, ObjectMapper json, ScheduledPosting scheduled,
+                           AccountApiMapper accounts) {
         this.auth = auth;
         this.post = post;
         this.delete = delete;
@@ -40,6 +49,7 @@ public final class StatusesHandler {
         this.mapper = mapper;
         this.json = json;
         this.scheduled = scheduled;
+        this.accounts = accounts;
     }
 
     public void create(Context ctx) {
@@ -48,8 +58,34 @@ public final class StatusesHandler {
         if (scheduled.handle(ctx, caller.accountId(), p)) {
             return;
         }
-        var status = post.post(caller.accountId(), request(ctx, p, caller.token().applicationId()));
+        Status status;
+        try {
+            status = post.post(caller.accountId(), request(ctx, p, caller.token().applicationId()),
+                    allowedMentions(p));
+        } catch (UnexpectedMentionsException e) {
+            // Mastodon's StatusesController#unexpected_accounts_error_json
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("unexpected_accounts", e.accounts().stream().map(accounts::toApi).toList());
+            ctx.status(422).json(body);
+            return;
+        }
         ctx.json(mapper.toApi(views.one(status.id(), caller.accountId()).orElseThrow()));
+    }
+
+    /** {@code allowed_mentions[]}: account ids, or null when not given (no limit); what is not a number is no id. */
+    static Set<Long> allowedMentions(Params p) {
+        if (!p.has("allowed_mentions")) {
+            return null;
+        }
+        Set<Long> ids = new HashSet<>();
+        for (String raw : p.strings("allowed_mentions")) {
+            Long id = parse(raw);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** The request as PostStatusService takes it, from any of the ways apps send it. */
