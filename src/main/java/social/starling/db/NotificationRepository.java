@@ -2,6 +2,7 @@ package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.NOTIFICATIONS;
+import static social.starling.db.schema.Tables.NOTIFICATION_REQUESTS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,10 +117,15 @@ public final class NotificationRepository {
         tx.dsl().deleteFrom(NOTIFICATIONS).where(c).execute();
     }
 
-    /** Removes what {@code fromId} caused for {@code accountId} (blocking someone clears their notifications). */
+    /**
+     * Removes what {@code fromId} caused for {@code accountId}, their notification request included (blocking
+     * someone clears their notifications, as Mastodon's AfterBlockService).
+     */
     public void deleteAllFrom(Tx tx, long accountId, long fromId) {
         tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId))
                 .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(fromId)).execute();
+        tx.dsl().deleteFrom(NOTIFICATION_REQUESTS).where(NOTIFICATION_REQUESTS.ACCOUNT_ID.eq(accountId))
+                .and(NOTIFICATION_REQUESTS.FROM_ACCOUNT_ID.eq(fromId)).execute();
     }
 
     /**
