@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.db.TestSql;
 import social.starling.db.schema.Tables;
+import social.starling.model.Role;
 import social.starling.testing.Golden;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
@@ -310,6 +311,19 @@ class NotificationRequestsApiTest {
     }
 
     @Test
+    void staffMentionsAreNeverFilteredAndBotsFollowForBots() {
+        HttpTester nia = people.as("nia");
+        server.fixtures().account("boss", Role.ADMIN);
+        people.as("robot");
+        makeBot("robot");
+        policy("nia", "{\"for_not_following\": \"filter\", \"for_bots\": \"drop\"}");
+        String fromStaff = mention("boss", "nia", "public");
+        mention("robot", "nia", "public");
+        assertThat(statusIds(nia.get("/api/v1/notifications?include_filtered=true"))).containsExactly(fromStaff);
+        assertThat(nia.get("/api/v1/notifications/requests").json()).isEmpty();
+    }
+
+    @Test
     void policyUpdatesAnswerPutAsWellAsPatch() {
         HttpTester lou = people.as("lou");
         HttpResult v2 = lou.putJson("/api/v2/notifications/policy", "{\"for_private_mentions\": \"drop\"}");
@@ -396,6 +410,14 @@ class NotificationRequestsApiTest {
         var app = server.app();
         app.core().db().inTransaction(tx -> TestSql.dsl(tx).update(Tables.ACCOUNTS)
                 .set(Tables.ACCOUNTS.SILENCED_AT, Instant.now()).where(Tables.ACCOUNTS.ID.eq(id)).execute());
+        app.repos().accounts().forget(id);
+    }
+
+    private static void makeBot(String name) {
+        long id = Long.parseLong(people.id(name));
+        var app = server.app();
+        app.core().db().inTransaction(tx -> TestSql.dsl(tx).update(Tables.ACCOUNTS)
+                .set(Tables.ACCOUNTS.ACTOR_TYPE, "Service").where(Tables.ACCOUNTS.ID.eq(id)).execute());
         app.repos().accounts().forget(id);
     }
 
