@@ -35,7 +35,8 @@ public final class NotificationApiMapper {
     public NotificationEntity toApi(NotificationView v) {
         Notification n = v.notification();
         return new NotificationEntity(Long.toString(n.id()), n.type().wireName(), n.groupKey(), n.createdAt(),
-                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()), null, null, null);
+                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()), null, null, null,
+                n.filtered() ? Boolean.TRUE : null);
     }
 
     /**

@@ -2,6 +2,7 @@ package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.NOTIFICATIONS;
+import static social.starling.db.schema.Tables.NOTIFICATION_REQUESTS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +29,15 @@ public final class NotificationRepository {
 
     /**
      * Which of a person's notifications a read takes: of these types (null: all), from this sender (null: anyone),
-     * leaving out these senders and senders on these domains. Senders whose account is suspended are always left
-     * out (Mastodon's {@code without_suspended}).
+     * leaving out these senders and senders on these domains, and notifications a policy filtered unless
+     * {@code includeFiltered}. Senders whose account is suspended are always left out (Mastodon's
+     * {@code without_suspended}).
      */
     public record Filter(Set<NotificationType> types, Long fromAccountId, Set<Long> excludedSenders,
-                         Set<String> excludedDomains) {
-        /** Only the sender exclusions, for reading whole groups. */
+                         Set<String> excludedDomains, boolean includeFiltered) {
+        /** Only the sender exclusions (and whether filtered ones count), for reading whole groups. */
         public Filter sendersOnly() {
-            return new Filter(null, null, excludedSenders, excludedDomains);
+            return new Filter(null, null, excludedSenders, excludedDomains, includeFiltered);
         }
     }
 
@@ -53,7 +55,36 @@ public final class NotificationRepository {
                 .set(NOTIFICATIONS.STATUS_ID, n.statusId())
                 .set(NOTIFICATIONS.GROUP_KEY, n.groupKey())
                 .set(NOTIFICATIONS.CREATED_AT, n.createdAt())
+                .set(NOTIFICATIONS.FILTERED, n.filtered())
                 .execute();
+    }
+
+    /** How many of {@code fromId}'s mentions of {@code accountId} a policy filtered, counting at most {@code cap}. */
+    public int countFilteredMentions(Tx tx, long accountId, long fromId, int cap) {
+        return tx.dsl().fetchCount(tx.dsl().selectOne().from(NOTIFICATIONS)
+                .where(filteredFrom(accountId, fromId)).and(NOTIFICATIONS.TYPE.eq(NotificationType.MENTION.wireName()))
+                .limit(cap));
+    }
+
+    /** The filtered notifications of {@code fromId} to {@code accountId}, oldest first. */
+    public List<Notification> filteredFrom(Tx tx, long accountId, long fromId) {
+        return tx.dsl().selectFrom(NOTIFICATIONS).where(filteredFrom(accountId, fromId)).orderBy(NOTIFICATIONS.ID)
+                .fetch(NotificationRepository::toNotification);
+    }
+
+    /** Lets {@code fromId}'s filtered notifications to {@code accountId} into the lists. */
+    public int unfilter(Tx tx, long accountId, long fromId) {
+        return tx.dsl().update(NOTIFICATIONS).set(NOTIFICATIONS.FILTERED, false)
+                .where(filteredFrom(accountId, fromId)).execute();
+    }
+
+    public int deleteFiltered(Tx tx, long accountId, long fromId) {
+        return tx.dsl().deleteFrom(NOTIFICATIONS).where(filteredFrom(accountId, fromId)).execute();
+    }
+
+    private static Condition filteredFrom(long accountId, long fromId) {
+        return NOTIFICATIONS.ACCOUNT_ID.eq(accountId).and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(fromId))
+                .and(NOTIFICATIONS.FILTERED.isTrue());
     }
 
     /** Whether the same notification exists already (a favourite undone and redone notifies once). */
@@ -86,10 +117,15 @@ public final class NotificationRepository {
         tx.dsl().deleteFrom(NOTIFICATIONS).where(c).execute();
     }
 
-    /** Removes what {@code fromId} caused for {@code accountId} (blocking someone clears their notifications). */
+    /**
+     * Removes what {@code fromId} caused for {@code accountId}, their notification request included (blocking
+     * someone clears their notifications, as Mastodon's AfterBlockService).
+     */
     public void deleteAllFrom(Tx tx, long accountId, long fromId) {
         tx.dsl().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACCOUNT_ID.eq(accountId))
                 .and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(fromId)).execute();
+        tx.dsl().deleteFrom(NOTIFICATION_REQUESTS).where(NOTIFICATION_REQUESTS.ACCOUNT_ID.eq(accountId))
+                .and(NOTIFICATION_REQUESTS.FROM_ACCOUNT_ID.eq(fromId)).execute();
     }
 
     /**
@@ -200,6 +236,9 @@ public final class NotificationRepository {
 
     private static Condition visible(long accountId, Filter f) {
         Condition c = NOTIFICATIONS.ACCOUNT_ID.eq(accountId).and(ACCOUNTS.SUSPENDED_AT.isNull());
+        if (!f.includeFiltered()) {
+            c = c.and(NOTIFICATIONS.FILTERED.isFalse());
+        }
         if (f.types() != null) {
             c = c.and(f.types().isEmpty() ? DSL.falseCondition() : NOTIFICATIONS.TYPE.in(names(f.types())));
         }
@@ -226,6 +265,7 @@ public final class NotificationRepository {
     public static Notification toNotification(Record r) {
         return new Notification(r.get(NOTIFICATIONS.ID), r.get(NOTIFICATIONS.ACCOUNT_ID),
                 r.get(NOTIFICATIONS.FROM_ACCOUNT_ID), NotificationType.parse(r.get(NOTIFICATIONS.TYPE)).orElseThrow(),
-                r.get(NOTIFICATIONS.STATUS_ID), r.get(NOTIFICATIONS.GROUP_KEY), r.get(NOTIFICATIONS.CREATED_AT));
+                r.get(NOTIFICATIONS.STATUS_ID), r.get(NOTIFICATIONS.GROUP_KEY), r.get(NOTIFICATIONS.CREATED_AT),
+                Boolean.TRUE.equals(r.get(NOTIFICATIONS.FILTERED)));
     }
 }

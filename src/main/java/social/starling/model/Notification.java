@@ -2,7 +2,11 @@ package social.starling.model;
 
 import java.time.Instant;
 
-/** Something that happened to {@code accountId}, caused by {@code fromAccountId}, maybe about a status. */
+/**
+ * Something that happened to {@code accountId}, caused by {@code fromAccountId}, maybe about a status.
+ * {@code filtered}: the recipient's notification policy set it aside (shown only on request, see
+ * NotificationRequest).
+ */
 public record Notification(long id, long accountId, long fromAccountId, NotificationType type, Long statusId,
-                           String groupKey, Instant createdAt) {
+                           String groupKey, Instant createdAt, boolean filtered) {
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 public record NotificationPolicy(Action forNotFollowing, Action forNotFollowers, Action forNewAccounts,
                                  Action forPrivateMentions, Action forLimitedAccounts, Action forBots) {
 
-    /** Starling filters nothing yet, so the policy it answers by default says so: everything accepted. */
+    /**
+     * Everything accepted until the person chooses otherwise. (Mastodon's defaults filter private mentions and
+     * limited accounts; Starling keeps accept so that no one's notifications change without their asking.)
+     */
     public static final NotificationPolicy DEFAULT = new NotificationPolicy(Action.ACCEPT, Action.ACCEPT,
             Action.ACCEPT, Action.ACCEPT, Action.ACCEPT, Action.ACCEPT);
 

@@ -11,6 +11,7 @@ import social.starling.convert.ConversationApiMapper;
 import social.starling.convert.MarkerApiMapper;
 import social.starling.convert.NotificationApiMapper;
 import social.starling.convert.NotificationPolicyApiMapper;
+import social.starling.convert.NotificationRequestApiMapper;
 
 /** Reading notifications (v1 and grouped v2), notification policies and requests, markers, and conversations. */
 public final class NotificationsModule implements Module {
@@ -29,9 +30,10 @@ public final class NotificationsModule implements Module {
                 edges.baseUrl());
         this.v2 = new GroupedNotificationsHandler(auth, notifications.grouped(), notifications.dismiss(), mapper,
                 edges.accountApi(), json, edges.baseUrl());
-        this.policy = new NotificationPolicyHandler(auth, notifications.policies(), new NotificationPolicyApiMapper(),
-                json);
-        this.requests = new NotificationRequestsHandler(auth, json);
+        this.policy = new NotificationPolicyHandler(auth, notifications.policies(), notifications.requests(),
+                new NotificationPolicyApiMapper(), json);
+        this.requests = new NotificationRequestsHandler(auth, notifications.requests(),
+                new NotificationRequestApiMapper(edges.accountApi(), edges.statusApi()), json, edges.baseUrl());
         this.markerHandler = new MarkersHandler(auth, notifications.markers(), new MarkerApiMapper(), json);
         this.conversations = new ConversationsHandler(auth, notifications.conversations(),
                 new ConversationApiMapper(edges.accountApi(), edges.statusApi()), edges.baseUrl());
@@ -46,11 +48,11 @@ public final class NotificationsModule implements Module {
                 .update("/api/v1/notifications/policy", policy::updateV1)
                 .get("/api/v1/notifications/requests", requests::index)
                 .get("/api/v1/notifications/requests/merged", requests::merged)
-                .post("/api/v1/notifications/requests/accept", requests::actMany)
-                .post("/api/v1/notifications/requests/dismiss", requests::actMany)
+                .post("/api/v1/notifications/requests/accept", requests::acceptMany)
+                .post("/api/v1/notifications/requests/dismiss", requests::dismissMany)
                 .get("/api/v1/notifications/requests/{id}", requests::show)
-                .post("/api/v1/notifications/requests/{id}/accept", requests::act)
-                .post("/api/v1/notifications/requests/{id}/dismiss", requests::act)
+                .post("/api/v1/notifications/requests/{id}/accept", requests::accept)
+                .post("/api/v1/notifications/requests/{id}/dismiss", requests::dismiss)
                 .post("/api/v1/notifications/clear", v1::clear)
                 .get("/api/v1/notifications/{id}", v1::show)
                 .post("/api/v1/notifications/{id}/dismiss", v1::dismiss)

@@ -2,6 +2,7 @@ package social.starling.wiring;
 
 import social.starling.db.DeliveryRepository;
 import social.starling.federation.outbox.FederatingOutbox;
+import social.starling.service.notification.NotificationPolicyRules;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.outbox.LocalOutbox;
 import social.starling.service.outbox.Outbox;
@@ -13,8 +14,10 @@ import social.starling.service.outbox.Outbox;
 public record OutboxComponents(NotifyService notifier, Outbox outbox) {
 
     public static OutboxComponents build(Core core, Repositories repos) {
-        var notify = new NotifyService(repos.notifications(), repos.relationships(), repos.accounts(), repos.users(),
-                core.ids(), core.clock());
+        var policy = new NotificationPolicyRules(repos.notificationPolicies(), repos.notificationRequests(),
+                repos.relationships(), repos.statuses(), repos.users());
+        var notify = new NotifyService(repos.notifications(), repos.notificationRequests(), policy,
+                repos.relationships(), repos.accounts(), repos.users(), core.ids(), core.clock());
         // Every event goes to the local outbox; those others must learn of also queue a delivery (federate job).
         Outbox outbox = new FederatingOutbox(new LocalOutbox(core.jobs(), notify), core.jobs(), repos.accounts(),
                 repos.statuses(), new DeliveryRepository(), core.uris());

@@ -17,6 +17,7 @@ import social.starling.db.ListRepository;
 import social.starling.db.MarkerRepository;
 import social.starling.db.NotificationPolicyRepository;
 import social.starling.db.NotificationRepository;
+import social.starling.db.NotificationRequestRepository;
 import social.starling.db.OAuthRepository;
 import social.starling.db.PollRepository;
 import social.starling.db.ReblogRepository;
@@ -49,7 +50,8 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            ListRepository lists, TagFeedRepository tagFeed, TagFollowRepository tagFollows,
                            StatusMarkRepository statusMarks, ReblogRepository reblogs,
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
-                           NotificationPolicyRepository notificationPolicies) {
+                           NotificationPolicyRepository notificationPolicies,
+                           NotificationRequestRepository notificationRequests) {
 
     /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
     public static Repositories create(ObjectMapper json, EventBus events) {
@@ -64,6 +66,6 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                 new AccountStatusRepository(), new FilterRepository(), new DiscoveryRepository(accounts),
                 new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
                 new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
-                new MarkerRepository(), new NotificationPolicyRepository());
+                new MarkerRepository(), new NotificationPolicyRepository(), new NotificationRequestRepository());
     }
 }

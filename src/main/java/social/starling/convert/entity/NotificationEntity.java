@@ -22,5 +22,7 @@ public record NotificationEntity(
         /* 4.3.0, type severed_relationships */
         @JsonInclude(JsonInclude.Include.NON_NULL) RelationshipSeveranceEventEntity event,
         /* 4.3.0, type moderation_warning */
-        @JsonInclude(JsonInclude.Include.NON_NULL) AccountWarningEntity moderationWarning) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AccountWarningEntity moderationWarning,
+        /* 4.3.0: true when a notification policy filtered it (only with include_filtered); absent otherwise */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean filtered) {
 }

@@ -86,7 +86,7 @@ public final class GroupedNotificationService {
         Set<String> keys = new LinkedHashSet<>();
         items.forEach(v -> keys.add(NotificationWalker.groupOf(v.notification(), groupedTypes)));
         keys.removeIf(k -> k.startsWith(NotificationWalker.UNGROUPED));
-        Map<String, GroupStats> stats = stats(viewerId, keys, newest, oldest);
+        Map<String, GroupStats> stats = stats(viewerId, keys, newest, oldest, query.includeFiltered());
         List<NotificationGroup> groups = new ArrayList<>();
         for (NotificationView v : items) {
             Notification n = v.notification();
@@ -118,7 +118,7 @@ public final class GroupedNotificationService {
                     Page.first(1)));
             NotificationView v = walker.visible(viewerId, newest).stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("Record not found"));
-            GroupStats s = stats(viewerId, List.of(groupKey), null, null).get(groupKey);
+            GroupStats s = stats(viewerId, List.of(groupKey), null, null, false).get(groupKey);
             if (s == null) {
                 throw new NotFoundException("Record not found");
             }
@@ -145,11 +145,13 @@ public final class GroupedNotificationService {
 
     /** How many groups have a visible notification newer than the notifications marker, counting at most limit. */
     public int unreadCount(long viewerId, NotificationQuery query, Set<NotificationType> groupedTypes, int limit) {
-        return walker.walk(viewerId, query, single.unreadPage(viewerId, limit), limit, groupedTypes).items().size();
+        return walker.walk(viewerId, query.withFiltered(false), single.unreadPage(viewerId, limit), limit,
+                groupedTypes).items().size();
     }
 
-    private Map<String, GroupStats> stats(long viewerId, Collection<String> keys, Long upTo, Long from) {
-        var filter = walker.filter(viewerId, NotificationQuery.ALL);
+    private Map<String, GroupStats> stats(long viewerId, Collection<String> keys, Long upTo, Long from,
+                                          boolean includeFiltered) {
+        var filter = walker.filter(viewerId, NotificationQuery.ALL.withFiltered(includeFiltered));
         return db.read(tx -> notifications.groupStats(tx, viewerId, keys, filter, upTo, from, SAMPLE_ACCOUNTS));
     }
 

@@ -11,8 +11,7 @@ import social.starling.model.NotificationPolicy.Action;
 
 /**
  * Each person's notification policy (Mastodon 4.3's NotificationPolicy): read it (the defaults until they change
- * it) and change some of its values. The policy is stored and answered faithfully; Starling does not filter or
- * drop notifications by it yet, which is why its defaults are all {@code accept}.
+ * it) and change some of its values. NotifyService applies it (NotificationPolicyRules).
  */
 public final class NotificationPolicyService {
     /** The attribute names of API v2, in Mastodon's order, with their names in validation messages. */

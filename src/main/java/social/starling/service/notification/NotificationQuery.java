@@ -8,13 +8,17 @@ import social.starling.model.NotificationType;
 
 /**
  * What a notification list asks for, as Mastodon's {@code Notification.browserable}: {@code types[]} (unknown
- * names match nothing; none given means every type) minus {@code exclude_types[]}, and optionally one sender
- * ({@code account_id}).
+ * names match nothing; none given means every type) minus {@code exclude_types[]}, optionally one sender
+ * ({@code account_id}), and whether notifications a policy filtered are included ({@code include_filtered}).
  *
  * @param types the types to show; null for all
  */
-public record NotificationQuery(Set<NotificationType> types, Long fromAccountId) {
-    public static final NotificationQuery ALL = new NotificationQuery(null, null);
+public record NotificationQuery(Set<NotificationType> types, Long fromAccountId, boolean includeFiltered) {
+    public static final NotificationQuery ALL = new NotificationQuery(null, null, false);
+
+    public NotificationQuery withFiltered(boolean include) {
+        return new NotificationQuery(types, fromAccountId, include);
+    }
 
     /**
      * @param fromAccountId the sender, or null; a value that is not an id (Mastodon casts it and finds nobody) is
@@ -27,7 +31,7 @@ public record NotificationQuery(Set<NotificationType> types, Long fromAccountId)
         }
         wanted.removeAll(parse(excludeTypes));
         return new NotificationQuery(wanted.size() == NotificationType.values().length ? null : wanted,
-                fromAccountId);
+                fromAccountId, false);
     }
 
     /** Known type names among {@code names}; Mastodon's other types (admin.sign_up, ...) never occur here. */

@@ -37,9 +37,9 @@ public final class NotificationQueryService {
         return walker.walk(viewerId, query, page, page.limit(), null);
     }
 
-    /** One notification; 404 if it is not the viewer's or they may not see it now. */
+    /** One notification (a filtered one too, as Mastodon); 404 if it is not the viewer's or they may not see it now. */
     public NotificationView show(long viewerId, long id) {
-        var filter = walker.filter(viewerId, NotificationQuery.ALL);
+        var filter = walker.filter(viewerId, NotificationQuery.ALL.withFiltered(true));
         Notification n = db.read(tx -> notifications.find(tx, viewerId, id, filter))
                 .orElseThrow(() -> new NotFoundException("Record not found"));
         return walker.visible(viewerId, List.of(n)).stream().findFirst()
@@ -51,7 +51,8 @@ public final class NotificationQueryService {
      * without a marker), counting at most {@code limit}, as Mastodon's unread_count.
      */
     public int unreadCount(long viewerId, NotificationQuery query, int limit) {
-        return walker.walk(viewerId, query, unreadPage(viewerId, limit), limit, null).items().size();
+        return walker.walk(viewerId, query.withFiltered(false), unreadPage(viewerId, limit), limit, null).items()
+                .size();
     }
 
     /** The page above the notifications marker. */

@@ -69,7 +69,8 @@ public final class NotificationWalker {
                 excluded.add(id);
             }
         });
-        return new NotificationRepository.Filter(q.types(), q.fromAccountId(), excluded, rel.blockedDomains());
+        return new NotificationRepository.Filter(q.types(), q.fromAccountId(), excluded, rel.blockedDomains(),
+                q.includeFiltered());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import social.starling.db.AccountRepository;
 import social.starling.db.NotificationRepository;
+import social.starling.db.NotificationRequestRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
@@ -13,6 +14,8 @@ import social.starling.service.visibility.RelationsCache;
 import social.starling.service.visibility.StatusVisibility;
 import social.starling.model.IdGenerator;
 import social.starling.model.Notification;
+import social.starling.model.NotificationPolicy.Action;
+import social.starling.model.NotificationRequest;
 import social.starling.model.NotificationType;
 
 /**
@@ -22,20 +25,30 @@ import social.starling.model.NotificationType;
  * (type, actor, status). The one exception to "never for one's own actions" is a poll's end, which its author is
  * told of too. Favourites, reblogs and follows get a group key that gathers those of the same kind (and status)
  * within 12 hours, for grouped notifications; other types are ungrouped.
+ *
+ * <p>Then the recipient's notification policy ({@link NotificationPolicyRules}): {@code drop} stores nothing;
+ * {@code filter} stores the notification as filtered (out of the lists) and, for a mention, creates or updates the
+ * notification request of that sender (Mastodon's NotifyService#update_notification_request!: its last status and
+ * its count of filtered mentions).
  */
 public final class NotifyService {
     static final long MAX_GROUP_SPAN_HOURS = 12;
 
     private final NotificationRepository notifications;
+    private final NotificationRequestRepository requests;
+    private final NotificationPolicyRules policy;
     private final RelationshipRepository relationships;
     private final AccountRepository accounts;
     private final UserRepository users;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public NotifyService(NotificationRepository notifications, RelationshipRepository relationships,
+    public NotifyService(NotificationRepository notifications, NotificationRequestRepository requests,
+                         NotificationPolicyRules policy, RelationshipRepository relationships,
                          AccountRepository accounts, UserRepository users, IdGenerator ids, Clock clock) {
         this.notifications = notifications;
+        this.requests = requests;
+        this.policy = policy;
         this.relationships = relationships;
         this.accounts = accounts;
         this.users = users;
@@ -43,7 +56,10 @@ public final class NotifyService {
         this.clock = clock;
     }
 
-    /** Notifies {@code recipientId} unless a rule says otherwise; returns the notification made, if any. */
+    /**
+     * Notifies {@code recipientId} unless a rule says otherwise; returns the notification made, if any (a filtered
+     * one too: see {@link Notification#filtered()}).
+     */
     public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
         // Only local people are notified; the rules are StatusVisibility#notificationAllowed (one's own poll ending
         // is the one notice about oneself, as Mastodon's PollExpirationNotifyWorker).
@@ -60,10 +76,18 @@ public final class NotifyService {
         if (notifications.exists(tx, recipientId, fromId, type, statusId)) {
             return Optional.empty();
         }
+        Action verdict = policy.judge(tx, recipientId, from.get(), type, statusId, now);
+        if (verdict == Action.DROP) {
+            return Optional.empty();
+        }
         long id = ids.next();
         Notification n = new Notification(id, recipientId, fromId, type, statusId,
-                groupKey(tx, recipientId, type, statusId, id, now), now);
+                groupKey(tx, recipientId, type, statusId, id, now), now, verdict == Action.FILTER);
         notifications.insert(tx, n);
+        if (n.filtered() && type == NotificationType.MENTION) {
+            requests.upsert(tx, ids.next(), recipientId, fromId, statusId, notifications.countFilteredMentions(tx,
+                    recipientId, fromId, NotificationRequest.MAX_MEANINGFUL_COUNT), now);
+        }
         return Optional.of(n);
     }
 

@@ -78,7 +78,9 @@ public final class DistributeStatusService {
             List<Long> notified = new ArrayList<>();
             for (long accountId : mentioned) {
                 if (!involvesSomeoneShunned(tx, accountId, s, mentioned, now)
-                        && notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id()).isPresent()) {
+                        && notify.notify(tx, accountId, s.accountId(), NotificationType.MENTION, s.id())
+                                .filter(n -> !n.filtered()).isPresent()) {
+                    // a mention a policy filtered joins no conversation until its request is accepted
                     notified.add(accountId);
                 }
             }

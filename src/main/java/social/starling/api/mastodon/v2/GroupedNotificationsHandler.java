@@ -21,7 +21,7 @@ import social.starling.service.notification.NotificationQueryService;
  * grouped_types[], expand_accounts, include_filtered; 40 groups by default, up to 80; Link header by notification
  * id), {@code GET /api/v2/notifications/:group_key}, {@code GET /api/v2/notifications/:group_key/accounts},
  * {@code POST /api/v2/notifications/:group_key/dismiss} and {@code GET /api/v2/notifications/unread_count}.
- * {@code include_filtered} changes nothing: Starling filters no notifications by policy.
+ * {@code include_filtered=true} adds the notifications a policy filtered.
  */
 public final class GroupedNotificationsHandler {
     private final ApiAuth auth;

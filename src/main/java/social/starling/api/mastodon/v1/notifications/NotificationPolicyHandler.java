@@ -8,10 +8,12 @@ import social.starling.api.Params;
 import social.starling.api.auth.ApiAuth;
 import social.starling.convert.NotificationPolicyApiMapper;
 import social.starling.service.notification.NotificationPolicyService;
+import social.starling.service.notification.NotificationRequestService;
 
 /**
- * {@code GET/PATCH /api/v2/notifications/policy} (for_* = accept, filter or drop) and the older
- * {@code GET/PATCH /api/v1/notifications/policy} (filter_* booleans: true sets filter, false sets accept).
+ * {@code GET/PATCH/PUT /api/v2/notifications/policy} (for_* = accept, filter or drop) and the older
+ * {@code GET/PATCH/PUT /api/v1/notifications/policy} (filter_* booleans: true sets filter, false sets accept), each
+ * with the summary of pending notification requests.
  */
 public final class NotificationPolicyHandler {
     private static final Map<String, String> V1_PARAMS = Map.of(
@@ -22,20 +24,23 @@ public final class NotificationPolicyHandler {
 
     private final ApiAuth auth;
     private final NotificationPolicyService policies;
+    private final NotificationRequestService requests;
     private final NotificationPolicyApiMapper mapper;
     private final ObjectMapper json;
 
     public NotificationPolicyHandler(ApiAuth auth, NotificationPolicyService policies,
-                                     NotificationPolicyApiMapper mapper, ObjectMapper json) {
+                                     NotificationRequestService requests, NotificationPolicyApiMapper mapper,
+                                     ObjectMapper json) {
         this.auth = auth;
         this.policies = policies;
+        this.requests = requests;
         this.mapper = mapper;
         this.json = json;
     }
 
     public void show(Context ctx) {
         var caller = auth.user(ctx, "read:notifications");
-        ctx.json(mapper.toApi(policies.get(caller.accountId())));
+        ctx.json(mapper.toApi(policies.get(caller.accountId()), requests.summary(caller.accountId())));
     }
 
     public void update(Context ctx) {
@@ -47,12 +52,13 @@ public final class NotificationPolicyHandler {
                 changes.put(name, p.string(name).orElse(""));
             }
         }
-        ctx.json(mapper.toApi(policies.update(caller.accountId(), changes)));
+        var updated = policies.update(caller.accountId(), changes);
+        ctx.json(mapper.toApi(updated, requests.summary(caller.accountId())));
     }
 
     public void showV1(Context ctx) {
         var caller = auth.user(ctx, "read:notifications");
-        ctx.json(mapper.toApiV1(policies.get(caller.accountId())));
+        ctx.json(mapper.toApiV1(policies.get(caller.accountId()), requests.summary(caller.accountId())));
     }
 
     public void updateV1(Context ctx) {
@@ -60,6 +66,7 @@ public final class NotificationPolicyHandler {
         Params p = Params.of(ctx, json);
         Map<String, String> changes = new LinkedHashMap<>();
         V1_PARAMS.forEach((v1, v2) -> p.bool(v1).ifPresent(on -> changes.put(v2, on ? "filter" : "accept")));
-        ctx.json(mapper.toApiV1(policies.update(caller.accountId(), changes)));
+        var updated = policies.update(caller.accountId(), changes);
+        ctx.json(mapper.toApiV1(updated, requests.summary(caller.accountId())));
     }
 }

@@ -13,8 +13,8 @@ import social.starling.service.notification.NotificationQuery;
 import social.starling.service.notification.NotificationQueryService;
 
 /**
- * {@code GET /api/v1/notifications} (types[], exclude_types[], account_id; 40 by default, up to 80; Link header by
- * notification id), {@code GET /api/v1/notifications/:id}, {@code GET /api/v1/notifications/unread_count},
+ * {@code GET /api/v1/notifications} (types[], exclude_types[], account_id, include_filtered; 40 by default, up to
+ * 80; Link header by notification id), {@code GET /api/v1/notifications/:id}, {@code GET /api/v1/notifications/unread_count},
  * {@code POST /api/v1/notifications/clear} and {@code POST /api/v1/notifications/:id/dismiss}.
  */
 public final class NotificationsHandler {
@@ -66,7 +66,7 @@ public final class NotificationsHandler {
         ctx.json(Map.of());
     }
 
-    /** types[], exclude_types[] and account_id, as both API versions take them. */
+    /** types[], exclude_types[], account_id and include_filtered, as both API versions take them. */
     public static NotificationQuery query(Params p) {
         Long from = p.string("account_id").filter(s -> !s.isBlank()).map(s -> {
             try {
@@ -75,6 +75,7 @@ public final class NotificationsHandler {
                 return 0L; // Mastodon finds no such sender: an empty list, not an error
             }
         }).orElse(null);
-        return NotificationQuery.of(p.strings("types"), p.strings("exclude_types"), from);
+        return NotificationQuery.of(p.strings("types"), p.strings("exclude_types"), from)
+                .withFiltered(p.bool("include_filtered").orElse(false));
     }
 }
