@@ -69,7 +69,8 @@ public final class AccountApiMapper {
                 .toList();
         var source = new AccountEntity.SourceEntity(a.noteSource(), typedFields, user.defaultPrivacy(),
                 user.defaultSensitive(), user.defaultLanguage() == null ? "" : user.defaultLanguage(),
-                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), List.of(), "public");
+                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), List.of(),
+                user.defaultQuotePolicy() == null ? "public" : user.defaultQuotePolicy());
         AccountEntity base = toApi(a);
         AccountEntity withRoles = new AccountEntity(base.id(), base.username(), base.acct(), base.url(), base.uri(),
                 base.displayName(), base.note(), base.avatar(), base.avatarStatic(), base.header(), base.headerStatic(),

@@ -16,6 +16,7 @@ import social.starling.db.InviteRepository;
 import social.starling.db.ListRepository;
 import social.starling.db.MarkerRepository;
 import social.starling.db.NotificationPolicyRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.NotificationRepository;
 import social.starling.db.OAuthRepository;
 import social.starling.db.PollRepository;
@@ -49,7 +50,7 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            ListRepository lists, TagFeedRepository tagFeed, TagFollowRepository tagFollows,
                            StatusMarkRepository statusMarks, ReblogRepository reblogs,
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
-                           NotificationPolicyRepository notificationPolicies) {
+                           NotificationPolicyRepository notificationPolicies, QuoteRepository quotes) {
 
     /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
     public static Repositories create(ObjectMapper json, EventBus events) {
@@ -64,6 +65,6 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                 new AccountStatusRepository(), new FilterRepository(), new DiscoveryRepository(accounts),
                 new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
                 new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
-                new MarkerRepository(), new NotificationPolicyRepository());
+                new MarkerRepository(), new NotificationPolicyRepository(), new QuoteRepository());
     }
 }

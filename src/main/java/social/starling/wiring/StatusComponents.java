@@ -42,7 +42,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         accounts.changes().listen(relations::evict);
         var filterer = new KeywordStatusFilterer(db, repos.filters(), clock);
         var views = new StatusViews(db, repos.statuses(), repos.accounts(), repos.relationships(), repos.tags(),
-                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, clock);
+                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, repos.quotes(), clock);
         var notify = outboxes.notifier();
         var outbox = outboxes.outbox();
         var homeFeed = new HomeFeedService(db, repos.feeds(), views, core.config().feeds().maxItems(), clock);
@@ -50,7 +50,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
                 repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
-                views, composer, writer, ids, core.uris(), clock);
+                views, composer, writer, repos.quotes(), ids, core.uris(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
         return new StatusComponents(relations, filterer, views, notify, outbox, homeFeed, composer, writer, post,
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
@@ -60,11 +60,11 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
-                        repos.conversations(), notify, ids, clock),
+                        repos.conversations(), notify, repos.quotes(), ids, clock),
                 new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),
-                new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),
+                new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify, repos.quotes()),
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
                         repos.tags(), relations, views),
                 new PublicTimelineService(db, repos.statuses(), views),

@@ -37,8 +37,20 @@ public final class UpdateCredentialsService {
                          Optional<Upload> header, Optional<Boolean> locked, Optional<Boolean> bot,
                          Optional<Boolean> discoverable, Optional<Boolean> indexable,
                          Optional<Boolean> hideCollections, Optional<List<FieldInput>> fields,
-                         Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language) {
+                         Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language,
+                         Optional<String> quotePolicy) {
+        public Update(Optional<String> displayName, Optional<String> note, Optional<Upload> avatar,
+                      Optional<Upload> header, Optional<Boolean> locked, Optional<Boolean> bot,
+                      Optional<Boolean> discoverable, Optional<Boolean> indexable,
+                      Optional<Boolean> hideCollections, Optional<List<FieldInput>> fields,
+                      Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language) {
+            this(displayName, note, avatar, header, locked, bot, discoverable, indexable, hideCollections, fields,
+                    privacy, sensitive, language, Optional.empty());
+        }
     }
+
+    /** Mastodon 4.5's source[quote_policy] values. */
+    private static final Set<String> QUOTE_POLICIES = Set.of("public", "followers", "nobody");
 
     private final Database db;
     private final AccountRepository accounts;
@@ -95,6 +107,9 @@ public final class UpdateCredentialsService {
                         u.sensitive().orElse(user.defaultSensitive()),
                         u.language().map(l -> l.isBlank() ? null : l).orElse(user.defaultLanguage()), now);
             }
+            if (u.quotePolicy().isPresent()) {
+                users.setDefaultQuotePolicy(tx, accountId, u.quotePolicy().get(), now);
+            }
             return changed;
         });
         if (avatar.isPresent()) {
@@ -131,6 +146,8 @@ public final class UpdateCredentialsService {
         });
         u.privacy().filter(p -> !PRIVACY.contains(p))
                 .ifPresent(p -> errors.add("Privacy is not included in the list"));
+        u.quotePolicy().filter(p -> !QUOTE_POLICIES.contains(p))
+                .ifPresent(p -> errors.add("Setting default quote policy is not included in the list"));
         u.language().filter(l -> !l.isBlank() && !LANGUAGE.matcher(l).matches())
                 .ifPresent(l -> errors.add("Language is not included in the list"));
         if (!errors.isEmpty()) {

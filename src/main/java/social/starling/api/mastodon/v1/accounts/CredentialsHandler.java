@@ -53,7 +53,7 @@ public final class CredentialsHandler {
                 p.bool("locked"), p.bool("bot"), p.bool("discoverable"), p.bool("indexable"),
                 p.bool("hide_collections"), fields(p.node().get("fields_attributes")),
                 source.flatMap(s -> s.string("privacy")), source.flatMap(s -> s.bool("sensitive")),
-                source.flatMap(s -> s.string("language")));
+                source.flatMap(s -> s.string("language")), source.flatMap(s -> s.string("quote_policy")));
         update.update(caller.accountId(), change);
         var me = accounts.self(caller.accountId());
         ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource()));
