@@ -22,7 +22,8 @@ public record RemoteNoteComponents(NoteIngestService ingest, RemoteStatusService
         var db = core.db();
         var clock = core.clock();
         var remote = new RemoteStatusService(db, repos.statuses(), repos.accounts(), repos.conversations(),
-                repos.polls(), statuses.writer(), statuses.delete(), interactions.reblogs(), core.ids(), clock);
+                repos.polls(), statuses.writer(), statuses.delete(), interactions.reblogs(), repos.quotes(),
+                core.ids(), clock);
         var updater = new RemoteStatusUpdater(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
                 core.jobs(), statuses.outbox(), core.ids(), clock);
         var signer = remoteAccounts.instanceSigner();
