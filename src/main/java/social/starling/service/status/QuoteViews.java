@@ -53,8 +53,12 @@ final class QuoteViews {
         Map<Long, Integer> policies = quotes.policies(tx, ids);
         Map<Long, Integer> counts = quotes.acceptedCounts(tx, ids);
         Map<Long, Quote> made = quotes.ofStatuses(tx, ids);
-        Set<Long> followed = viewerId == null ? Set.of() : relationships.followedAmong(tx, viewerId, authors);
-        Set<Long> followers = viewerId == null ? Set.of() : relationships.followersAmong(tx, viewerId, authors);
+        // The follow graph matters only for followers/following policies (most posts are public or nobody).
+        int relational = (QuotePolicy.FOLLOWERS | QuotePolicy.FOLLOWING) * 0x10001;
+        boolean needsFollows = viewerId != null
+                && policies.values().stream().anyMatch(p -> (p & relational) != 0);
+        Set<Long> followed = needsFollows ? relationships.followedAmong(tx, viewerId, authors) : Set.of();
+        Set<Long> followers = needsFollows ? relationships.followersAmong(tx, viewerId, authors) : Set.of();
         List<Long> quotedIds = new ArrayList<>();
         made.values().stream().filter(q -> q.state() == Quote.State.ACCEPTED && q.quotedStatusId() != null)
                 .forEach(q -> quotedIds.add(q.quotedStatusId()));
