@@ -98,6 +98,14 @@ class QuotesAcrossServersTest {
         assertThat(bob.get("/api/v1/statuses/" + originalOnB.get("id").asText()).json().get("quotes_count").asInt())
                 .isEqualTo(1);
 
+        // A new policy travels with the next Update of the note (the interaction_policy change itself sends none).
+        assertThat(alice.putJson("/api/v1/statuses/" + original.get("id").asText() + "/interaction_policy",
+                "{\"quote_approval_policy\": \"public\"}").status()).isEqualTo(200);
+        assertThat(alice.putJson("/api/v1/statuses/" + original.get("id").asText(),
+                "{\"status\": \"anyone may quote this now\"}").status()).isEqualTo(200);
+        Await.until(WAIT, () -> find(bob, originalUri).get("quote_approval").get("automatic").toString()
+                .equals("[\"public\"]"));
+
         // Bob quotes alice's remote post: pending until alice's server authorizes it (not built yet).
         HttpResult bobsQuote = bob.postJson("/api/v1/statuses", "{\"status\": \"interesting\", \"quoted_status_id\": \""
                 + originalOnB.get("id").asText() + "\"}");
