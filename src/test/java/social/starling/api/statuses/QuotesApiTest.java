@@ -249,6 +249,15 @@ class QuotesApiTest {
                 "{\"quote_approval_policy\": \"public\"}").status()).isEqualTo(404);
         assertThat(nora.putJson("/api/v1/statuses/" + original + "/interaction_policy",
                 "{\"quote_approval_policy\": \"everyone\"}").status()).isEqualTo(422);
+
+        // Editing takes quote_approval_policy too; a policy change alone is not an edit.
+        HttpResult edited = nora.putJson("/api/v1/statuses/" + original,
+                "{\"status\": \"changing my mind\", \"quote_approval_policy\": \"nobody\"}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("quote_approval").get("automatic")).isEmpty();
+        assertThat(edited.json().get("edited_at").isNull()).isTrue();
+        assertThat(nora.putJson("/api/v1/statuses/" + original,
+                "{\"status\": \"x\", \"quote_approval_policy\": \"everyone\"}").status()).isEqualTo(422);
     }
 
     @Test
