@@ -44,6 +44,7 @@ import social.starling.wiring.RemoteNoteComponents;
 import social.starling.wiring.RemoteNotesModule;
 import social.starling.wiring.Repositories;
 import social.starling.wiring.StatusComponents;
+import social.starling.wiring.QuotesModule;
 import social.starling.wiring.StatusExtrasModule;
 import social.starling.wiring.StatusModule;
 import social.starling.wiring.WebModule;
@@ -106,6 +107,7 @@ public final class App implements AutoCloseable {
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
+                new QuotesModule(core, repos, statuses, edges),
                 new InteractionsModule(interactions, edges),
                 new NotificationsModule(notifications, edges),
                 new GraphModule(core, graph, edges),
@@ -231,6 +233,8 @@ public final class App implements AutoCloseable {
         boolean wasStarted = started;
         if (wasStarted) {
             http.stop(grace);
+        }
+        if (idleMemory != null) {
             idleMemory.close();
         }
         core.jobRunner().stop(grace);

@@ -75,7 +75,8 @@ public final class AccountApiMapper {
                 .toList();
         var source = new AccountEntity.SourceEntity(a.noteSource(), typedFields, user.defaultPrivacy(),
                 user.defaultSensitive(), user.defaultLanguage() == null ? "" : user.defaultLanguage(),
-                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), attributionDomains, "public");
+                followRequestsCount, a.hideCollections(), a.discoverable(), a.indexable(), attributionDomains,
+                user.defaultQuotePolicy() == null ? "public" : user.defaultQuotePolicy());
         AccountEntity base = toApi(a);
         AccountEntity withRoles = new AccountEntity(base.id(), base.username(), base.acct(), base.url(), base.uri(),
                 base.displayName(), base.note(), base.avatar(), base.avatarStatic(), base.header(), base.headerStatic(),

@@ -10,6 +10,7 @@ import social.starling.federation.vocab.Tag;
 import social.starling.model.Account;
 import social.starling.model.LocalUris;
 import social.starling.model.Poll;
+import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 import social.starling.model.federation.LocalNote;
@@ -18,7 +19,8 @@ import social.starling.model.federation.LocalNote;
  * Local statuses → AS2 {@code Note} (or {@code Question}), as Mastodon's ActivityPub::NoteSerializer writes them.
  * What Starling leaves out: {@code atomUri}/{@code inReplyToAtomUri} (OStatus leftovers), {@code context}
  * (Mastodon 4.4's conversation collection, not served here), media (not built yet: {@code attachment} is empty),
- * custom emojis, quotes and {@code interactionPolicy}.
+ * custom emojis. Quotes are written as Mastodon 4.5 writes them ({@code quote}, {@code quoteUri},
+ * {@code _misskey_quote}, {@code quoteAuthorization}, {@code interactionPolicy.canQuote}).
  */
 public final class NoteMapper {
     private final LocalUris uris;
@@ -46,7 +48,32 @@ public final class NoteMapper {
                 poll == null ? null : As2Times.iso(poll.expiresAt()),
                 poll != null && n.pollClosed()
                         ? As2Times.iso(poll.expiresAt() != null ? poll.expiresAt() : poll.closedAt()) : null,
-                poll == null ? null : poll.votersCount());
+                poll == null ? null : poll.votersCount(), n.quotedUri(), n.quotedUri(), n.quotedUri(),
+                n.quoteAuthorizationUri(), interactionPolicy(n));
+    }
+
+    /**
+     * Who may quote, as Mastodon 4.5's NoteSerializer#interaction_policy: the automatic half of the policy as the
+     * public collection, the author's followers collection or following collection; the author alone when nobody
+     * else may.
+     */
+    private Note.InteractionPolicy interactionPolicy(LocalNote n) {
+        int automatic = n.quotePolicy() >>> 16;
+        String username = n.author().username();
+        List<String> approved = new ArrayList<>();
+        if ((automatic & QuotePolicy.PUBLIC) != 0) {
+            approved.add(As2.PUBLIC);
+        }
+        if ((automatic & QuotePolicy.FOLLOWERS) != 0) {
+            approved.add(uris.followers(username));
+        }
+        if ((automatic & QuotePolicy.FOLLOWING) != 0) {
+            approved.add(uris.following(username));
+        }
+        if (approved.isEmpty()) {
+            approved.add(uris.actor(username));
+        }
+        return new Note.InteractionPolicy(new Note.CanQuote(List.copyOf(approved), null));
     }
 
     /** The address of a reply page: {@code <note>/replies?...&page=true}. */

@@ -6,16 +6,17 @@ import social.starling.convert.entity.FilterResultEntity;
 import social.starling.convert.entity.MentionEntity;
 import social.starling.convert.entity.PollEntity;
 import social.starling.convert.entity.QuoteApprovalEntity;
+import social.starling.convert.entity.QuoteEntity;
+import social.starling.convert.entity.ShallowQuoteEntity;
 import social.starling.convert.entity.StatusEntity;
 import social.starling.model.Account;
 import social.starling.model.Poll;
+import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
 import social.starling.model.view.StatusView;
 
 /** StatusView → Mastodon's Status entity. */
 public final class StatusApiMapper {
-    private static final QuoteApprovalEntity NO_QUOTES = new QuoteApprovalEntity(List.of(), List.of(), "denied");
-
     private final AccountApiMapper accounts;
     private final String baseUrl;
 
@@ -29,17 +30,19 @@ public final class StatusApiMapper {
     }
 
     public StatusEntity toApi(StatusView v) {
-        return toApi(v, false);
+        return toApi(v, false, false);
     }
 
     /** With {@code text}, the source as typed: answered on delete, for "delete and redraft". */
     public StatusEntity toApiWithSource(StatusView v) {
-        return toApi(v, true);
+        return toApi(v, true, false);
     }
 
-    private StatusEntity toApi(StatusView v, boolean withSource) {
+    /** @param nested inside a Quote: its own quote is a ShallowQuote (Mastodon's ShallowStatusSerializer) */
+    private StatusEntity toApi(StatusView v, boolean withSource, boolean nested) {
         Status s = v.status();
         StatusEntity reblog = v.reblog() == null ? null : toApi(v.reblog());
+        StatusView.Quoting quoting = v.quoting() == null ? StatusView.Quoting.NONE : v.quoting();
         boolean reblogWrapper = s.isReblog();
         StatusView.Marks marks = reblogWrapper ? proper(v) : v.viewer();
         return new StatusEntity(
@@ -60,7 +63,7 @@ public final class StatusApiMapper {
                 List.of(),
                 s.reblogsCount(),
                 s.favouritesCount(),
-                0,
+                quoting.quotesCount(),
                 s.repliesCount(),
                 reblogWrapper ? null : s.url(),
                 s.inReplyToId() == null ? null : Long.toString(s.inReplyToId()),
@@ -71,8 +74,9 @@ public final class StatusApiMapper {
                 reblogWrapper ? null : s.language(),
                 withSource && !reblogWrapper ? s.text() : null,
                 s.editedAt(),
-                null,
-                NO_QUOTES,
+                quote(quoting.quote(), nested),
+                new QuoteApprovalEntity(QuotePolicy.keys(quoting.policy(), true),
+                        QuotePolicy.keys(quoting.policy(), false), quoting.currentUser()),
                 marks == null ? null : marks.favourited(),
                 marks == null ? null : marks.reblogged(),
                 marks == null ? null : marks.muted(),
@@ -93,6 +97,17 @@ public final class StatusApiMapper {
         }
         return new StatusView.Marks(inner.favourited(), inner.reblogged(), inner.bookmarked(), inner.muted(),
                 own.pinned());
+    }
+
+    /** A Quote with the full quoted status at the top level, a ShallowQuote inside a quote; null without one. */
+    private StatusEntity.AnyQuote quote(StatusView.QuoteView q, boolean nested) {
+        if (q == null) {
+            return null;
+        }
+        if (nested) {
+            return new ShallowQuoteEntity(q.state(), q.quoted() == null ? null : Long.toString(q.quotedStatusId()));
+        }
+        return new QuoteEntity(q.state(), q.quoted() == null ? null : toApi(q.quoted(), false, true));
     }
 
     private MentionEntity mention(Account a) {

@@ -93,6 +93,12 @@ public final class UserRepository {
                 .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
     }
 
+    /** Mastodon 4.5's default quote policy for new posts: public, followers or nobody. */
+    public void setDefaultQuotePolicy(Tx tx, long accountId, String policy, Instant now) {
+        tx.dsl().update(USERS).set(USERS.DEFAULT_QUOTE_POLICY, policy).set(USERS.UPDATED_AT, now)
+                .where(USERS.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
     public int countPending(Tx tx) {
         return tx.dsl().fetchCount(USERS, USERS.APPROVED.isFalse().and(USERS.DISABLED.isFalse()));
     }
@@ -136,7 +142,7 @@ public final class UserRepository {
                 Role.parse(r.get(USERS.ROLE)), r.get(USERS.LOCALE), r.get(USERS.APPROVED), r.get(USERS.DISABLED),
                 r.get(USERS.CONFIRMED_AT), r.get(USERS.SIGN_UP_REASON), r.get(USERS.LAST_ACTIVE_AT),
                 r.get(USERS.CREATED_AT), r.get(USERS.DEFAULT_PRIVACY), r.get(USERS.DEFAULT_SENSITIVE),
-                r.get(USERS.DEFAULT_LANGUAGE), r.get(USERS.INVITE_ID));
+                r.get(USERS.DEFAULT_LANGUAGE), r.get(USERS.INVITE_ID), r.get(USERS.DEFAULT_QUOTE_POLICY));
     }
 
     // Attribution domains (Account#attribution_domains, local accounts only) ----------------------------------

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** Mastodon's notification types that Starling produces. */
 public enum NotificationType {
-    MENTION, STATUS, REBLOG, FOLLOW, FOLLOW_REQUEST, FAVOURITE, POLL, UPDATE;
+    MENTION, STATUS, REBLOG, FOLLOW, FOLLOW_REQUEST, FAVOURITE, POLL, UPDATE,
+    /** 4.5: someone quoted your status. */
+    QUOTE,
+    /** 4.5: a status you quoted was edited. */
+    QUOTED_UPDATE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

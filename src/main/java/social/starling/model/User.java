@@ -18,7 +18,9 @@ public record User(
         String defaultPrivacy,
         boolean defaultSensitive,
         String defaultLanguage,
-        Long inviteId) {
+        Long inviteId,
+        /* Mastodon 4.5's default quote policy for new posts: public, followers or nobody */
+        String defaultQuotePolicy) {
 
     public boolean confirmed() {
         return confirmedAt != null;
@@ -33,6 +35,6 @@ public record User(
     public static User create(long accountId, String email, String passwordHash, Role role, String locale,
                               boolean approved, Instant confirmedAt, String reason, Long inviteId, Instant now) {
         return new User(accountId, email, passwordHash, role, locale, approved, false, confirmedAt, reason, null, now,
-                "public", false, null, inviteId);
+                "public", false, null, inviteId, "public");
     }
 }

@@ -33,7 +33,7 @@ public record DeliveryComponents(HostHealth hostHealth, FederateHandler federate
         var health = new HostHealth(db, hosts, core.clock());
         var noteMapper = new NoteMapper(uris);
         var posts = new LocalPostLoader(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
-                new FederationRepository(), core.domain(), core.clock());
+                new FederationRepository(), repos.quotes(), core.domain(), core.clock());
         var activities = new OutgoingActivities(repos.accounts(), repos.statuses(), repos.polls(), deliveries, posts,
                 new ActivityMapper(uris, noteMapper), new ActorMapper(uris, core.domain()),
                 new AudienceResolver(deliveries, hosts));

@@ -16,6 +16,7 @@ import social.starling.db.InviteRepository;
 import social.starling.db.ListRepository;
 import social.starling.db.MarkerRepository;
 import social.starling.db.NotificationPolicyRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.NotificationRepository;
 import social.starling.db.NotificationRequestRepository;
 import social.starling.db.OAuthRepository;
@@ -51,7 +52,7 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            StatusMarkRepository statusMarks, ReblogRepository reblogs,
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
                            NotificationPolicyRepository notificationPolicies,
-                           NotificationRequestRepository notificationRequests) {
+                           NotificationRequestRepository notificationRequests, QuoteRepository quotes) {
 
     /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
     public static Repositories create(ObjectMapper json, EventBus events) {
@@ -66,6 +67,7 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                 new AccountStatusRepository(), new FilterRepository(), new DiscoveryRepository(accounts),
                 new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
                 new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
-                new MarkerRepository(), new NotificationPolicyRepository(), new NotificationRequestRepository());
+                new MarkerRepository(), new NotificationPolicyRepository(), new NotificationRequestRepository(),
+                new QuoteRepository());
     }
 }

@@ -43,7 +43,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         accounts.changes().listen(relations::evict);
         var filterer = new KeywordStatusFilterer(db, repos.filters(), clock);
         var views = new StatusViews(db, repos.statuses(), repos.accounts(), repos.relationships(), repos.tags(),
-                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, clock);
+                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, repos.quotes(), clock);
         var notify = outboxes.notifier();
         var outbox = outboxes.outbox();
         var homeFeed = new HomeFeedService(db, repos.feeds(), views, core.config().feeds().maxItems(), clock);
@@ -51,7 +51,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
                 repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
-                views, composer, writer, ids, core.uris(), clock);
+                views, composer, writer, repos.quotes(), ids, core.uris(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
         // Built here, not with the other interactions: deleting one's own reblog undoes it (DeleteStatusService).
         var reblogs = new ReblogService(db, repos.statuses(), repos.reblogs(), repos.accounts(), repos.users(),
@@ -60,15 +60,15 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
                         views, core.jobs(), ids, clock),
                 new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
-                        composer, core.jobs(), outbox, ids, clock),
+                        composer, core.jobs(), outbox, repos.quotes(), ids, clock),
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, reblogs, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
-                        repos.conversations(), notify, ids, clock),
+                        repos.conversations(), notify, repos.quotes(), ids, clock),
                 new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),
-                new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify),
+                new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify, repos.quotes()),
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
                         repos.tags(), relations, views),
                 new PublicTimelineService(db, repos.statuses(), views),

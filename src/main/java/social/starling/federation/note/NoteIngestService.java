@@ -157,12 +157,48 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
         Status parent = note.inReplyToUri() == null ? null : parent(note.inReplyToUri(), walk).orElse(null);
         List<Long> mentioned = mentions(note);
         List<Long> silent = silentMentions(note);
+        Status quoted = note.quoteUri() == null ? null : quoted(note.quoteUri(), walk).orElse(null);
+        boolean approved = quoted != null && approved(note, actor, quoted);
         try {
-            return Optional.of(statuses.create(note, actor, mentioned, silent, parent));
+            return Optional.of(statuses.create(note, actor, mentioned, silent, parent, quoted, approved));
         } catch (DatabaseException e) {
             // Another worker stored the same note first (PostgreSQL; SQLite has one writer).
             log.debug("storing {} failed: {}", note.uri(), e.toString());
             return statuses.findByUri(note.uri());
+        }
+    }
+
+    /** The quoted status: any stored one (a local one whatever its visibility), else fetched within the bound. */
+    private Optional<Status> quoted(String uri, Walk walk) {
+        return parent(uri, walk).filter(s -> !s.isReblog());
+    }
+
+    /**
+     * Whether a remote note's quote is approved, as Mastodon's ActivityPub::VerifyQuoteService: a self-quote is;
+     * a quote of a remote status is when the note names a {@code QuoteAuthorization} that the quoted author's
+     * server serves, attributed to that author, for this note ({@code interactingObject}) and that status
+     * ({@code interactionTarget}). A quote of a local status waits for a QuoteRequest (not answered yet).
+     */
+    private boolean approved(RemoteNote note, Account actor, Status quoted) {
+        if (quoted.accountId() == actor.id()) {
+            return true;
+        }
+        if (note.quoteAuthorizationUri() == null || ours(quoted.uri())) {
+            return false;
+        }
+        Optional<Account> quotedAuthor = statuses.account(quoted.accountId());
+        if (quotedAuthor.isEmpty() || !As2Values.sameOrigin(note.quoteAuthorizationUri(), quotedAuthor.get().uri())) {
+            return false;
+        }
+        try {
+            JsonNode stamp = fetcher.getJson(new URI(note.quoteAuthorizationUri()), signer).document();
+            return As2Values.typeIs(stamp.get("type"), Set.of("QuoteAuthorization"))
+                    && As2Values.idOf(stamp.get("attributedTo")).filter(quotedAuthor.get().uri()::equals).isPresent()
+                    && As2Values.idOf(stamp.get("interactingObject")).filter(note.uri()::equals).isPresent()
+                    && As2Values.idOf(stamp.get("interactionTarget")).filter(quoted.uri()::equals).isPresent();
+        } catch (URISyntaxException | FetchException e) {
+            log.debug("the quote authorization {} cannot be had: {}", note.quoteAuthorizationUri(), e.getMessage());
+            return false;
         }
     }
 

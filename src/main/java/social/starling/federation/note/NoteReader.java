@@ -114,7 +114,39 @@ public final class NoteReader {
                 conversation(object), published, updated, mentions(object.get("tag")), hashtags(object.get("tag")),
                 audienceAll.size() > MAX_AUDIENCE ? audienceAll.subList(0, MAX_AUDIENCE) : audienceAll,
                 PollReader.read(object, MAX_POLL_OPTIONS, MAX_OPTION_TITLE),
-                array(object.get("attachment"), MAX_ATTACHMENTS).size());
+                array(object.get("attachment"), MAX_ATTACHMENTS).size(),
+                idOf(object.get("quote")).flatMap(As2Values::httpUrl).map(URI::toString).orElse(null),
+                idOf(object.get("quoteAuthorization")).flatMap(As2Values::httpUrl).map(URI::toString).orElse(null),
+                quotePolicy(object.get("interactionPolicy"), author, followersUri));
+    }
+
+    /**
+     * {@code interactionPolicy.canQuote} as Mastodon 4.5 stores it (ActivityPub::Parser::StatusParser#quote_policy):
+     * the public collection and the author's followers collection are understood; the author alone adds nothing;
+     * anything else is an "unsupported_policy". Without a policy nobody but the author may quote.
+     */
+    static int quotePolicy(JsonNode policy, String author, String followersUri) {
+        JsonNode canQuote = policy == null ? null : policy.get("canQuote");
+        if (canQuote == null || !canQuote.isObject()) {
+            return 0;
+        }
+        return approval(canQuote.get("automaticApproval"), author, followersUri) << 16
+                | approval(canQuote.get("manualApproval"), author, followersUri);
+    }
+
+    private static int approval(JsonNode value, String author, String followersUri) {
+        int flags = 0;
+        for (JsonNode item : array(value, 32)) {
+            String uri = idOf(item).orElse("");
+            if (PUBLIC.contains(uri)) {
+                flags |= social.starling.model.QuotePolicy.PUBLIC;
+            } else if (followersUri != null && uri.equals(followersUri)) {
+                flags |= social.starling.model.QuotePolicy.FOLLOWERS;
+            } else if (!uri.equals(author)) {
+                flags |= social.starling.model.QuotePolicy.UNSUPPORTED_POLICY;
+            }
+        }
+        return flags;
     }
 
     /** Mastodon's StatusParser#visibility. */

@@ -61,7 +61,17 @@ public final class As2 {
             "sensitive", "as:sensitive",
             "toot", "http://joinmastodon.org/ns#",
             "votersCount", "toot:votersCount",
-            "Hashtag", "as:Hashtag"));
+            "Hashtag", "as:Hashtag",
+            // Mastodon 4.5's "quotes" and "interaction_policies" context extensions (FEP-044f, GoToSocial).
+            "quote", "https://w3id.org/fep/044f#quote",
+            "quoteUri", "http://fedibird.com/ns#quoteUri",
+            "_misskey_quote", "https://misskey-hub.net/ns#_misskey_quote",
+            "quoteAuthorization", Map.of("@id", "https://w3id.org/fep/044f#quoteAuthorization", "@type", "@id"),
+            "gts", "https://gotosocial.org/ns#",
+            "interactionPolicy", Map.of("@id", "gts:interactionPolicy", "@type", "@id"),
+            "canQuote", Map.of("@id", "gts:canQuote", "@type", "@id"),
+            "automaticApproval", Map.of("@id", "gts:automaticApproval", "@type", "@id"),
+            "manualApproval", Map.of("@id", "gts:manualApproval", "@type", "@id")));
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -37,7 +37,24 @@ public record Note(
         List<Option> anyOf,
         String endTime,
         String closed,
-        Integer votersCount) {
+        Integer votersCount,
+        /* FEP-044f: the quoted object's id, with Fedibird's and Misskey's older names beside it (Mastodon 4.5) */
+        String quote,
+        String quoteUri,
+        @JsonProperty("_misskey_quote") String misskeyQuote,
+        /* FEP-044f: the QuoteAuthorization that approved the quote */
+        String quoteAuthorization,
+        /* GoToSocial's interaction policy, as Mastodon 4.5 writes it: who may quote */
+        InteractionPolicy interactionPolicy) {
+
+    /** {@code interactionPolicy}: only {@code canQuote}, as Mastodon 4.5. */
+    public record InteractionPolicy(CanQuote canQuote) {
+    }
+
+    /** Who may quote: automatically approved (the public collection, the followers collection, the author). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CanQuote(List<String> automaticApproval, List<String> manualApproval) {
+    }
 
     /** A poll option: a nameless Note whose {@code replies.totalItems} is its vote count. */
     public record Option(String type, String name, Collection replies) {
@@ -50,6 +67,6 @@ public record Note(
     public Note embedded() {
         return new Note(null, id, type, summary, inReplyTo, published, url, attributedTo, to, cc, sensitive,
                 conversation, content, contentMap, updated, attachment, tag, replies, likes, shares, oneOf, anyOf,
-                endTime, closed, votersCount);
+                endTime, closed, votersCount, quote, quoteUri, misskeyQuote, quoteAuthorization, interactionPolicy);
     }
 }

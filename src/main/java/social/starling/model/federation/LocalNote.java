@@ -17,8 +17,12 @@ import social.starling.model.Status;
  * @param conversationUri the thread's id, or null
  * @param selfReplies     the first public or unlisted replies of the author to it, oldest first (the first page of
  *                        its {@code replies} collection, as Mastodon's {@code self_replies})
+ * @param quotedUri       the id of the status it quotes (a quote pending or accepted), or null
+ * @param quoteAuthorizationUri the QuoteAuthorization that approved the quote, or null
+ * @param quotePolicy     its quote policy ({@link social.starling.model.QuotePolicy})
  */
 public record LocalNote(Status status, Account author, List<Account> mentions, List<String> tags, Poll poll,
-                        boolean pollClosed, String inReplyToUri, String conversationUri, List<Status> selfReplies)
+                        boolean pollClosed, String inReplyToUri, String conversationUri, List<Status> selfReplies,
+                        String quotedUri, String quoteAuthorizationUri, int quotePolicy)
         implements LocalPost {
 }

@@ -29,7 +29,18 @@ import social.starling.model.Visibility;
 public record RemoteNote(String uri, String url, String attributedTo, Visibility visibility, String content,
                          String spoilerText, boolean sensitive, String language, String inReplyToUri,
                          String conversationUri, Instant published, Instant updated, List<String> mentionUris,
-                         List<String> hashtags, List<String> audienceUris, RemotePoll poll, int attachments) {
+                         List<String> hashtags, List<String> audienceUris, RemotePoll poll, int attachments,
+                         String quoteUri, String quoteAuthorizationUri, int quotePolicy) {
+
+    /** The note without quote information (Mastodon before 4.4, or a note that quotes nothing). */
+    public RemoteNote(String uri, String url, String attributedTo, Visibility visibility, String content,
+                      String spoilerText, boolean sensitive, String language, String inReplyToUri,
+                      String conversationUri, Instant published, Instant updated, List<String> mentionUris,
+                      List<String> hashtags, List<String> audienceUris, RemotePoll poll, int attachments) {
+        this(uri, url, attributedTo, visibility, content, spoilerText, sensitive, language, inReplyToUri,
+                conversationUri, published, updated, mentionUris, hashtags, audienceUris, poll, attachments, null,
+                null, 0);
+    }
 
     /** A {@code Question}'s poll: options with their vote counts as the remote server counts them. */
     public record RemotePoll(List<Option> options, boolean multiple, Instant endTime, boolean closed,

@@ -10,7 +10,34 @@ import social.starling.model.Status;
  * view), mentioned accounts, tags, poll, the posting app, the viewer's marks, and keyword filter matches.
  */
 public record StatusView(Status status, Account account, StatusView reblog, List<Account> mentions, List<String> tags,
-                         PollView poll, App application, Marks viewer, List<FilterMatch> filtered) {
+                         PollView poll, App application, Marks viewer, List<FilterMatch> filtered, Quoting quoting) {
+
+    /** The same view with its quote information. */
+    public StatusView withQuoting(Quoting q) {
+        return new StatusView(status, account, reblog, mentions, tags, poll, application, viewer, filtered, q);
+    }
+
+    /** The same view with another reblogged status. */
+    public StatusView withReblog(StatusView r) {
+        return new StatusView(status, account, r, mentions, tags, poll, application, viewer, filtered, quoting);
+    }
+
+    /**
+     * Quote posts around this status: the quote it makes (null when it quotes nothing), how many accepted quotes
+     * it has, its quote policy ({@link social.starling.model.QuotePolicy}) and what that policy means for the viewer
+     * ({@code automatic}, {@code manual}, {@code unknown}, {@code denied}).
+     */
+    public record Quoting(QuoteView quote, int quotesCount, int policy, String currentUser) {
+        public static final Quoting NONE = new Quoting(null, 0, 0, "denied");
+    }
+
+    /**
+     * The quote a status makes, as the viewer sees it: the state (pending, accepted, rejected, revoked, and for an
+     * accepted quote deleted or unauthorized when the quoted status is gone or hidden from the viewer), the quoted
+     * status's id and view when the viewer may see it.
+     */
+    public record QuoteView(String state, Long quotedStatusId, StatusView quoted) {
+    }
 
     /** The posting application (shown to the author). */
     public record App(String name, String website) {

@@ -38,12 +38,15 @@ public final class UpdateCredentialsService {
                          Optional<Boolean> discoverable, Optional<Boolean> indexable,
                          Optional<Boolean> hideCollections, Optional<List<FieldInput>> fields,
                          Optional<String> privacy, Optional<Boolean> sensitive, Optional<String> language,
-                         Optional<List<String>> attributionDomains) {
+                         Optional<List<String>> attributionDomains, Optional<String> quotePolicy) {
     }
 
     /** Account::AttributionDomains: at most 100 domains. */
     public static final int ATTRIBUTION_DOMAINS_MAX = 100;
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+    /** Mastodon 4.5's source[quote_policy] values. */
+    private static final Set<String> QUOTE_POLICIES = Set.of("public", "followers", "nobody");
 
     private final Database db;
     private final AccountRepository accounts;
@@ -101,6 +104,9 @@ public final class UpdateCredentialsService {
                 users.setPostingDefaults(tx, accountId, u.privacy().orElse(user.defaultPrivacy()),
                         u.sensitive().orElse(user.defaultSensitive()),
                         u.language().map(l -> l.isBlank() ? null : l).orElse(user.defaultLanguage()), now);
+            }
+            if (u.quotePolicy().isPresent()) {
+                users.setDefaultQuotePolicy(tx, accountId, u.quotePolicy().get(), now);
             }
             return changed;
         });
@@ -167,6 +173,8 @@ public final class UpdateCredentialsService {
         });
         u.privacy().filter(p -> !PRIVACY.contains(p))
                 .ifPresent(p -> errors.add("Privacy is not included in the list"));
+        u.quotePolicy().filter(p -> !QUOTE_POLICIES.contains(p))
+                .ifPresent(p -> errors.add("Setting default quote policy is not included in the list"));
         u.language().filter(l -> !l.isBlank() && !LANGUAGE.matcher(l).matches())
                 .ifPresent(l -> errors.add("Language is not included in the list"));
         if (!errors.isEmpty()) {

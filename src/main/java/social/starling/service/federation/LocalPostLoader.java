@@ -13,12 +13,14 @@ import java.util.Set;
 import social.starling.db.AccountRepository;
 import social.starling.db.FederationRepository;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.Poll;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.federation.LocalNote;
 import social.starling.model.federation.LocalPost;
@@ -40,11 +42,14 @@ public final class LocalPostLoader {
     private final TagRepository tags;
     private final PollRepository polls;
     private final FederationRepository federation;
+    private final QuoteRepository quotes;
     private final String domain;
     private final Clock clock;
 
     public LocalPostLoader(StatusRepository statuses, AccountRepository accounts, TagRepository tags,
-                           PollRepository polls, FederationRepository federation, String domain, Clock clock) {
+                           PollRepository polls, FederationRepository federation, QuoteRepository quotes,
+                           String domain, Clock clock) {
+        this.quotes = quotes;
         this.statuses = statuses;
         this.accounts = accounts;
         this.tags = tags;
@@ -84,6 +89,10 @@ public final class LocalPostLoader {
         Map<Long, Poll> pollsById = polls.findAll(tx, pollIds);
         Map<Long, String> conversationUris = federation.conversationUris(tx, conversationIds);
         Map<Long, List<Status>> selfReplies = federation.selfReplies(tx, noteIds, SELF_REPLIES);
+        Map<Long, Quote> made = quotes.ofStatuses(tx, noteIds);
+        Map<Long, Status> quoted = statuses.findAll(tx, made.values().stream().map(Quote::quotedStatusId)
+                .filter(Objects::nonNull).toList());
+        Map<Long, Integer> policies = quotes.policies(tx, noteIds);
 
         Set<Long> accountIds = new HashSet<>();
         list.forEach(s -> accountIds.add(s.accountId()));
@@ -113,9 +122,21 @@ public final class LocalPostLoader {
                             .toList(),
                     tagNames.getOrDefault(s.id(), List.of()), poll, poll != null && poll.expired(clock.instant()),
                     parent == null ? null : parent.uri(), conversationUri(s.conversationId(), conversationUris),
-                    selfReplies.getOrDefault(s.id(), List.of())));
+                    selfReplies.getOrDefault(s.id(), List.of()), quotedUri(made.get(s.id()), quoted),
+                    quotedUri(made.get(s.id()), quoted) == null ? null : made.get(s.id()).approvalUri(),
+                    policies.getOrDefault(s.id(), 0)));
         }
         return out;
+    }
+
+    /** Mastodon 4.5 names what a note quotes while the quote is pending or accepted (not once refused). */
+    private static String quotedUri(Quote q, Map<Long, Status> quoted) {
+        if (q == null || q.quotedStatusId() == null
+                || q.state() != Quote.State.ACCEPTED && q.state() != Quote.State.PENDING) {
+            return null;
+        }
+        Status s = quoted.get(q.quotedStatusId());
+        return s == null ? null : s.uri();
     }
 
     /**

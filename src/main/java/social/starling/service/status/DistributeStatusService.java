@@ -12,12 +12,14 @@ import org.slf4j.LoggerFactory;
 import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.UserRepository;
 import social.starling.jobs.JobContext;
 import social.starling.model.IdGenerator;
 import social.starling.model.NotificationType;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 import social.starling.service.notification.NotifyService;
@@ -26,7 +28,7 @@ import social.starling.service.notification.NotifyService;
  * The {@code status.distribute} job: after a status is committed, fans it out to followers' home feeds (one
  * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people
  * and followers who asked to be told of new posts, and records direct messages in the thread lists of the author
- * and of each mentioned person who was notified. Running twice does no harm: feed inserts and notifications are
+ * and of each mentioned person who was notified; tells the author of a status it quotes. Running twice does no harm: feed inserts and notifications are
  * deduplicated.
  */
 public final class DistributeStatusService {
@@ -39,13 +41,15 @@ public final class DistributeStatusService {
     private final UserRepository users;
     private final ConversationRepository conversations;
     private final NotifyService notify;
+    private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public DistributeStatusService(Database db, StatusRepository statuses, FeedRepository feeds,
                                    RelationshipRepository relationships, UserRepository users,
-                                   ConversationRepository conversations, NotifyService notify, IdGenerator ids,
-                                   Clock clock) {
+                                   ConversationRepository conversations, NotifyService notify,
+                                   QuoteRepository quotes, IdGenerator ids, Clock clock) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.feeds = feeds;
@@ -84,6 +88,11 @@ public final class DistributeStatusService {
                     notified.add(accountId);
                 }
             }
+            // Mastodon 4.5: the author of a quoted status is told of an accepted quote ("quote" notification).
+            quotes.ofStatus(tx, s.id())
+                    .filter(q -> q.state() == Quote.State.ACCEPTED && q.quotedAccountId() != null)
+                    .ifPresent(q -> notify.notify(tx, q.quotedAccountId(), s.accountId(), NotificationType.QUOTE,
+                            s.id()));
             if (s.visibility() != Visibility.DIRECT && !s.isReply()
                     || s.isReply() && s.inReplyToAccountId() != null && s.inReplyToAccountId() == s.accountId()) {
                 notifySubscribers(tx, s, mentioned);

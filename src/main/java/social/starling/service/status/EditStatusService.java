@@ -8,16 +8,19 @@ import java.util.Objects;
 import java.util.Set;
 import social.starling.db.Database;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusEditRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.errors.NotFoundException;
+import social.starling.errors.UnprocessableException;
 import social.starling.jobs.JobQueue;
 import social.starling.service.outbox.Outbox;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.Poll;
+import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
 import social.starling.model.StatusEdit;
 import social.starling.text.TextEntity;
@@ -33,8 +36,13 @@ import social.starling.text.TextEntity;
  * accounts that reblogged the status get an "update" notification (the {@link StatusEditNotifier} job).
  */
 public final class EditStatusService {
+    /** @param quoteApprovalPolicy a new quote policy (public, followers, nobody), or null to keep it */
     public record Request(String text, String spoilerText, Boolean sensitive, String language,
-                          PostStatusService.PollRequest poll, List<String> mediaIds) {
+                          PostStatusService.PollRequest poll, List<String> mediaIds, String quoteApprovalPolicy) {
+        public Request(String text, String spoilerText, Boolean sensitive, String language,
+                       PostStatusService.PollRequest poll, List<String> mediaIds) {
+            this(text, spoilerText, sensitive, language, poll, mediaIds, null);
+        }
     }
 
     private final Database db;
@@ -45,12 +53,14 @@ public final class EditStatusService {
     private final StatusComposer composer;
     private final JobQueue jobs;
     private final Outbox outbox;
+    private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public EditStatusService(Database db, StatusRepository statuses, StatusEditRepository edits, PollRepository polls,
-                             TagRepository tags, StatusComposer composer, JobQueue jobs, Outbox outbox, IdGenerator ids,
-                             Clock clock) {
+                             TagRepository tags, StatusComposer composer, JobQueue jobs, Outbox outbox,
+                             QuoteRepository quotes, IdGenerator ids, Clock clock) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -67,6 +77,9 @@ public final class EditStatusService {
         own(accountId, statusId);
         String text = r.text() == null ? "" : r.text().strip();
         String spoiler = r.spoilerText() == null ? "" : r.spoilerText().strip();
+        if (r.quoteApprovalPolicy() != null && QuotePolicy.fromApi(r.quoteApprovalPolicy()).isEmpty()) {
+            throw new UnprocessableException("Record invalid"); // Mastodon's bare ActiveRecord::RecordInvalid
+        }
         StatusValidator.validate(text, spoiler, null, r.language(), r.poll(), r.mediaIds());
         StatusComposer.Composed composed = composer.compose(text);
         return db.inTransaction(tx -> apply(tx, accountId, statusId, r, text, spoiler, composed));
@@ -77,6 +90,11 @@ public final class EditStatusService {
         Instant now = clock.instant();
         Status current = statuses.find(tx, statusId).filter(s -> s.accountId() == accountId && !s.isReblog())
                 .orElseThrow(() -> new NotFoundException("Record not found"));
+        if (r.quoteApprovalPolicy() != null) {
+            // Mastodon's UpdateStatusService#update_interaction_policies!: a policy change alone is no edit.
+            quotes.setPolicy(tx, statusId, QuotePolicy.forVisibility(
+                    QuotePolicy.fromApi(r.quoteApprovalPolicy()).orElseThrow(), current.visibility()));
+        }
         Poll poll = current.pollId() == null ? null : polls.find(tx, current.pollId()).orElse(null);
         boolean sensitive = Boolean.TRUE.equals(r.sensitive()) || !spoiler.isEmpty();
         String language = r.language() != null && !r.language().isBlank() ? r.language().trim() : current.language();

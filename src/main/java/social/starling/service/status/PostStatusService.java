@@ -11,12 +11,16 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.IdempotencyRepository;
 import social.starling.db.StatusRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.errors.NotFoundException;
+import social.starling.errors.UnprocessableException;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
+import social.starling.model.Quote;
+import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
 import social.starling.model.User;
 import social.starling.model.Visibility;
@@ -38,10 +42,22 @@ public final class PostStatusService {
     public record PollRequest(List<String> options, Integer expiresIn, boolean multiple, boolean hideTotals) {
     }
 
+    /**
+     * @param quotedStatusId      the status to quote (Mastodon 4.5), or null
+     * @param quoteApprovalPolicy who may quote this status: public, followers or nobody; null for the author's default
+     */
     public record Request(String text, String spoilerText, String visibility, Boolean sensitive, String language,
                           Long inReplyToId, PollRequest poll, List<String> mediaIds, String idempotencyKey,
-                          Long applicationId) {
+                          Long applicationId, Long quotedStatusId, String quoteApprovalPolicy) {
+        public Request(String text, String spoilerText, String visibility, Boolean sensitive, String language,
+                       Long inReplyToId, PollRequest poll, List<String> mediaIds, String idempotencyKey,
+                       Long applicationId) {
+            this(text, spoilerText, visibility, sensitive, language, inReplyToId, poll, mediaIds, idempotencyKey,
+                    applicationId, null, null);
+        }
     }
+
+    static final String QUOTED_NOT_FOUND = "The post you are trying to quote does not appear to exist.";
 
     private final Database db;
     private final StatusRepository statuses;
@@ -51,13 +67,16 @@ public final class PostStatusService {
     private final StatusViews views;
     private final StatusComposer composer;
     private final StatusWriter writer;
+    private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final LocalUris uris;
     private final Clock clock;
 
     public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
                              IdempotencyRepository idempotency, StatusViews views, StatusComposer composer,
-                             StatusWriter writer, IdGenerator ids, LocalUris uris, Clock clock) {
+                             StatusWriter writer, QuoteRepository quotes, IdGenerator ids, LocalUris uris,
+                             Clock clock) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -92,6 +111,7 @@ public final class PostStatusService {
                 .map(StatusView::status)
                 .filter(s -> !s.isReblog())
                 .orElseThrow(() -> new NotFoundException("Record not found"));
+        Status quoted = quoted(authorId, r.quotedStatusId());
         StatusComposer.Composed composed = composer.compose(text);
         if (allowedMentions != null) {
             List<Account> unexpected = composed.mentioned().values().stream()
@@ -100,12 +120,29 @@ public final class PostStatusService {
                 throw new UnexpectedMentionsException(unexpected);
             }
         }
-        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, composed.content(), parent,
+        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, composed.content(), parent, quoted,
                 composed.extracted(), composed.mentioned()));
     }
 
+    /**
+     * The status to quote, as Mastodon's StatusesController#set_quoted_status: the original of a reblog; one the
+     * author may see and whose quote policy does not deny them (StatusPolicy#quote?), else a 404.
+     */
+    private Status quoted(long authorId, Long quotedStatusId) {
+        if (quotedStatusId == null) {
+            return null;
+        }
+        StatusView view = views.one(quotedStatusId, authorId)
+                .map(v -> v.reblog() != null ? v.reblog() : v)
+                .orElseThrow(() -> new NotFoundException(QUOTED_NOT_FOUND));
+        if (view.quoting() == null || QuotePolicy.ForAccount.DENIED.wireName().equals(view.quoting().currentUser())) {
+            throw new NotFoundException(QUOTED_NOT_FOUND);
+        }
+        return view.status();
+    }
+
     private Status insert(Tx tx, long authorId, Request r, String text, String spoiler, String content, Status parent,
-                          Extracted extracted, Map<String, Account> mentioned) {
+                          Status quoted, Extracted extracted, Map<String, Account> mentioned) {
         Instant now = clock.instant();
         Account author = accounts.require(tx, authorId);
         User user = users.find(tx, authorId).orElseThrow();
@@ -116,6 +153,20 @@ public final class PostStatusService {
         if (visibility == Visibility.PUBLIC && author.silencedAt() != null) {
             visibility = Visibility.UNLISTED;
         }
+        // Mastodon: quoting a private post makes a public or unlisted post private; a private mention may quote
+        // only someone it mentions (PostStatusService#safeguard_private_mention_quote!).
+        if (quoted != null && quoted.visibility() == Visibility.PRIVATE
+                && (visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED)) {
+            visibility = Visibility.PRIVATE;
+        }
+        if (quoted != null && visibility == Visibility.DIRECT && quoted.accountId() != authorId
+                && mentioned.values().stream().noneMatch(a -> a.id() == quoted.accountId())) {
+            throw new UnprocessableException(
+                    "Validation failed: Cannot quote a non-mentioned user in a Private Mention post.");
+        }
+        int quotePolicy = QuotePolicy.forVisibility(QuotePolicy.fromApi(r.quoteApprovalPolicy() != null
+                ? r.quoteApprovalPolicy() : user.defaultQuotePolicy()).orElse(QuotePolicy.NOBODY),
+                visibility);
         boolean sensitive = (r.sensitive() != null ? r.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty();
         // As Mastodon: the language given, else the author's default posting language, else their locale.
         String language = r.language() != null && !r.language().isBlank() ? r.language().trim()
@@ -129,6 +180,18 @@ public final class PostStatusService {
                 visibility, text, content, spoiler, sensitive, language, parent, null, r.applicationId(),
                 mentioned.values().stream().map(Account::id).toList(),
                 extracted.hashtags().stream().map(TextEntity.Hashtag::name).toList(), poll, now));
+        if (quotePolicy != QuotePolicy.NOBODY) {
+            quotes.setPolicy(tx, id, quotePolicy);
+        }
+        if (quoted != null) {
+            // Mastodon accepts at once a quote of a local status its policy allows (Quote#accept! in
+            // PostStatusService#attach_quote!); a remote one waits for the quoted author's server.
+            boolean local = accounts.require(tx, quoted.accountId()).isLocal();
+            quotes.insert(tx, new Quote(ids.next(), id, authorId, quoted.id(), quoted.accountId(),
+                    local ? Quote.State.ACCEPTED : Quote.State.PENDING,
+                    local ? null : uris.actor(author.username()) + "/quote_requests/" + java.util.UUID.randomUUID(),
+                    null, now), now);
+        }
         if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
             idempotency.insert(tx, authorId, Hashes.sha256Hex(r.idempotencyKey()), id, now);
         }
@@ -136,6 +199,9 @@ public final class PostStatusService {
     }
 
     private void validate(String text, String spoiler, Request r) {
+        if (r.quoteApprovalPolicy() != null && QuotePolicy.fromApi(r.quoteApprovalPolicy()).isEmpty()) {
+            throw new UnprocessableException("Record invalid"); // Mastodon's bare ActiveRecord::RecordInvalid
+        }
         StatusValidator.validate(text, spoiler, r.visibility(), r.language(), r.poll(), r.mediaIds());
     }
 

@@ -11,11 +11,13 @@ import social.starling.db.AccountRepository;
 import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.Tx;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 import social.starling.model.federation.RemoteNote;
@@ -43,12 +45,15 @@ public final class RemoteStatusService {
     private final StatusWriter writer;
     private final DeleteStatusService deletes;
     private final ReblogService reblogs;
+    private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RemoteStatusService(Database db, StatusRepository statuses, AccountRepository accounts,
                                ConversationRepository conversations, PollRepository polls, StatusWriter writer,
-                               DeleteStatusService deletes, ReblogService reblogs, IdGenerator ids, Clock clock) {
+                               DeleteStatusService deletes, ReblogService reblogs, QuoteRepository quotes,
+                               IdGenerator ids, Clock clock) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -59,6 +64,11 @@ public final class RemoteStatusService {
         this.reblogs = reblogs;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** An account by id. */
+    public Optional<Account> account(long id) {
+        return db.read(tx -> accounts.find(tx, id));
     }
 
     /** Any stored status, local or remote, by its URI. */
@@ -96,6 +106,16 @@ public final class RemoteStatusService {
      * who get access without a notification, as Mastodon's silent mentions.
      */
     public Status create(RemoteNote note, Account author, List<Long> mentioned, List<Long> silent, Status parent) {
+        return create(note, author, mentioned, silent, parent, null, false);
+    }
+
+    /**
+     * @param quoted   the status the note quotes ({@code quote}), when it could be had, else null
+     * @param approved whether the quote is approved: a self-quote, or a QuoteAuthorization the quoted author's
+     *                 server serves for it (Mastodon's ActivityPub::VerifyQuoteService); else it stays pending
+     */
+    public Status create(RemoteNote note, Account author, List<Long> mentioned, List<Long> silent, Status parent,
+                         Status quoted, boolean approved) {
         return db.inTransaction(tx -> {
             Optional<Status> existing = statuses.findByUri(tx, note.uri());
             if (existing.isPresent()) {
@@ -124,6 +144,16 @@ public final class RemoteStatusService {
                 statuses.setInReplyToUri(tx, status.id(), note.inReplyToUri());
             }
             linkWaitingReplies(tx, status);
+            if (note.quotePolicy() != 0) {
+                quotes.setPolicy(tx, status.id(), note.quotePolicy());
+            }
+            if (note.quoteUri() != null) {
+                Status liveQuoted = quoted == null ? null : statuses.find(tx, quoted.id()).orElse(null);
+                quotes.insert(tx, new Quote(ids.next(), status.id(), author.id(),
+                        liveQuoted == null ? null : liveQuoted.id(), liveQuoted == null ? null : liveQuoted.accountId(),
+                        approved && liveQuoted != null ? Quote.State.ACCEPTED : Quote.State.PENDING, null,
+                        approved ? note.quoteAuthorizationUri() : null, now), now);
+            }
             return status;
         });
     }

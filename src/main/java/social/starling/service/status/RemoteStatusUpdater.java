@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import social.starling.db.Database;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusEditRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
@@ -39,12 +40,14 @@ public final class RemoteStatusUpdater {
     private final TagRepository tags;
     private final JobQueue jobs;
     private final Outbox outbox;
+    private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RemoteStatusUpdater(Database db, StatusRepository statuses, StatusEditRepository edits,
                                PollRepository polls, TagRepository tags, JobQueue jobs, Outbox outbox,
-                               IdGenerator ids, Clock clock) {
+                               QuoteRepository quotes, IdGenerator ids, Clock clock) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -111,6 +114,9 @@ public final class RemoteStatusUpdater {
         if (significant) {
             edits.insert(tx, new StatusEdit(ids.next(), current.id(), current.accountId(), current.text(),
                     note.content(), note.spoilerText(), note.sensitive(), newOptions, note.updated()));
+        }
+        if (quotes.policy(tx, current.id()) != note.quotePolicy()) {
+            quotes.setPolicy(tx, current.id(), note.quotePolicy()); // Mastodon re-reads the policy on each Update
         }
         outbox.statusEdited(tx, statuses.require(tx, current.id()));
         return significant ? Outcome.EDITED : Outcome.UNCHANGED;

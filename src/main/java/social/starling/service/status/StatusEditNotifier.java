@@ -2,19 +2,22 @@ package social.starling.service.status;
 
 import java.util.Optional;
 import social.starling.db.Database;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusEditRepository;
 import social.starling.db.StatusRepository;
 import social.starling.jobs.JobContext;
 import social.starling.jobs.JobType;
 import social.starling.jobs.Lane;
 import social.starling.model.NotificationType;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.service.notification.NotifyService;
 
 /**
  * The {@code status.edited} job (Mastodon's FanOutOnWriteService with {@code update}): accounts newly mentioned by
  * an edit get a mention notification (those already told are not told again), and local accounts that reblogged
- * the status get an "update" notification, the latest replacing an earlier one. Running twice changes nothing.
+ * the status get an "update" notification, the latest replacing an earlier one; local people who quoted it get a
+ * "quoted_update" one the same way. Running twice changes nothing.
  */
 public final class StatusEditNotifier {
     /** Enqueued by {@link EditStatusService} in the edit's transaction. */
@@ -25,9 +28,11 @@ public final class StatusEditNotifier {
     private final StatusRepository statuses;
     private final StatusEditRepository edits;
     private final NotifyService notify;
+    private final QuoteRepository quotes;
 
     public StatusEditNotifier(Database db, StatusRepository statuses, StatusEditRepository edits,
-                              NotifyService notify) {
+                              NotifyService notify, QuoteRepository quotes) {
+        this.quotes = quotes;
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -47,6 +52,11 @@ public final class StatusEditNotifier {
             for (long reblogger : edits.localRebloggers(tx, s.id())) {
                 notify.withdraw(tx, reblogger, s.accountId(), NotificationType.UPDATE, s.id());
                 notify.notify(tx, reblogger, s.accountId(), NotificationType.UPDATE, s.id());
+            }
+            // Mastodon 4.5: local people whose accepted quote shows this status get "quoted_update".
+            for (Quote q : quotes.acceptedByLocal(tx, s.id())) {
+                notify.withdraw(tx, q.accountId(), s.accountId(), NotificationType.QUOTED_UPDATE, s.id());
+                notify.notify(tx, q.accountId(), s.accountId(), NotificationType.QUOTED_UPDATE, s.id());
             }
             return null;
         });

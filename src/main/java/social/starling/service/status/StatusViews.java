@@ -21,6 +21,7 @@ import social.starling.db.Database;
 import social.starling.db.InteractionRepository;
 import social.starling.db.OAuthRepository;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
@@ -56,12 +57,14 @@ public final class StatusViews {
     private final Cache<Long, Optional<StatusView.App>> apps = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
     private final StatusLoader loader;
+    private final QuoteViews quoteViews;
 
     public StatusViews(Database db, StatusRepository statuses, AccountRepository accounts,
                        RelationshipRepository relationships, TagRepository tags, PollRepository polls,
                        InteractionRepository interactions, OAuthRepository oauth, RelationsCache relations,
-                       StatusFilterer filters, Clock clock) {
+                       StatusFilterer filters, QuoteRepository quotes, Clock clock) {
         this.db = db;
+        this.quoteViews = new QuoteViews(quotes, relationships);
         this.statuses = statuses;
         this.accounts = accounts;
         this.relationships = relationships;
@@ -94,10 +97,40 @@ public final class StatusViews {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.read(tx -> build(tx, ids, viewerId, mode, context));
+        return db.read(tx -> build(tx, ids, viewerId, mode, context, 0));
     }
 
-    private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
+    private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context, int depth) {
+        List<StatusView> views = buildWithoutQuotes(tx, ids, viewerId, mode, context);
+        if (views.isEmpty() || depth >= QuoteViews.MAX_DEPTH) {
+            return views;
+        }
+        List<Status> shown = new ArrayList<>();
+        for (StatusView v : views) {
+            shown.add(v.status());
+            if (v.reblog() != null) {
+                shown.add(v.reblog().status());
+            }
+        }
+        Map<Long, StatusView.Quoting> quoting = quoteViews.quoting(tx, shown, viewerId, depth,
+                (t, quotedIds, d) -> {
+                    Map<Long, StatusView> byId = new HashMap<>();
+                    build(t, quotedIds, viewerId, Mode.SHOW, null, d).forEach(v -> byId.put(v.status().id(), v));
+                    return byId;
+                });
+        List<StatusView> out = new ArrayList<>(views.size());
+        for (StatusView v : views) {
+            StatusView withQuote = v.withQuoting(quoting.getOrDefault(v.status().id(), StatusView.Quoting.NONE));
+            if (v.reblog() != null) {
+                withQuote = withQuote.withReblog(v.reblog().withQuoting(
+                        quoting.getOrDefault(v.reblog().status().id(), StatusView.Quoting.NONE)));
+            }
+            out.add(withQuote);
+        }
+        return out;
+    }
+
+    private List<StatusView> buildWithoutQuotes(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
         StatusLoader.Loaded loaded = loader.load(tx, ids);
         Map<Long, StatusCache.Entry> entries = loaded.entries();
         Map<Long, Status> found = new HashMap<>();
@@ -176,7 +209,7 @@ public final class StatusViews {
                 continue;
             }
             views.add(new StatusView(view.status(), view.account(), reblog, view.mentions(), view.tags(), view.poll(),
-                    view.application(), view.viewer(), view.filtered()));
+                    view.application(), view.viewer(), view.filtered(), StatusView.Quoting.NONE));
         }
         return views;
     }
@@ -223,6 +256,6 @@ public final class StatusViews {
                 ? List.of()
                 : filters.matches(viewerId, context, s, entry.plainText());
         return new StatusView(s, byId.get(s.accountId()), null, mentioned, tagNames.getOrDefault(s.id(), List.of()),
-                poll, app, viewer, filtered);
+                poll, app, viewer, filtered, StatusView.Quoting.NONE);
     }
 }

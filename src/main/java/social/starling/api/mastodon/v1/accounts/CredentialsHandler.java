@@ -55,7 +55,8 @@ public final class CredentialsHandler {
                 p.bool("hide_collections"), fields(p.node().get("fields_attributes")),
                 source.flatMap(s -> s.string("privacy")), source.flatMap(s -> s.bool("sensitive")),
                 source.flatMap(s -> s.string("language")),
-                p.has("attribution_domains") ? Optional.of(p.strings("attribution_domains")) : Optional.empty());
+                p.has("attribution_domains") ? Optional.of(p.strings("attribution_domains")) : Optional.empty(),
+                source.flatMap(s -> s.string("quote_policy")));
         update.update(caller.accountId(), change);
         var me = accounts.self(caller.accountId());
         ctx.json(mapper.toCredential(me.account(), me.user(), me.followRequests(), me.fieldsSource(),

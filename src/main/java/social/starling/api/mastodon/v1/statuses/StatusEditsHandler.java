@@ -46,7 +46,8 @@ public final class StatusEditsHandler {
                 o.bool("hide_totals", false))).orElse(null);
         edit.edit(caller.accountId(), id, new EditStatusService.Request(p.string("status").orElse(""),
                 p.string("spoiler_text").orElse(""), p.bool("sensitive").orElse(null),
-                p.string("language").orElse(null), poll, p.strings("media_ids")));
+                p.string("language").orElse(null), poll, p.strings("media_ids"),
+                p.string("quote_approval_policy").filter(v -> !v.isBlank()).orElse(null)));
         ctx.json(statusApi.toApi(views.one(id, caller.accountId()).orElseThrow()));
     }
 

@@ -96,7 +96,13 @@ public final class StatusesHandler {
         return new PostStatusService.Request(p.string("status").orElse(""), p.string("spoiler_text").orElse(""),
                 p.string("visibility").orElse(null), p.bool("sensitive").orElse(null), p.string("language").orElse(null),
                 p.longValue("in_reply_to_id").orElse(null), poll, p.strings("media_ids"),
-                ctx == null ? null : ctx.header("Idempotency-Key"), applicationId);
+                ctx == null ? null : ctx.header("Idempotency-Key"), applicationId,
+                // As Status.find: an id that is not a number names no status (a 404 from the service).
+                p.string("quoted_status_id").filter(v -> !v.isBlank()).map(v -> {
+                    Long id = parse(v);
+                    return id == null ? -1L : id;
+                }).orElse(null),
+                p.string("quote_approval_policy").filter(v -> !v.isBlank()).orElse(null));
     }
 
     public void show(Context ctx) {
