@@ -17,7 +17,6 @@ import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
-import social.starling.support.IdleMemory;
 import social.starling.wiring.AccountActionComponents;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
@@ -75,7 +74,6 @@ public final class App implements AutoCloseable {
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
-    private IdleMemory idleMemory;
 
     public App(Config config, Clock clock) {
         this(config, clock, List.of());
@@ -218,7 +216,6 @@ public final class App implements AutoCloseable {
         }
         new JvmGcMetrics().bindTo(core.metrics());
         admission.ready();
-        idleMemory = IdleMemory.start(admission::handled, Duration.ofSeconds(30));
         return owner;
     }
 
@@ -233,9 +230,6 @@ public final class App implements AutoCloseable {
         boolean wasStarted = started;
         if (wasStarted) {
             http.stop(grace);
-        }
-        if (idleMemory != null) {
-            idleMemory.close();
         }
         core.jobRunner().stop(grace);
         core.events().close();

@@ -16,7 +16,6 @@ import social.starling.errors.UnavailableException;
 public final class Admission {
     private final Semaphore slots;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final java.util.concurrent.atomic.LongAdder handled = new java.util.concurrent.atomic.LongAdder();
     private final int limit;
     private volatile boolean draining;
     private volatile boolean ready;
@@ -48,7 +47,6 @@ public final class Admission {
                 throw new UnavailableException("The server is busy, please try again shortly", Duration.ofSeconds(2));
             }
             inFlight.incrementAndGet();
-            handled.increment();
             try {
                 inner.handle(ctx);
             } finally {
@@ -56,11 +54,6 @@ public final class Admission {
                 slots.release();
             }
         };
-    }
-
-    /** Requests let through since start. */
-    public long handled() {
-        return handled.sum();
     }
 
     /** Opens the doors once the database is migrated; until then only the health probes answer. */
