@@ -12,6 +12,15 @@ public final class Await {
         until(Duration.ofSeconds(20), condition);
     }
 
+    /** As {@link #until(BooleanSupplier)}, saying what was seen when it fails. */
+    public static void until(BooleanSupplier condition, java.util.function.Supplier<String> seen) {
+        try {
+            until(condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + seen.get(), e);
+        }
+    }
+
     public static void until(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
