@@ -2,26 +2,9 @@
 """Mastodon.py (Debian's python3-mastodon) as two people: erin posts; dave follows erin and a locked account
 (frank, who accepts), replies, boosts and favourites erin's post, reads his home timeline; erin reads her
 notifications."""
-import os
-import sys
 import time
 
-from mastodon import Mastodon
-
-base = os.environ["STARLING_CLIENT_BASE"]
-
-
-def login(name):
-    client_id, client_secret = Mastodon.create_app(f"Mastodon.py {name}", api_base_url=base,
-                                                   scopes=["read", "write", "follow"])
-    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
-    api.log_in(f"{name}@example.test", f"{name} password 123", scopes=["read", "write", "follow"])
-    return api
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
+from clientlib import login, check
 
 
 dave, erin, frank = login("dave"), login("erin"), login("frank")

@@ -3,26 +3,11 @@
 endorses liam (account_pin), features hashtags, reads featured-tag suggestions and removes kate from his
 followers; kate reads jack's featured tags and her follow suggestions (liam, a friend of a friend) and dismisses
 one. Uses jack, kate and liam."""
-import os
-import sys
 import time
 
-from mastodon import Mastodon, MastodonAPIError
+from mastodon import MastodonAPIError
 
-base = os.environ["STARLING_CLIENT_BASE"]
-
-
-def login(name):
-    client_id, client_secret = Mastodon.create_app(f"Mastodon.py {name}", api_base_url=base,
-                                                   scopes=["read", "write", "follow"])
-    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
-    api.log_in(f"{name}@example.test", f"{name} password 123", scopes=["read", "write", "follow"])
-    return api
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
+from clientlib import login, check
 
 
 jack, kate, liam = login("jack"), login("kate"), login("liam")

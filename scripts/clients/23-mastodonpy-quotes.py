@@ -3,30 +3,9 @@
 the quote count, the quote notification and the list of quotes, revokes the quote and closes her post to quotes;
 paul sets his default quote policy. Mastodon.py 1.8 knows only Fedibird's quote_id (refused outside the fedibird
 feature set), so the 4.5 parameters and endpoints go through its own request method, as an app would."""
-import os
-import sys
 import time
 
-from mastodon import Mastodon
-
-base = os.environ["STARLING_CLIENT_BASE"]
-
-
-def login(name):
-    client_id, client_secret = Mastodon.create_app(f"Mastodon.py {name}", api_base_url=base,
-                                                   scopes=["read", "write", "follow"])
-    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
-    api.log_in(f"{name}@example.test", f"{name} password 123", scopes=["read", "write", "follow"])
-    return api
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
-
-
-def request(api, method, path, params=None):
-    return api._Mastodon__api_request(method, path, params or {})
+from clientlib import login, check, request
 
 
 nick, olga, paul = login("nick"), login("olga"), login("paul")

@@ -6,30 +6,9 @@ Mastodon.py 2.0: notifications_policy, update_notifications_policy, notification
 accept_notification_request, dismiss_notification_request), so those calls go through its generic request helper
 (which turns ids into integers); posting and reading notifications use its own methods (status_post,
 notifications)."""
-import os
-import sys
 import time
 
-from mastodon import Mastodon
-
-base = os.environ["STARLING_CLIENT_BASE"]
-
-
-def login(name):
-    client_id, client_secret = Mastodon.create_app(f"Mastodon.py {name}", api_base_url=base,
-                                                   scopes=["read", "write", "follow"])
-    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
-    api.log_in(f"{name}@example.test", f"{name} password 123", scopes=["read", "write", "follow"])
-    return api
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
-
-
-def request(api, method, path, params=None):
-    return api._Mastodon__api_request(method, path, params or {})
+from clientlib import login, check, request
 
 
 def wait_for(fetch, ready):

@@ -6,30 +6,10 @@ and a v2 thumbnail with a blurhash; a scheduled post without a visibility shows 
 refuses an unexpected mention (422 with unexpected_accounts); Mastodon.py's lang= option localises a validation
 error. Accounts: vic, wes."""
 import datetime
-import os
-import sys
 
-from mastodon import Mastodon, MastodonAPIError, MastodonNotFoundError
+from mastodon import MastodonAPIError, MastodonNotFoundError
 
-base = os.environ["STARLING_CLIENT_BASE"]
-
-
-def login(name, lang=None):
-    client_id, client_secret = Mastodon.create_app(f"Mastodon.py {name}", api_base_url=base,
-                                                   scopes=["read", "write", "follow"])
-    api = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base, lang=lang)
-    api.log_in(f"{name}@example.test", f"{name} password 123", scopes=["read", "write", "follow"])
-    return api
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
-
-
-def raw(api, method, path, params=None):
-    # Mastodon.py 1.8 has no method for these; its own request helper still does the HTTP.
-    return api._Mastodon__api_request(method, path, params or {})
+from clientlib import login, check, request as raw
 
 
 vic, wes = login("vic"), login("wes")

@@ -1,28 +1,7 @@
 // masto.js and the account actions: mona keeps a note about liam, endorses him (pin, then endorse), features
 // hashtags, reads her follow suggestions (v2: kate, followed by liam whom mona follows) and removes liam from her
 // followers. Uses mona, liam and kate.
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
-
-const url = process.env.STARLING_CLIENT_BASE;
-
-async function login(name) {
-  const oauth = createOAuthAPIClient({ url });
-  const app = await createRestAPIClient({ url }).v1.apps.create({
-    clientName: `masto.js ${name}`, redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write follow",
-  });
-  const token = await oauth.token.create({
-    grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
-    username: `${name}@example.test`, password: `${name} password 123`, scope: "read write follow",
-  });
-  return createRestAPIClient({ url, accessToken: token.accessToken });
-}
-
-function check(condition, message) {
-  if (!condition) {
-    console.error("FAILED: " + message);
-    process.exit(1);
-  }
-}
+import { login, check } from "./masto-lib.mjs";
 
 const [mona, liam, kate] = [await login("mona"), await login("liam"), await login("kate")];
 const monaId = (await mona.v1.accounts.verifyCredentials()).id;

@@ -1,30 +1,8 @@
 // masto.js and notification requests: uma sets her policy with v2.notifications.policy.update (masto.js sends PUT)
 // to filter mentions from people she does not follow; tina (a stranger) mentions her; uma lists the request,
 // fetches it, accepts it, and tina's mention joins her notifications.
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { login, check, sleep } from "./masto-lib.mjs";
 
-const url = process.env.STARLING_CLIENT_BASE;
-
-async function login(name) {
-  const oauth = createOAuthAPIClient({ url });
-  const app = await createRestAPIClient({ url }).v1.apps.create({
-    clientName: `masto.js ${name}`, redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write follow",
-  });
-  const token = await oauth.token.create({
-    grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
-    username: `${name}@example.test`, password: `${name} password 123`, scope: "read write follow",
-  });
-  return createRestAPIClient({ url, accessToken: token.accessToken });
-}
-
-function check(condition, message) {
-  if (!condition) {
-    console.error("FAILED: " + message);
-    process.exit(1);
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(fetch, ready) {
   let value = await fetch();
   for (let i = 0; i < 100 && !ready(value); i++) {

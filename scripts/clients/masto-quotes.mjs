@@ -3,30 +3,8 @@
 // types know quotedStatusId, quoteApprovalPolicy and quotes.list(); revoke and interaction_policy have no typed
 // method, so they go through masto's path proxy as an app would (quotes.$select(id).revoke() → POST .../revoke,
 // interactionPolicy.update() → PATCH .../interaction_policy).
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { login, check, sleep } from "./masto-lib.mjs";
 
-const url = process.env.STARLING_CLIENT_BASE;
-
-async function login(name) {
-  const oauth = createOAuthAPIClient({ url });
-  const app = await createRestAPIClient({ url }).v1.apps.create({
-    clientName: `masto.js ${name}`, redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write follow",
-  });
-  const token = await oauth.token.create({
-    grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
-    username: `${name}@example.test`, password: `${name} password 123`, scope: "read write follow",
-  });
-  return createRestAPIClient({ url, accessToken: token.accessToken });
-}
-
-function check(condition, message) {
-  if (!condition) {
-    console.error("FAILED: " + message);
-    process.exit(1);
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const [nick, quin] = [await login("nick"), await login("quin")];
 
 const post = await quin.v1.statuses.create({ status: "Quotable words from quin (masto.js)", visibility: "public",

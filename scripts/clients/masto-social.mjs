@@ -1,29 +1,7 @@
 // masto.js as two people: hugo posts; gina follows hugo and a locked account (ivy, who accepts), replies,
 // boosts and favourites hugo's post, reads her home timeline; hugo reads his notifications.
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { login, check, sleep } from "./masto-lib.mjs";
 
-const url = process.env.STARLING_CLIENT_BASE;
-
-async function login(name) {
-  const oauth = createOAuthAPIClient({ url });
-  const app = await createRestAPIClient({ url }).v1.apps.create({
-    clientName: `masto.js ${name}`, redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write follow",
-  });
-  const token = await oauth.token.create({
-    grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
-    username: `${name}@example.test`, password: `${name} password 123`, scope: "read write follow",
-  });
-  return createRestAPIClient({ url, accessToken: token.accessToken });
-}
-
-function check(condition, message) {
-  if (!condition) {
-    console.error("FAILED: " + message);
-    process.exit(1);
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const [gina, hugo, ivy] = [await login("gina"), await login("hugo"), await login("ivy")];
 await ivy.v1.accounts.updateCredentials({ locked: true });
 
