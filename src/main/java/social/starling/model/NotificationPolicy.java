@@ -11,11 +11,12 @@ public record NotificationPolicy(Action forNotFollowing, Action forNotFollowers,
                                  Action forPrivateMentions, Action forLimitedAccounts, Action forBots) {
 
     /**
-     * Everything accepted until the person chooses otherwise. (Mastodon's defaults filter private mentions and
-     * limited accounts; Starling keeps accept so that no one's notifications change without their asking.)
+     * Mastodon's defaults (4.3+): private mentions from people one does not follow (other than answers to one's
+     * own private mention of them) and notifications from limited accounts are filtered into requests; the rest is
+     * accepted.
      */
     public static final NotificationPolicy DEFAULT = new NotificationPolicy(Action.ACCEPT, Action.ACCEPT,
-            Action.ACCEPT, Action.ACCEPT, Action.ACCEPT, Action.ACCEPT);
+            Action.ACCEPT, Action.FILTER, Action.FILTER, Action.ACCEPT);
 
     public enum Action {
         ACCEPT, FILTER, DROP;

@@ -66,13 +66,15 @@ public final class NotificationPolicyRules {
         if (!FILTERABLE.contains(type)) {
             return Action.ACCEPT;
         }
-        Optional<NotificationPolicy> stored = policies.find(tx, recipientId);
-        if (stored.isEmpty() || stored.get().equals(NotificationPolicy.DEFAULT)) {
-            return Action.ACCEPT;
-        }
-        NotificationPolicy p = stored.get();
-        if (requests.permitted(tx, recipientId, sender.id())
-                || type == NotificationType.MENTION && fromStaff(tx, recipientId, sender)) {
+        NotificationPolicy p = policies.find(tx, recipientId).orElse(NotificationPolicy.DEFAULT);
+        // Only what could change the verdict is looked up: with the defaults, a favourite from an ordinary account
+        // costs no query here.
+        boolean unfollowedRuleApplies = p.forNotFollowing() != Action.ACCEPT
+                || sender.silencedAt() != null && p.forLimitedAccounts() != Action.ACCEPT
+                || sender.createdAt().isAfter(now.minus(NEW_ACCOUNT_THRESHOLD)) && p.forNewAccounts() != Action.ACCEPT
+                || sender.bot() && p.forBots() != Action.ACCEPT
+                || type == NotificationType.MENTION && statusId != null && p.forPrivateMentions() != Action.ACCEPT;
+        if (!unfollowedRuleApplies && p.forNotFollowers() == Action.ACCEPT) {
             return Action.ACCEPT;
         }
         boolean notFollowing = !relationships.follows(tx, recipientId, sender.id());
@@ -98,6 +100,10 @@ public final class NotificationPolicyRules {
         if (notFollowing && p.forPrivateMentions() != Action.ACCEPT && type == NotificationType.MENTION
                 && statusId != null && privateMentionNotInResponse(tx, recipientId, sender.id(), statusId)) {
             verdict = stricter(verdict, p.forPrivateMentions());
+        }
+        if (verdict != Action.ACCEPT && (requests.permitted(tx, recipientId, sender.id())
+                || type == NotificationType.MENTION && fromStaff(tx, recipientId, sender))) {
+            return Action.ACCEPT;
         }
         return verdict;
     }

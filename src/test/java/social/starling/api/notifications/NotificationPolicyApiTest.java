@@ -26,10 +26,12 @@ class NotificationPolicyApiTest {
     void defaultsThenChangesAreStoredPerPerson() {
         HttpTester pat = people.as("pat");
         JsonNode v2 = pat.get("/api/v2/notifications/policy").json();
-        for (String f : new String[] {"for_not_following", "for_not_followers", "for_new_accounts",
-                "for_private_mentions", "for_limited_accounts", "for_bots"}) {
+        // Mastodon's defaults: private mentions from strangers and limited accounts are filtered.
+        for (String f : new String[] {"for_not_following", "for_not_followers", "for_new_accounts", "for_bots"}) {
             assertThat(v2.get(f).asText()).as(f).isEqualTo("accept");
         }
+        assertThat(v2.get("for_private_mentions").asText()).isEqualTo("filter");
+        assertThat(v2.get("for_limited_accounts").asText()).isEqualTo("filter");
         assertThat(v2.get("summary").get("pending_requests_count").asInt()).isZero();
         assertThat(v2.get("summary").get("pending_notifications_count").asInt()).isZero();
 
@@ -54,17 +56,17 @@ class NotificationPolicyApiTest {
         assertThat(v1.get("filter_not_following").asBoolean()).isTrue();
         assertThat(v1.get("filter_new_accounts").asBoolean()).isTrue();
         assertThat(v1.get("filter_not_followers").asBoolean()).isFalse();
-        assertThat(v1.get("filter_private_mentions").asBoolean()).isFalse();
+        assertThat(v1.get("filter_private_mentions").asBoolean()).isTrue();
         assertThat(v1.get("summary").get("pending_requests_count").asInt()).isZero();
 
         HttpResult v1Patch = pat.patchJson("/api/v1/notifications/policy",
-                "{\"filter_not_following\": false, \"filter_private_mentions\": true}");
+                "{\"filter_not_following\": false, \"filter_private_mentions\": false}");
         assertThat(v1Patch.status()).as(v1Patch.body()).isEqualTo(200);
         assertThat(v1Patch.json().get("filter_not_following").asBoolean()).isFalse();
-        assertThat(v1Patch.json().get("filter_private_mentions").asBoolean()).isTrue();
+        assertThat(v1Patch.json().get("filter_private_mentions").asBoolean()).isFalse();
         JsonNode after = pat.get("/api/v2/notifications/policy").json();
         assertThat(after.get("for_not_following").asText()).isEqualTo("accept");
-        assertThat(after.get("for_private_mentions").asText()).isEqualTo("filter");
+        assertThat(after.get("for_private_mentions").asText()).isEqualTo("accept");
         assertThat(after.get("for_new_accounts").asText()).isEqualTo("drop");
     }
 

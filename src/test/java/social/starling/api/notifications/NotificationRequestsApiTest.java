@@ -241,6 +241,19 @@ class NotificationRequestsApiTest {
     }
 
     @Test
+    void byDefaultAStrangersPrivateMentionIsFilteredAndAFollowedOnesIsNot() {
+        HttpTester pia = people.as("pia");
+        people.as("stranger9");
+        people.as("friend9");
+        people.follow("pia", "friend9");
+        String fromStranger = mention("stranger9", "pia", "direct");
+        String fromFriend = mention("friend9", "pia", "direct");
+        String openMention = mention("stranger9", "pia", "public");
+        assertThat(statusIds(pia.get("/api/v1/notifications"))).containsExactly(openMention, fromFriend);
+        assertThat(onlyRequest("pia").get("last_status").get("id").asText()).isEqualTo(fromStranger);
+    }
+
+    @Test
     void newAccountsAreFilteredUntilThirtyDaysOld() {
         HttpTester hal = people.as("hal");
         people.as("newbie");
