@@ -113,12 +113,14 @@ public final class QuoteExchangeService {
      * @return whether a quote had that authorization
      */
     public boolean authorizationDeleted(long quotedAuthorId, String approvalUri) {
-        return db.inTransaction(tx -> {
-            Optional<Quote> q = quotes.findByApprovalUri(tx, approvalUri)
-                    .filter(found -> found.quotedAccountId() != null && found.quotedAccountId() == quotedAuthorId);
-            q.ifPresent(found -> refuse(tx, found));
-            return q.isPresent();
-        });
+        // Read first: most Deletes of a bare id are of notes, and need no write here.
+        Optional<Quote> q = db.read(tx -> quotes.findByApprovalUri(tx, approvalUri))
+                .filter(found -> found.quotedAccountId() != null && found.quotedAccountId() == quotedAuthorId);
+        q.ifPresent(found -> db.inTransaction(tx -> {
+            quotes.find(tx, found.id()).ifPresent(current -> refuse(tx, current));
+            return null;
+        }));
+        return q.isPresent();
     }
 
     /** Mastodon's Quote#reject!: accepted becomes revoked, pending rejected. */
