@@ -20,6 +20,7 @@ import social.starling.model.Account;
 import social.starling.model.NotificationType;
 import social.starling.testing.ApiClient;
 import social.starling.testing.Await;
+import social.starling.testing.Golden;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
 import social.starling.testing.RemoteActorStub;
@@ -79,6 +80,7 @@ class QuoteRequestInboxTest {
         assertThat(accept.get("object").get("object").asText()).isEqualTo(originalUri);
         assertThat(accept.get("object").get("instrument").asText()).isEqualTo(note.get("id").asText());
         String result = accept.get("result").asText();
+        Golden.assertMatches("activitypub/accept_quote_request.json", stubless(accept));
         assertThat(result).startsWith(alicesActor + "/quote_authorizations/");
 
         Account m = read(tx -> app.app().repos().accounts().findByUri(tx, mona.uri())).orElseThrow();
@@ -92,6 +94,7 @@ class QuoteRequestInboxTest {
                 Map.of("Accept", "application/activity+json"), null);
         assertThat(stamp.status()).isEqualTo(200);
         assertThat(stamp.json().get("interactingObject").asText()).isEqualTo(note.get("id").asText());
+        Golden.assertMatches("activitypub/quote_authorization.json", stubless(stamp.json()));
         JsonNode quotes = alice.get("/api/v1/statuses/" + original.get("id").asText() + "/quotes").json();
         assertThat(quotes).hasSize(1);
         assertThat(quotes.get(0).get("uri").asText()).isEqualTo(note.get("id").asText());
@@ -119,6 +122,8 @@ class QuoteRequestInboxTest {
         assertThat(request.get("instrument").asText()).isEqualTo(quoteUri);
         assertThat(request.get("@context").toString()).contains("https://w3id.org/fep/044f#QuoteRequest");
         String requestId = request.get("id").asText();
+        Golden.assertMatches("activitypub/quote_request.json", stubless(request).replace(requestId,
+                requestId.replaceFirst("[0-9a-f-]{36}$", "<uuid>")));
 
         // An Accept whose authorization names another note is refused: the quote stays pending.
         remote.serve("/users/otto/quote_authorizations/1", authorization(otto, "quote_authorizations/1",
@@ -181,6 +186,11 @@ class QuoteRequestInboxTest {
 
     private static String state(String statusId) {
         return alice.get("/api/v1/statuses/" + statusId).json().get("quote").get("state").asText();
+    }
+
+    /** The JSON with the fake server's origin (its port changes) written as {@code https://remote.example}. */
+    private static String stubless(JsonNode json) {
+        return json.toString().replace(remote.origin(), "https://remote.example");
     }
 
     private static JsonNode awaitReceived(String path, String type) {
