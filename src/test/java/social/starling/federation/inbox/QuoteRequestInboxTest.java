@@ -106,6 +106,10 @@ class QuoteRequestInboxTest {
         ObjectNode original = note(otto, "statuses/7", "quotable");
         original.putObject("interactionPolicy").putObject("canQuote").putArray("automaticApproval").add(PUBLIC);
         remote.serve("/users/otto/statuses/7", original.toString());
+        ObjectNode follow = JSON.createObjectNode();
+        follow.put("@context", "https://www.w3.org/ns/activitystreams").put("id", otto.id("follows/1"))
+                .put("type", "Follow").put("actor", otto.uri()).put("object", app.baseUrl() + "/users/alice");
+        deliver(otto, follow); // so that otto's server, as a follower's, gets the Update of alice's note
         String originalUri = original.get("id").asText();
         HttpResult found = alice.get("/api/v2/search?type=statuses&resolve=true&q="
                 + URLEncoder.encode(originalUri, StandardCharsets.UTF_8));
@@ -141,6 +145,10 @@ class QuoteRequestInboxTest {
         JsonNode ourNote = app.http().send("GET", quoteUri.replaceFirst("^https?://[^/]+", ""),
                 Map.of("Accept", "application/activity+json"), null).json();
         assertThat(ourNote.get("quoteAuthorization").asText()).isEqualTo(otto.id("quote_authorizations/2"));
+        JsonNode update = awaitReceived("/inbox", "Update");
+        assertThat(update.get("object").get("id").asText()).isEqualTo(quoteUri);
+        assertThat(update.get("object").get("quoteAuthorization").asText())
+                .isEqualTo(otto.id("quote_authorizations/2"));
 
         // Mastodon's DeleteQuoteAuthorizationSerializer: the authorization by id.
         ObjectNode delete = JSON.createObjectNode();
