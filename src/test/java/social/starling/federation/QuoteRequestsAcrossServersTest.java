@@ -134,6 +134,20 @@ class QuoteRequestsAcrossServersTest {
                 .asText());
     }
 
+    @Test
+    void aQuoteBetweenTwoLocalPeopleCarriesAnAuthorizationOtherServersCheck() {
+        JsonNode original = post(alice, "{\"status\": \"carol may quote this\", \"quote_approval_policy\": "
+                + "\"public\"}");
+        JsonNode quote = post(carol, "{\"status\": \"indeed\", \"quoted_status_id\": \""
+                + original.get("id").asText() + "\"}");
+        assertThat(quote.get("quote").get("state").asText()).isEqualTo("accepted");
+        String onB = resolveStatus(bob, quote.get("uri").asText());
+        JsonNode shown = bob.get("/api/v1/statuses/" + onB).json();
+        assertThat(shown.get("quote").get("state").asText()).isEqualTo("accepted");
+        assertThat(shown.get("quote").get("quoted_status").get("uri").asText())
+                .isEqualTo(original.get("uri").asText());
+    }
+
     private static String state(HttpTester viewer, String statusId) {
         return viewer.get("/api/v1/statuses/" + statusId).json().get("quote").get("state").asText();
     }
