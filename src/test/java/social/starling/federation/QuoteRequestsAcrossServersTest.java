@@ -146,6 +146,24 @@ class QuoteRequestsAcrossServersTest {
         assertThat(shown.get("quote").get("state").asText()).isEqualTo("accepted");
         assertThat(shown.get("quote").get("quoted_status").get("uri").asText())
                 .isEqualTo(original.get("uri").asText());
+
+        // Alice revokes it: the Delete of her authorization reaches carol's followers' servers too.
+        String carolOnB = resolveAccount(bob, "carol", a);
+        assertThat(bob.post("/api/v1/accounts/" + carolOnB + "/follow").status()).isEqualTo(200);
+        Await.until(WAIT, () -> bob.get("/api/v1/accounts/relationships?id[]=" + carolOnB).json().get(0)
+                .get("following").asBoolean());
+        HttpResult revoked = alice.post("/api/v1/statuses/" + original.get("id").asText() + "/quotes/"
+                + quote.get("id").asText() + "/revoke");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        Await.until(WAIT, () -> "revoked".equals(state(bob, onB)));
+    }
+
+    private static String resolveAccount(HttpTester viewer, String username, TestApp home) {
+        HttpResult r = viewer.get("/api/v2/search?type=accounts&resolve=true&q="
+                + URLEncoder.encode("@" + username + "@" + home.baseUrl().replaceFirst("^https?://", ""),
+                StandardCharsets.UTF_8));
+        assertThat(r.json().get("accounts")).as(r.body()).hasSize(1);
+        return r.json().get("accounts").get(0).get("id").asText();
     }
 
     private static String state(HttpTester viewer, String statusId) {

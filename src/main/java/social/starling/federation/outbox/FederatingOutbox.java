@@ -212,8 +212,7 @@ public final class FederatingOutbox implements Outbox {
     @Override
     public void quoteRevoked(Tx tx, Quote quote) {
         local.quoteRevoked(tx, quote);
-        if (quote.approvalUri() != null && quote.quotedAccountId() != null && !isLocal(tx, quote.accountId())
-                && isLocal(tx, quote.quotedAccountId())) {
+        if (quote.approvalUri() != null && quote.quotedAccountId() != null && isLocal(tx, quote.quotedAccountId())) {
             queue(tx, Federate.between(Kind.DELETE_QUOTE_AUTHORIZATION, quote.quotedAccountId(), quote.accountId(),
                     quote.id(), null));
         }

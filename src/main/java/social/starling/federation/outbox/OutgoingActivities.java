@@ -32,7 +32,8 @@ import social.starling.service.federation.LocalPostLoader;
  * profile update to the followers; Like, Follow, Accept, Reject, Block, their Undos and votes to the one actor
  * concerned, at its own inbox. FEP-044f as Mastodon 4.5: a note quoting a remote status is followed by a
  * QuoteRequest to the quoted author; the answer to a remote QuoteRequest goes to the requester; the Delete of a
- * revoked QuoteAuthorization to the quoting author and the quoted author's followers. The acting account must be
+ * revoked QuoteAuthorization to the quoted author's followers and the quoting author (or their followers, when
+ * local). The acting account must be
  * local; nothing is sent when what it concerns is gone.
  */
 public final class OutgoingActivities {
@@ -130,7 +131,7 @@ public final class OutgoingActivities {
     private List<Outgoing> quoteAnswer(Tx tx, Federate job, Account me) {
         Optional<Quote> found = quotes.find(tx, job.objectId()).filter(q -> q.quotedAccountId() != null
                 && q.quotedAccountId() == me.id() && q.quotedStatusId() != null);
-        Optional<Account> quoter = found.flatMap(q -> accounts.find(tx, q.accountId())).filter(a -> !a.isLocal());
+        Optional<Account> quoter = found.flatMap(q -> accounts.find(tx, q.accountId()));
         Optional<Status> quoting = found.flatMap(q -> statuses.find(tx, q.statusId()));
         Optional<Status> quoted = found.flatMap(q -> statuses.find(tx, q.quotedStatusId()));
         if (quoter.isEmpty() || quoting.isEmpty() || quoted.isEmpty()) {
@@ -141,10 +142,12 @@ public final class OutgoingActivities {
             if (q.approvalUri() == null) {
                 return List.of();
             }
-            return one(me, quoteMapper.deleteAuthorization(me, q.approvalUri()),
-                    audience.builder(tx).actor(quoter.get().id()).followersOf(me.id()));
+            // Mastodon's RevokeQuoteService: wherever the quoting and the quoted status reached.
+            AudienceResolver.Builder to = audience.builder(tx).followersOf(me.id());
+            return one(me, quoteMapper.deleteAuthorization(me, q.approvalUri()), quoter.get().isLocal()
+                    ? to.followersOf(quoter.get().id()) : to.actor(quoter.get().id()));
         }
-        if (q.activityUri() == null) {
+        if (quoter.get().isLocal() || q.activityUri() == null) {
             return List.of();
         }
         boolean accept = job.kind() == Federate.Kind.ACCEPT_QUOTE;
