@@ -57,6 +57,21 @@ public final class QuoteRepository {
                 .fetchOptional(QuoteRepository::toQuote);
     }
 
+    /** The quote a QuoteAuthorization (ours or a remote one) approved, by the authorization's id. */
+    public Optional<Quote> findByApprovalUri(Tx tx, String approvalUri) {
+        return tx.dsl().selectFrom(QUOTES).where(QUOTES.APPROVAL_URI.eq(approvalUri))
+                .fetchOptional(QuoteRepository::toQuote);
+    }
+
+    public Optional<Quote> find(Tx tx, long quoteId) {
+        return tx.dsl().selectFrom(QUOTES).where(QUOTES.ID.eq(quoteId)).fetchOptional(QuoteRepository::toQuote);
+    }
+
+    /** Keeps the id of the QuoteRequest that asked for a quote (a remote server's, answered here). */
+    public void setActivityUri(Tx tx, long quoteId, String activityUri) {
+        tx.dsl().update(QUOTES).set(QUOTES.ACTIVITY_URI, activityUri).where(QUOTES.ID.eq(quoteId)).execute();
+    }
+
     public void setState(Tx tx, long quoteId, Quote.State state, String approvalUri, Instant now) {
         tx.dsl().update(QUOTES).set(QUOTES.STATE, state.wireName()).set(QUOTES.APPROVAL_URI, approvalUri)
                 .set(QUOTES.UPDATED_AT, now).where(QUOTES.ID.eq(quoteId)).execute();

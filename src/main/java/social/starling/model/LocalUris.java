@@ -51,6 +51,11 @@ public record LocalUris(String baseUrl) {
         return baseUrl + "/blocks/" + blockId;
     }
 
+    /** The QuoteAuthorization a local author gives quote {@code quoteId} (Mastodon's approval_uri_for). */
+    public String quoteAuthorization(String username, long quoteId) {
+        return actor(username) + "/quote_authorizations/" + quoteId;
+    }
+
     public String media(String path) {
         return baseUrl + "/system/" + path;
     }

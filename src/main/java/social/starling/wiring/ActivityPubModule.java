@@ -3,6 +3,7 @@ package social.starling.wiring;
 import social.starling.api.RouteTable;
 import social.starling.api.activitypub.ActorHandler;
 import social.starling.api.activitypub.CollectionsHandler;
+import social.starling.api.activitypub.QuoteAuthorizationHandler;
 import social.starling.api.activitypub.SignedFetch;
 import social.starling.api.activitypub.StatusHandler;
 import social.starling.api.web.ProfilePageHandler;
@@ -11,8 +12,10 @@ import social.starling.convert.ActivityMapper;
 import social.starling.convert.ActorMapper;
 import social.starling.convert.CollectionMapper;
 import social.starling.convert.NoteMapper;
+import social.starling.convert.QuoteActivityMapper;
 import social.starling.convert.WebFingerMapper;
 import social.starling.service.federation.SignedFetchPolicy;
+import social.starling.service.status.QuoteAuthorizationService;
 
 /**
  * The "serve" half of federation: WebFinger, actors, notes and the activities that made them, and the actors'
@@ -25,6 +28,7 @@ public final class ActivityPubModule implements Module {
     private final StatusHandler statuses;
     private final CollectionsHandler collections;
     private final ProfilePageHandler pages;
+    private final QuoteAuthorizationHandler quoteAuthorizations;
 
     private final SignedFetch signed;
 
@@ -46,6 +50,8 @@ public final class ActivityPubModule implements Module {
                 signed);
         this.collections = new CollectionsHandler(federation.actors(), federation.collections(), collectionMapper,
                 actorMapper, core.baseUrl(), signed);
+        this.quoteAuthorizations = new QuoteAuthorizationHandler(new QuoteAuthorizationService(core.db(),
+                repos.quotes(), repos.statuses(), repos.accounts()), new QuoteActivityMapper(uris), signed);
         this.pages = new ProfilePageHandler(core.config(), accounts.instance(), accounts.sessions(),
                 federation.actors(), federation.objects(), uris);
     }
@@ -64,7 +70,8 @@ public final class ActivityPubModule implements Module {
                 .get("/users/{name}/followers", signed.require(collections::followers))
                 .get("/users/{name}/following", signed.require(collections::following))
                 .get("/users/{name}/collections/featured", signed.require(collections::featured))
-                .get("/users/{name}/collections/tags", signed.require(collections::featuredTags));
+                .get("/users/{name}/collections/tags", signed.require(collections::featuredTags))
+                .get("/users/{name}/quote_authorizations/{id}", signed.require(quoteAuthorizations::show));
         routes.negotiated("/actor", actors::instanceActorPage, actors::instanceActor);
         routes.negotiated("/users/{name}", actors::toProfile, signed.require(actors::actor));
         routes.negotiated("/@{name}", pages::profile, signed.require(actors::actor));

@@ -36,7 +36,8 @@ public record DeliveryComponents(HostHealth hostHealth, FederateHandler federate
                 new FederationRepository(), repos.quotes(), core.domain(), core.clock());
         var activities = new OutgoingActivities(repos.accounts(), repos.statuses(), repos.polls(), deliveries, posts,
                 new ActivityMapper(uris, noteMapper), new ActorMapper(uris, core.domain()),
-                new AudienceResolver(deliveries, hosts));
+                new AudienceResolver(deliveries, hosts), repos.quotes(),
+                new social.starling.convert.QuoteActivityMapper(uris));
         var federate = new FederateHandler(db, activities, deliveries, core.jobs(), core.ids(), core.clock());
         var keys = new SigningKeys(db, repos.accounts(), accounts.generateKeys(), uris);
         var deliver = new DeliveryHandler(db, deliveries, health, new HostSlots(HostSlots.DEFAULT_PER_HOST), keys,

@@ -13,6 +13,7 @@ import social.starling.federation.signature.SignatureVerifier;
 import social.starling.service.account.DeleteRemoteAccountService;
 import social.starling.service.account.MoveAccountService;
 import social.starling.service.moderation.ReceiveReportService;
+import social.starling.service.status.QuoteExchangeService;
 
 /**
  * The inbox: signature verification with keys of stored (else fetched) actors, the receiver that answers the POST,
@@ -39,7 +40,9 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
                 new DeleteRemoteAccountService(db, repos.accounts(), inbox, repos.statuses(), repos.statusMarks(),
                         graph.follows(), outbox.outbox(), accounts.changes(), clock),
                 new MoveAccountService(db, inbox, repos.relationships(), graph.follows(), accounts.changes()),
-                new ReceiveReportService(db, reports, core.ids(), clock), notes, remote.fetcher(), clock);
+                new ReceiveReportService(db, reports, core.ids(), clock), notes, remote.fetcher(),
+                new QuoteExchangeService(db, repos.quotes(), repos.statuses(), repos.accounts(), repos.relationships(),
+                        outbox.outbox(), core.uris(), clock), clock);
         var job = new InboundActivityJob(db, repos.accounts(), inbox, remote.resolve(),
                 InboxTable.build(lookup, services), clock);
         var receiver = new InboxReceiver(db, repos.accounts(), inbox, core.jobs(), verifier,

@@ -9,7 +9,8 @@ public final class QuotesModule implements Module {
     private final QuotesHandler quotes;
 
     public QuotesModule(Core core, Repositories repos, StatusComponents statuses, Edges edges) {
-        var service = new QuoteService(core.db(), repos.quotes(), statuses.views(), core.clock());
+        var service = new QuoteService(core.db(), repos.quotes(), statuses.views(), statuses.outbox(),
+                core.clock());
         this.quotes = new QuotesHandler(edges.auth(), service, edges.statusApi(), edges.json(), edges.baseUrl());
     }
 

@@ -21,8 +21,8 @@ import social.starling.testing.TestApp;
 /**
  * Quote posts between two Starling servers (FEP-044f as Mastodon 4.5 writes it): our Note carries {@code quote}
  * (and {@code quoteUri} / {@code _misskey_quote}) and {@code interactionPolicy.canQuote}; the receiving server reads
- * the policy into the status's quote_approval, accepts a self-quote, and keeps a quote of someone else's remote
- * status pending (the QuoteRequest exchange is not built yet).
+ * the policy into the status's quote_approval, accepts a self-quote, and a quote of someone else's remote status
+ * waits for the QuoteRequest exchange (tested in {@link QuoteRequestsAcrossServersTest}).
  */
 class QuotesAcrossServersTest {
     private static final String SCOPES = "read write follow";
@@ -106,12 +106,15 @@ class QuotesAcrossServersTest {
         Await.until(WAIT, () -> find(bob, originalUri).get("quote_approval").get("automatic").toString()
                 .equals("[\"public\"]"));
 
-        // Bob quotes alice's remote post: pending until alice's server authorizes it (not built yet).
+        // Bob quotes alice's remote post: pending until alice's server authorizes it.
         HttpResult bobsQuote = bob.postJson("/api/v1/statuses", "{\"status\": \"interesting\", \"quoted_status_id\": \""
                 + originalOnB.get("id").asText() + "\"}");
         assertThat(bobsQuote.status()).as(bobsQuote.body()).isEqualTo(200);
         assertThat(bobsQuote.json().get("quote").get("state").asText()).isEqualTo("pending");
         assertThat(bobsQuote.json().get("quote").get("quoted_status").isNull()).isTrue();
+        String bobsQuoteId = bobsQuote.json().get("id").asText();
+        Await.until(WAIT, () -> bob.get("/api/v1/statuses/" + bobsQuoteId).json().get("quote").get("state").asText()
+                .equals("accepted"));
     }
 
     private static String path(String uri) {

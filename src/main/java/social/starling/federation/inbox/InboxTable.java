@@ -13,6 +13,7 @@ import social.starling.service.follow.FollowService;
 import social.starling.service.interaction.FavouriteService;
 import social.starling.service.interaction.ReblogService;
 import social.starling.service.moderation.ReceiveReportService;
+import social.starling.service.status.QuoteExchangeService;
 
 /**
  * The one table of what the inbox does with each activity: {@code Activity/ObjectKind} (or just {@code Activity})
@@ -24,7 +25,7 @@ public final class InboxTable {
                            ReblogService reblogs, AccountWriter accountWriter, RemoteActors actors,
                            ResolveAccountService resolve, DeleteRemoteAccountService deleteAccount,
                            MoveAccountService moves, ReceiveReportService reports, NoteIngest notes,
-                           RemoteFetcher fetcher, Clock clock) {
+                           RemoteFetcher fetcher, QuoteExchangeService quotes, Clock clock) {
     }
 
     private InboxTable() {
@@ -37,12 +38,18 @@ public final class InboxTable {
         var rejectFollow = new RejectFollowHandler(lookup, s.follows());
         var createNote = new CreateNoteHandler(s.notes(), s.fetcher());
         var featured = new FeaturedHandler();
+        var acceptQuote = new AcceptQuoteRequestHandler(lookup, s.notes(), s.quotes(), true);
+        var rejectQuote = new AcceptQuoteRequestHandler(lookup, s.notes(), s.quotes(), false);
+        var deleteRef = new DeleteQuoteAuthorizationHandler(s.quotes(), deleteNote);
         return new InboxDispatcher()
                 .on("Follow", new FollowHandler(lookup, s.follows()))
                 .on("Accept/Follow", acceptFollow)
-                .on("Accept/Ref", acceptFollow)
+                .on("Accept/Ref", acceptQuote.orElse(acceptFollow))
                 .on("Reject/Follow", rejectFollow)
-                .on("Reject/Ref", rejectFollow)
+                .on("Reject/Ref", rejectQuote.orElse(rejectFollow))
+                .on("Accept/QuoteRequest", acceptQuote)
+                .on("Reject/QuoteRequest", rejectQuote)
+                .on("QuoteRequest", new QuoteRequestHandler(lookup, s.notes(), s.quotes()))
                 .on("Undo/Follow", new UndoFollowHandler(lookup, s.follows()))
                 .on("Undo/Like", new UndoLikeHandler(lookup, s.favourites()))
                 .on("Undo/Announce", undoAnnounce)
@@ -52,7 +59,8 @@ public final class InboxTable {
                 .on("Create/Ref", createNote)
                 .on("Update/Note", new UpdateNoteHandler(s.notes()))
                 .on("Update/Self", new UpdatePersonHandler(s.db(), s.accountWriter(), s.actors(), s.clock()))
-                .on("Delete/Ref", deleteNote)
+                .on("Delete/Ref", deleteRef)
+                .on("Delete/QuoteAuthorization", deleteRef)
                 .on("Delete/Note", deleteNote)
                 .on("Delete/Tombstone", deleteNote)
                 .on("Delete/Self", new DeletePersonHandler(s.deleteAccount()))

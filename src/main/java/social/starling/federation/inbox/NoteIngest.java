@@ -31,4 +31,11 @@ public interface NoteIngest {
      * had or may not be seen.
      */
     Optional<Status> resolve(String objectId);
+
+    /**
+     * Whether {@code authorizationUri} is a QuoteAuthorization, served by {@code quotedAuthor}'s server and
+     * attributed to them, approving {@code quotingUri} quoting {@code quotedUri} (fetched now).
+     */
+    boolean verifyQuoteAuthorization(String authorizationUri, Account quotedAuthor, String quotingUri,
+                                     String quotedUri);
 }

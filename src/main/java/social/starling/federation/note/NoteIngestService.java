@@ -177,7 +177,7 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
      * Whether a remote note's quote is approved, as Mastodon's ActivityPub::VerifyQuoteService: a self-quote is;
      * a quote of a remote status is when the note names a {@code QuoteAuthorization} that the quoted author's
      * server serves, attributed to that author, for this note ({@code interactingObject}) and that status
-     * ({@code interactionTarget}). A quote of a local status waits for a QuoteRequest (not answered yet).
+     * ({@code interactionTarget}). A quote of a local status waits for its QuoteRequest (QuoteRequestHandler).
      */
     private boolean approved(RemoteNote note, Account actor, Status quoted) {
         if (quoted.accountId() == actor.id()) {
@@ -187,17 +187,30 @@ public final class NoteIngestService implements NoteIngest, RemoteStatuses {
             return false;
         }
         Optional<Account> quotedAuthor = statuses.account(quoted.accountId());
-        if (quotedAuthor.isEmpty() || !As2Values.sameOrigin(note.quoteAuthorizationUri(), quotedAuthor.get().uri())) {
+        return quotedAuthor.isPresent()
+                && verifyQuoteAuthorization(note.quoteAuthorizationUri(), quotedAuthor.get(), note.uri(),
+                quoted.uri());
+    }
+
+    /**
+     * Whether {@code authorizationUri} is a {@code QuoteAuthorization} served by the quoted author's server,
+     * attributed to {@code quotedAuthor}, for {@code quotingUri} ({@code interactingObject}) quoting
+     * {@code quotedUri} ({@code interactionTarget}): Mastodon's ActivityPub::VerifyQuoteService, fetched signed.
+     */
+    @Override
+    public boolean verifyQuoteAuthorization(String authorizationUri, Account quotedAuthor, String quotingUri,
+                                            String quotedUri) {
+        if (authorizationUri == null || !As2Values.sameOrigin(authorizationUri, quotedAuthor.uri())) {
             return false;
         }
         try {
-            JsonNode stamp = fetcher.getJson(new URI(note.quoteAuthorizationUri()), signer).document();
+            JsonNode stamp = fetcher.getJson(new URI(authorizationUri), signer).document();
             return As2Values.typeIs(stamp.get("type"), Set.of("QuoteAuthorization"))
-                    && As2Values.idOf(stamp.get("attributedTo")).filter(quotedAuthor.get().uri()::equals).isPresent()
-                    && As2Values.idOf(stamp.get("interactingObject")).filter(note.uri()::equals).isPresent()
-                    && As2Values.idOf(stamp.get("interactionTarget")).filter(quoted.uri()::equals).isPresent();
+                    && As2Values.idOf(stamp.get("attributedTo")).filter(quotedAuthor.uri()::equals).isPresent()
+                    && As2Values.idOf(stamp.get("interactingObject")).filter(quotingUri::equals).isPresent()
+                    && As2Values.idOf(stamp.get("interactionTarget")).filter(quotedUri::equals).isPresent();
         } catch (URISyntaxException | FetchException e) {
-            log.debug("the quote authorization {} cannot be had: {}", note.quoteAuthorizationUri(), e.getMessage());
+            log.debug("the quote authorization {} cannot be had: {}", authorizationUri, e.getMessage());
             return false;
         }
     }

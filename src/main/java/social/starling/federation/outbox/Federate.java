@@ -13,7 +13,7 @@ import social.starling.jobs.Lane;
  * @param kind       what happened
  * @param actorId    the local account that acts, and signs
  * @param statusId   the status concerned (created, edited, deleted, reblog, favourited, poll), or null
- * @param objectId   a second id: the reblogged original, the follow or block row, or null
+ * @param objectId   a second id: the reblogged original, the follow, block or quote row, or null
  * @param targetId   the other account (followed, follower, blocked), or null
  * @param uri        a URI that will be gone: the Follow's id, the deleted status or reblog's URI, or null
  * @param visibility of a deleted status or reblog, or null
@@ -28,7 +28,7 @@ public record Federate(Kind kind, long actorId, Long statusId, Long objectId, Lo
 
     public enum Kind {
         CREATE, UPDATE_NOTE, DELETE, ANNOUNCE, UNDO_ANNOUNCE, LIKE, UNDO_LIKE, FOLLOW, UNDO_FOLLOW, ACCEPT_FOLLOW,
-        REJECT_FOLLOW, BLOCK, UNDO_BLOCK, UPDATE_ACTOR, VOTE
+        REJECT_FOLLOW, BLOCK, UNDO_BLOCK, UPDATE_ACTOR, VOTE, ACCEPT_QUOTE, REJECT_QUOTE, DELETE_QUOTE_AUTHORIZATION
     }
 
     public Federate {

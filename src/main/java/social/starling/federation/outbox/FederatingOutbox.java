@@ -13,6 +13,7 @@ import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.Follow;
 import social.starling.model.LocalUris;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.service.outbox.Outbox;
 
@@ -195,6 +196,34 @@ public final class FederatingOutbox implements Outbox {
         local.voted(tx, accountId, pollStatus, choices);
         if (!pollStatus.local() && isLocal(tx, accountId)) {
             queue(tx, new Federate(Kind.VOTE, accountId, pollStatus.id(), null, null, null, null, null, choices));
+        }
+    }
+
+    @Override
+    public void quoteAnswered(Tx tx, Quote quote) {
+        local.quoteAnswered(tx, quote);
+        if (quote.activityUri() != null && quote.quotedAccountId() != null && !isLocal(tx, quote.accountId())
+                && isLocal(tx, quote.quotedAccountId())) {
+            queue(tx, Federate.between(quote.state() == Quote.State.ACCEPTED ? Kind.ACCEPT_QUOTE : Kind.REJECT_QUOTE,
+                    quote.quotedAccountId(), quote.accountId(), quote.id(), null));
+        }
+    }
+
+    @Override
+    public void quoteRevoked(Tx tx, Quote quote) {
+        local.quoteRevoked(tx, quote);
+        if (quote.approvalUri() != null && quote.quotedAccountId() != null && isLocal(tx, quote.quotedAccountId())) {
+            queue(tx, Federate.between(Kind.DELETE_QUOTE_AUTHORIZATION, quote.quotedAccountId(), quote.accountId(),
+                    quote.id(), null));
+        }
+    }
+
+    /** Mastodon's accept_quote!: StatusUpdateDistributionWorker, so followers see the quoteAuthorization. */
+    @Override
+    public void quoteApproved(Tx tx, Quote quote) {
+        local.quoteApproved(tx, quote);
+        if (isLocal(tx, quote.accountId())) {
+            queue(tx, Federate.status(Kind.UPDATE_NOTE, quote.accountId(), quote.statusId()));
         }
     }
 

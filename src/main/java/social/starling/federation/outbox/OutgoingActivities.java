@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import social.starling.convert.ActivityMapper;
 import social.starling.convert.ActorMapper;
+import social.starling.convert.QuoteActivityMapper;
 import social.starling.db.AccountRepository;
 import social.starling.db.DeliveryRepository;
 import social.starling.db.PollRepository;
+import social.starling.db.QuoteRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.Tx;
 import social.starling.federation.outbox.FederateHandler.Outgoing;
@@ -16,6 +18,7 @@ import social.starling.federation.vocab.Activity;
 import social.starling.federation.vocab.As2;
 import social.starling.model.Account;
 import social.starling.model.Poll;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 import social.starling.model.federation.LocalNote;
@@ -27,7 +30,11 @@ import social.starling.service.federation.LocalPostLoader;
  * author's followers, the accounts it mentions and the author it replies to (a direct one to the mentioned only);
  * a reblog to the reblogger's followers and the original's author; a Delete to everyone the status reached; a
  * profile update to the followers; Like, Follow, Accept, Reject, Block, their Undos and votes to the one actor
- * concerned, at its own inbox. The acting account must be local; nothing is sent when what it concerns is gone.
+ * concerned, at its own inbox. FEP-044f as Mastodon 4.5: a note quoting a remote status is followed by a
+ * QuoteRequest to the quoted author; the answer to a remote QuoteRequest goes to the requester; the Delete of a
+ * revoked QuoteAuthorization to the quoted author's followers and the quoting author (or their followers, when
+ * local). The acting account must be
+ * local; nothing is sent when what it concerns is gone.
  */
 public final class OutgoingActivities {
     private final AccountRepository accounts;
@@ -38,10 +45,15 @@ public final class OutgoingActivities {
     private final ActivityMapper mapper;
     private final ActorMapper actors;
     private final AudienceResolver audience;
+    private final QuoteRepository quotes;
+    private final QuoteActivityMapper quoteMapper;
 
     public OutgoingActivities(AccountRepository accounts, StatusRepository statuses, PollRepository polls,
                               DeliveryRepository deliveries, LocalPostLoader posts, ActivityMapper mapper,
-                              ActorMapper actors, AudienceResolver audience) {
+                              ActorMapper actors, AudienceResolver audience, QuoteRepository quotes,
+                              QuoteActivityMapper quoteMapper) {
+        this.quotes = quotes;
+        this.quoteMapper = quoteMapper;
         this.accounts = accounts;
         this.statuses = statuses;
         this.polls = polls;
@@ -72,6 +84,7 @@ public final class OutgoingActivities {
             case UPDATE_ACTOR -> one(me, mapper.updateActor(me, actors.toActor(me), me.updatedAt()),
                     audience.builder(tx).followersOf(me.id()));
             case VOTE -> votes(tx, job, me);
+            case ACCEPT_QUOTE, REJECT_QUOTE, DELETE_QUOTE_AUTHORIZATION -> quoteAnswer(tx, job, me);
         };
     }
 
@@ -92,7 +105,55 @@ public final class OutgoingActivities {
             to.accounts(List.of(s.inReplyToAccountId()));
         }
         Activity activity = job.kind() == Federate.Kind.CREATE ? mapper.toActivity(note) : mapper.update(note);
-        return one(me, activity, to);
+        List<Outgoing> out = new ArrayList<>(one(me, activity, to));
+        if (job.kind() == Federate.Kind.CREATE) {
+            quoteRequest(tx, me, s).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Mastodon's QuoteRequestWorker: a pending quote of a remote status asks its author's server for approval. */
+    private Optional<Outgoing> quoteRequest(Tx tx, Account me, Status s) {
+        Optional<Quote> quote = quotes.ofStatus(tx, s.id())
+                .filter(q -> q.state() == Quote.State.PENDING && q.activityUri() != null && q.quotedStatusId() != null);
+        Optional<Status> quoted = quote.flatMap(q -> statuses.find(tx, q.quotedStatusId())).filter(q -> !q.local());
+        if (quoted.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outgoing(me.id(), As2.write(quoteMapper.request(me, quote.get().activityUri(),
+                quoted.get().uri(), s.uri())), audience.builder(tx).actor(quoted.get().accountId()).inboxes()));
+    }
+
+    /**
+     * The answer to a remote QuoteRequest for {@code me}'s status (Accept with the authorization, or Reject), or the
+     * Delete of the authorization once revoked. Nothing when the quote or its statuses are gone.
+     */
+    private List<Outgoing> quoteAnswer(Tx tx, Federate job, Account me) {
+        Optional<Quote> found = quotes.find(tx, job.objectId()).filter(q -> q.quotedAccountId() != null
+                && q.quotedAccountId() == me.id() && q.quotedStatusId() != null);
+        Optional<Account> quoter = found.flatMap(q -> accounts.find(tx, q.accountId()));
+        Optional<Status> quoting = found.flatMap(q -> statuses.find(tx, q.statusId()));
+        Optional<Status> quoted = found.flatMap(q -> statuses.find(tx, q.quotedStatusId()));
+        if (quoter.isEmpty() || quoting.isEmpty() || quoted.isEmpty()) {
+            return List.of();
+        }
+        Quote q = found.get();
+        if (job.kind() == Federate.Kind.DELETE_QUOTE_AUTHORIZATION) {
+            if (q.approvalUri() == null) {
+                return List.of();
+            }
+            // Mastodon's RevokeQuoteService: wherever the quoting and the quoted status reached.
+            AudienceResolver.Builder to = audience.builder(tx).followersOf(me.id());
+            return one(me, quoteMapper.deleteAuthorization(me, q.approvalUri()), quoter.get().isLocal()
+                    ? to.followersOf(quoter.get().id()) : to.actor(quoter.get().id()));
+        }
+        if (quoter.get().isLocal() || q.activityUri() == null) {
+            return List.of();
+        }
+        boolean accept = job.kind() == Federate.Kind.ACCEPT_QUOTE;
+        return List.of(new Outgoing(me.id(), As2.write(quoteMapper.answer(accept, me, q.id(), quoter.get(),
+                q.activityUri(), quoted.get().uri(), quoting.get().uri())),
+                audience.builder(tx).actor(quoter.get().id()).inboxes()));
     }
 
     private List<Outgoing> announce(Tx tx, Federate job) {

@@ -73,6 +73,17 @@ public final class As2 {
             "automaticApproval", Map.of("@id", "gts:automaticApproval", "@type", "@id"),
             "manualApproval", Map.of("@id", "gts:manualApproval", "@type", "@id")));
 
+    /** QuoteRequest, and the Accept or Reject embedding one (Mastodon's "quote_requests" extension). */
+    public static final Object QUOTE_REQUEST_CONTEXT = List.of(ACTIVITYSTREAMS, extensions(
+            "QuoteRequest", "https://w3id.org/fep/044f#QuoteRequest"));
+
+    /** QuoteAuthorization (Mastodon's "quote_authorizations" extension). */
+    public static final Object QUOTE_AUTHORIZATION_CONTEXT = List.of(ACTIVITYSTREAMS, extensions(
+            "gts", "https://gotosocial.org/ns#",
+            "quoteAuthorization", Map.of("@id", "https://w3id.org/fep/044f#quoteAuthorization", "@type", "@id"),
+            "interactingObject", Map.of("@id", "gts:interactingObject"),
+            "interactionTarget", Map.of("@id", "gts:interactionTarget")));
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

@@ -6,6 +6,7 @@ import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
 import social.starling.model.Follow;
 import social.starling.model.NotificationType;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.service.notification.NotifyService;
 import social.starling.service.status.StatusEditNotifier;
@@ -106,5 +107,23 @@ public final class LocalOutbox implements Outbox {
     @Override
     public void voted(Tx tx, long accountId, Status pollStatus, List<Integer> choices) {
         // Counts are written by VoteService; a remote poll's author learns of the vote through federation.
+    }
+
+    /** Mastodon's QuoteRequest#accept_quote_request!: the quoted author gets a "quote" notification. */
+    @Override
+    public void quoteAnswered(Tx tx, Quote quote) {
+        if (quote.state() == Quote.State.ACCEPTED && quote.quotedAccountId() != null) {
+            notify.notify(tx, quote.quotedAccountId(), quote.accountId(), NotificationType.QUOTE, quote.statusId());
+        }
+    }
+
+    @Override
+    public void quoteRevoked(Tx tx, Quote quote) {
+        // Locally the quote's state is all there is to change.
+    }
+
+    @Override
+    public void quoteApproved(Tx tx, Quote quote) {
+        // Local readers see the new state at their next read.
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import social.starling.db.Tx;
 import social.starling.model.Account;
 import social.starling.model.Follow;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 
 /**
@@ -70,4 +71,16 @@ public interface Outbox {
 
     /** {@code accountId} voted {@code choices} (option indexes) in the poll of {@code pollStatus}. */
     void voted(Tx tx, long accountId, Status pollStatus, List<Integer> choices);
+
+    /**
+     * A remote person's quote of a local status was answered here (their QuoteRequest): {@code quote} is now
+     * accepted (the quoted author is told; the requester gets Accept with the authorization) or rejected (Reject).
+     */
+    void quoteAnswered(Tx tx, Quote quote);
+
+    /** The quoted (local) author revoked {@code quote}; a remote quoting author is sent the authorization's Delete. */
+    void quoteRevoked(Tx tx, Quote quote);
+
+    /** The remote quoted author's server accepted a local person's {@code quote}: the note is sent again (Update). */
+    void quoteApproved(Tx tx, Quote quote);
 }

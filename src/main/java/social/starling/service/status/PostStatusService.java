@@ -186,11 +186,15 @@ public final class PostStatusService {
         if (quoted != null) {
             // Mastodon accepts at once a quote of a local status its policy allows (Quote#accept! in
             // PostStatusService#attach_quote!); a remote one waits for the quoted author's server.
-            boolean local = accounts.require(tx, quoted.accountId()).isLocal();
-            quotes.insert(tx, new Quote(ids.next(), id, authorId, quoted.id(), quoted.accountId(),
+            // An accepted one gets our QuoteAuthorization, which other servers fetch to verify the note's
+            // quoteAuthorization (Mastodon's approval_uri_for a local quoted account).
+            Account quotedAuthor = accounts.require(tx, quoted.accountId());
+            boolean local = quotedAuthor.isLocal();
+            long quoteId = ids.next();
+            quotes.insert(tx, new Quote(quoteId, id, authorId, quoted.id(), quoted.accountId(),
                     local ? Quote.State.ACCEPTED : Quote.State.PENDING,
                     local ? null : uris.actor(author.username()) + "/quote_requests/" + java.util.UUID.randomUUID(),
-                    null, now), now);
+                    local ? uris.quoteAuthorization(quotedAuthor.username(), quoteId) : null, now), now);
         }
         if (r.idempotencyKey() != null && !r.idempotencyKey().isBlank()) {
             idempotency.insert(tx, authorId, Hashes.sha256Hex(r.idempotencyKey()), id, now);

@@ -12,6 +12,7 @@ import social.starling.model.Quote;
 import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
 import social.starling.model.view.StatusView;
+import social.starling.service.outbox.Outbox;
 
 /**
  * What the author of a status may do about its quotes (Mastodon 4.5): list the accepted quotes
@@ -28,10 +29,12 @@ public final class QuoteService {
     private final Database db;
     private final QuoteRepository quotes;
     private final StatusViews views;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public QuoteService(Database db, QuoteRepository quotes, StatusViews views, Clock clock) {
+    public QuoteService(Database db, QuoteRepository quotes, StatusViews views, Outbox outbox, Clock clock) {
         this.db = db;
+        this.outbox = outbox;
         this.quotes = quotes;
         this.views = views;
         this.clock = clock;
@@ -45,7 +48,10 @@ public final class QuoteService {
         return new QuotesPage(shown, found.stream().map(Quote::id).toList());
     }
 
-    /** Mastodon's Quote#reject!: an accepted quote becomes revoked, a pending one rejected. */
+    /**
+     * Mastodon's RevokeQuoteService: an accepted quote becomes revoked (a remote quoting author is sent the Delete
+     * of our QuoteAuthorization), a pending one rejected.
+     */
     public StatusView revoke(long callerId, long statusId, long quotingStatusId) {
         ownStatus(callerId, statusId);
         db.inTransaction(tx -> {
@@ -54,6 +60,7 @@ public final class QuoteService {
                     .orElseThrow(() -> new NotFoundException("Record not found"));
             if (q.state() == Quote.State.ACCEPTED) {
                 quotes.setState(tx, q.id(), Quote.State.REVOKED, q.approvalUri(), clock.instant());
+                outbox.quoteRevoked(tx, q);
             } else if (q.state() != Quote.State.REVOKED) {
                 quotes.setState(tx, q.id(), Quote.State.REJECTED, q.approvalUri(), clock.instant());
             }

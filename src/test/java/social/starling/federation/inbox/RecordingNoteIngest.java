@@ -34,4 +34,11 @@ final class RecordingNoteIngest implements NoteIngest {
     public Optional<Status> resolve(String objectId) {
         return Optional.empty();
     }
+
+    @Override
+    public boolean verifyQuoteAuthorization(String authorizationUri, Account quotedAuthor, String quotingUri,
+                                            String quotedUri) {
+        calls.add("verify " + authorizationUri);
+        return false;
+    }
 }
