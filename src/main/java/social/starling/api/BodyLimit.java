@@ -3,11 +3,15 @@ package social.starling.api;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 
 /**
  * Request body limits, checked before any handler runs: a body announced larger than the limit
- * ({@code Content-Length}) is answered 413 at once, without reading it. Multipart bodies (file uploads) have their
+ * ({@code Content-Length}) is answered 413 before any handler sees it (read and discarded first, up to
+ * {@link #DRAIN_MAX_BYTES}, so that the client is still listening for the answer). Multipart bodies (file uploads) have their
  * own, larger limit. A body without a length (chunked) is bounded while it is read: Javalin's
  * {@code maxRequestSize} for bodies read whole, Jetty's multipart limit for uploads; both end in the same 413
  * ({@link ErrorMapper}).
@@ -24,8 +28,26 @@ final class BodyLimit {
     void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > limitFor(ctx.contentType())) {
-            ctx.header("Connection", "close"); // the body stays unread: the connection cannot carry another request
+            // A client still sending its body may not read an answer given before it finishes: closing on unread
+            // input resets the connection, and the 413 is lost. A body of moderate size is read and thrown away
+            // first (as a web server's lingering close would); a huge one is refused at once and the connection
+            // closed, since it cannot carry another request.
+            if (length > DRAIN_MAX_BYTES || !drained(ctx)) {
+                ctx.header("Connection", "close");
+            }
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The request body is too large");
+        }
+    }
+
+    /** The most of an over-limit body read and discarded so that its 413 reaches the client. */
+    static final long DRAIN_MAX_BYTES = 64L * 1024 * 1024;
+
+    private static boolean drained(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
