@@ -171,14 +171,18 @@ public final class AccountRepository {
                 .fetchOptional(ACCOUNTS.PRIVATE_KEY);
     }
 
-    public void setKeys(Tx tx, long id, String publicKey, String privateKey, Instant now) {
+    /**
+     * Stores a key pair unless the account has one: the condition is in the statement, so of two generators racing
+     * on PostgreSQL (each having read no key) only the first writes, and peers never see the key change.
+     */
+    public boolean setKeysIfMissing(Tx tx, long id, String publicKey, String privateKey, Instant now) {
         changed(tx, id);
-        tx.dsl().update(ACCOUNTS)
+        return tx.dsl().update(ACCOUNTS)
                 .set(ACCOUNTS.PUBLIC_KEY, publicKey)
                 .set(ACCOUNTS.PRIVATE_KEY, privateKey)
                 .set(ACCOUNTS.UPDATED_AT, now)
-                .where(ACCOUNTS.ID.eq(id))
-                .execute();
+                .where(ACCOUNTS.ID.eq(id).and(ACCOUNTS.PUBLIC_KEY.isNull()))
+                .execute() == 1;
     }
 
     /** Writes the profile: texts, fields, flags and image files. */

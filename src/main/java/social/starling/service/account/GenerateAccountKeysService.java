@@ -39,14 +39,10 @@ public final class GenerateAccountKeysService {
             return;
         }
         KeyPair pair = newKeyPair();
-        db.inTransaction(tx -> {
-            // Another runner may have won the race; keep the first key, peers may have cached it.
-            if (accounts.find(tx, accountId).map(a -> a.publicKey() == null).orElse(false)) {
-                accounts.setKeys(tx, accountId, pem("PUBLIC KEY", pair.getPublic().getEncoded()),
-                        pem("PRIVATE KEY", pair.getPrivate().getEncoded()), clock.instant());
-            }
-            return null;
-        });
+        // Another generator (the job, a fetch of the actor) may have won the race: the first key stays, since peers
+        // may have cached it.
+        db.inTransaction(tx -> accounts.setKeysIfMissing(tx, accountId, pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()), clock.instant()));
     }
 
     static KeyPair newKeyPair() {
