@@ -50,6 +50,27 @@ public final class LocalMediaStore implements MediaStore {
     }
 
     @Override
+    public void put(String key, Path file, String contentType) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<InputStream> open(String key) {
         try {
             return Optional.of(Files.newInputStream(resolve(key)));

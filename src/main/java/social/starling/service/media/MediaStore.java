@@ -13,6 +13,9 @@ public interface MediaStore {
     /** Stores {@code bytes} under {@code key}, replacing what was there; readers never see a partial object. */
     void put(String key, byte[] bytes, String contentType);
 
+    /** Stores the file at {@code file} under {@code key} (copied or moved; the caller deletes its copy after). */
+    void put(String key, java.nio.file.Path file, String contentType);
+
     /** The object's bytes, or empty if there is none. The caller closes the stream. */
     Optional<InputStream> open(String key);
 
