@@ -17,7 +17,7 @@ public record OutboxComponents(NotifyService notifier, Outbox outbox) {
         var policy = new NotificationPolicyRules(repos.notificationPolicies(), repos.notificationRequests(),
                 repos.relationships(), repos.statuses(), repos.users());
         var notify = new NotifyService(repos.notifications(), repos.notificationRequests(), policy,
-                repos.relationships(), repos.accounts(), repos.users(), core.ids(), core.clock());
+                repos.relationships(), repos.accounts(), repos.users(), core.ids(), core.clock(), core.events());
         // Every event goes to the local outbox; those others must learn of also queue a delivery (federate job).
         Outbox outbox = new FederatingOutbox(new LocalOutbox(core.jobs(), notify), core.jobs(), repos.accounts(),
                 repos.statuses(), new DeliveryRepository(), core.uris());

@@ -6,5 +6,5 @@ package social.starling.service.event;
  * event is a record added to {@code permits}. An event a node does not know (a newer node during an upgrade) is
  * ignored there.
  */
-public sealed interface Event permits AccountChanged, AccountRowChanged {
+public sealed interface Event permits AccountChanged, AccountRowChanged, NotificationCreated {
 }

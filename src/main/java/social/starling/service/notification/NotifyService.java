@@ -10,6 +10,8 @@ import social.starling.db.RelationshipRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.model.Account;
+import social.starling.service.event.Events;
+import social.starling.service.event.NotificationCreated;
 import social.starling.service.visibility.RelationsCache;
 import social.starling.service.visibility.StatusVisibility;
 import social.starling.model.IdGenerator;
@@ -42,10 +44,13 @@ public final class NotifyService {
     private final UserRepository users;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Events events;
 
     public NotifyService(NotificationRepository notifications, NotificationRequestRepository requests,
                          NotificationPolicyRules policy, RelationshipRepository relationships,
-                         AccountRepository accounts, UserRepository users, IdGenerator ids, Clock clock) {
+                         AccountRepository accounts, UserRepository users, IdGenerator ids, Clock clock,
+                         Events events) {
+        this.events = events;
         this.notifications = notifications;
         this.requests = requests;
         this.policy = policy;
@@ -84,6 +89,9 @@ public final class NotifyService {
         Notification n = new Notification(id, recipientId, fromId, type, statusId,
                 groupKey(tx, recipientId, type, statusId, id, now), now, verdict == Action.FILTER);
         notifications.insert(tx, n);
+        if (!n.filtered()) {
+            events.publish(tx, new NotificationCreated(id, recipientId));
+        }
         if (n.filtered() && type == NotificationType.MENTION) {
             requests.upsert(tx, ids.next(), recipientId, fromId, statusId, notifications.countFilteredMentions(tx,
                     recipientId, fromId, NotificationRequest.MAX_MEANINGFUL_COUNT), now);
