@@ -1,5 +1,9 @@
 package social.starling.convert;
 
+import social.starling.federation.vocab.Document;
+import social.starling.model.MediaAttachment;
+import social.starling.model.MediaMeta;
+import social.starling.service.media.MediaStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +22,17 @@ import social.starling.model.federation.LocalNote;
 /**
  * Local statuses → AS2 {@code Note} (or {@code Question}), as Mastodon's ActivityPub::NoteSerializer writes them.
  * What Starling leaves out: {@code atomUri}/{@code inReplyToAtomUri} (OStatus leftovers), {@code context}
- * (Mastodon 4.4's conversation collection, not served here), media (not built yet: {@code attachment} is empty),
- * custom emojis. Quotes are written as Mastodon 4.5 writes them ({@code quote}, {@code quoteUri},
+ * (Mastodon 4.4's conversation collection, not served here), custom emojis. Attachments are Documents with
+ * Mastodon's fields (mediaType, url, name, blurhash, focalPoint, width, height). Quotes are written as Mastodon 4.5 writes them ({@code quote}, {@code quoteUri},
  * {@code _misskey_quote}, {@code quoteAuthorization}, {@code interactionPolicy.canQuote}).
  */
 public final class NoteMapper {
     private final LocalUris uris;
+    private final MediaStore media;
 
-    public NoteMapper(LocalUris uris) {
+    public NoteMapper(LocalUris uris, MediaStore media) {
         this.uris = uris;
+        this.media = media;
     }
 
     /** The note as a document of its own, with its {@code @context}. */
@@ -41,7 +47,7 @@ public final class NoteMapper {
                 s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText(),
                 n.inReplyToUri(), As2Times.iso(s.createdAt()), s.url(), uris.actor(author.username()),
                 audience.to(), audience.cc(), s.sensitive(), n.conversationUri(), s.content(),
-                language == null ? null : Map.of(language, s.content()), As2Times.iso(s.editedAt()), List.of(),
+                language == null ? null : Map.of(language, s.content()), As2Times.iso(s.editedAt()), attachments(n),
                 tags(n), replies(n), Collection.counted(s.uri() + "/likes", "Collection", s.favouritesCount()),
                 Collection.counted(s.uri() + "/shares", "Collection", s.reblogsCount()),
                 poll != null && !poll.multiple() ? options : null, poll != null && poll.multiple() ? options : null,
@@ -74,6 +80,22 @@ public final class NoteMapper {
             approved.add(uris.actor(username));
         }
         return new Note.InteractionPolicy(new Note.CanQuote(List.copyOf(approved), null));
+    }
+
+    /** The ready attachments as Documents: the file's URL, the description as {@code name}. */
+    private List<Object> attachments(LocalNote n) {
+        List<Object> out = new ArrayList<>();
+        for (MediaAttachment m : n.media() == null ? List.<MediaAttachment>of() : n.media()) {
+            if (m.fileKey() == null && m.remoteUrl() == null) {
+                continue;
+            }
+            String url = m.fileKey() != null && !m.isRemote() ? media.url(m.fileKey()) : m.remoteUrl();
+            MediaMeta.Size o = m.meta() == null ? null : m.meta().original();
+            out.add(new Document("Document", m.fileContentType(), url, m.description(), m.blurhash(),
+                    m.focusX() == null ? null : List.of(m.focusX(), m.focusY()),
+                    o == null ? null : o.width(), o == null ? null : o.height()));
+        }
+        return out;
     }
 
     /** The address of a reply page: {@code <note>/replies?...&page=true}. */

@@ -19,10 +19,16 @@ import social.starling.model.view.StatusView;
 public final class StatusApiMapper {
     private final AccountApiMapper accounts;
     private final String baseUrl;
+    private final MediaAttachmentApiMapper media;
 
-    public StatusApiMapper(AccountApiMapper accounts, String baseUrl) {
+    public StatusApiMapper(AccountApiMapper accounts, String baseUrl, MediaAttachmentApiMapper media) {
         this.accounts = accounts;
         this.baseUrl = baseUrl;
+        this.media = media;
+    }
+
+    public MediaAttachmentApiMapper media() {
+        return media;
     }
 
     public List<StatusEntity> toApi(List<StatusView> views) {
@@ -54,7 +60,7 @@ public final class StatusApiMapper {
                 s.visibility().wireName(),
                 !reblogWrapper && s.sensitive(),
                 reblogWrapper ? "" : s.spoilerText(),
-                List.of(),
+                reblogWrapper ? List.of() : media.toApi(v.media()),
                 v.application() == null ? null : new StatusEntity.Application(v.application().name(),
                         v.application().website()),
                 v.mentions().stream().map(this::mention).toList(),

@@ -12,6 +12,8 @@ public record Edges(ApiAuth auth, AccountApiMapper accountApi, StatusApiMapper s
     public static Edges build(Core core, AccountComponents accounts) {
         var accountApi = new AccountApiMapper(core.uris());
         return new Edges(new ApiAuth(accounts.tokenAuthenticator()), accountApi,
-                new StatusApiMapper(accountApi, core.baseUrl()), core.json(), core.baseUrl());
+                new StatusApiMapper(accountApi, core.baseUrl(),
+                        new social.starling.convert.MediaAttachmentApiMapper(core.media(), core.baseUrl())),
+                core.json(), core.baseUrl());
     }
 }

@@ -17,7 +17,7 @@ public record FederationComponents(FederationRepository repository, LocalActorSe
         var actors = new LocalActorService(db, repos.accounts(), repos.users(), accounts.generateKeys(),
                 core.baseUrl());
         var posts = new LocalPostLoader(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(), repository,
-                repos.quotes(), core.domain(), core.clock());
+                repos.quotes(), repos.media(), core.domain(), core.clock());
         return new FederationComponents(repository, actors, posts,
                 new LocalObjectService(db, repos.statuses(), repository, actors, posts),
                 new ActorCollectionsService(db, repos.accountStatuses(), repos.statuses(), repos.graphPages(),

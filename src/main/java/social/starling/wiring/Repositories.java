@@ -14,6 +14,7 @@ import social.starling.db.InstanceSettingsRepository;
 import social.starling.db.InteractionRepository;
 import social.starling.db.InviteRepository;
 import social.starling.db.ListRepository;
+import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.MarkerRepository;
 import social.starling.db.NotificationPolicyRepository;
 import social.starling.db.QuoteRepository;
@@ -52,7 +53,8 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            StatusMarkRepository statusMarks, ReblogRepository reblogs,
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
                            NotificationPolicyRepository notificationPolicies,
-                           NotificationRequestRepository notificationRequests, QuoteRepository quotes) {
+                           NotificationRequestRepository notificationRequests, QuoteRepository quotes,
+                           MediaAttachmentRepository media) {
 
     /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
     public static Repositories create(ObjectMapper json, EventBus events) {
@@ -68,6 +70,6 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                 new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
                 new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
                 new MarkerRepository(), new NotificationPolicyRepository(), new NotificationRequestRepository(),
-                new QuoteRepository());
+                new QuoteRepository(), new MediaAttachmentRepository(json));
     }
 }

@@ -8,6 +8,7 @@ import social.starling.service.notification.NotifyService;
 import social.starling.service.outbox.Outbox;
 import social.starling.service.poll.ClosePollService;
 import social.starling.service.poll.VoteService;
+import social.starling.service.status.StatusMedia;
 import social.starling.service.status.DeleteStatusService;
 import social.starling.service.status.DistributeStatusService;
 import social.starling.service.status.EditStatusService;
@@ -43,7 +44,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         accounts.changes().listen(relations::evict);
         var filterer = new KeywordStatusFilterer(db, repos.filters(), clock);
         var views = new StatusViews(db, repos.statuses(), repos.accounts(), repos.relationships(), repos.tags(),
-                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, repos.quotes(), clock);
+                repos.polls(), repos.interactions(), repos.oauth(), relations, filterer, repos.quotes(), repos.media(), clock);
         var notify = outboxes.notifier();
         var outbox = outboxes.outbox();
         var homeFeed = new HomeFeedService(db, repos.feeds(), views, core.config().feeds().maxItems(), clock);
@@ -51,7 +52,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
         var writer = new StatusWriter(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
                 repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
-                views, composer, writer, repos.quotes(), ids, core.uris(), clock);
+                views, composer, writer, repos.quotes(), new StatusMedia(repos.media()), ids, core.uris(), clock);
         var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
         // Built here, not with the other interactions: deleting one's own reblog undoes it (DeleteStatusService).
         var reblogs = new ReblogService(db, repos.statuses(), repos.reblogs(), repos.accounts(), repos.users(),

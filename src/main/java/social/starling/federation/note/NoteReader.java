@@ -42,7 +42,7 @@ import social.starling.text.HtmlSanitizer;
  *   <li>{@code Question}: {@code oneOf}, or {@code anyOf} for multiple choice, each option's votes from
  *       {@code replies.totalItems}; {@code endTime}, {@code closed}, {@code votersCount}; at most
  *       {@link #MAX_POLL_OPTIONS} options.</li>
- *   <li>Attachments are counted, not stored (Starling keeps no remote media yet); they never make a note fail.</li>
+ *   <li>Attachments: at most four, read by {@link AttachmentReader}; a bad one is skipped, never failing the note.</li>
  * </ul>
  * Refused ({@link InvalidNoteException}): not an object, no http(s) {@code id}, a type that is none of these, no
  * {@code attributedTo}.
@@ -114,7 +114,7 @@ public final class NoteReader {
                 conversation(object), published, updated, mentions(object.get("tag")), hashtags(object.get("tag")),
                 audienceAll.size() > MAX_AUDIENCE ? audienceAll.subList(0, MAX_AUDIENCE) : audienceAll,
                 PollReader.read(object, MAX_POLL_OPTIONS, MAX_OPTION_TITLE),
-                array(object.get("attachment"), MAX_ATTACHMENTS).size(),
+                AttachmentReader.read(object.get("attachment")),
                 idOf(object.get("quote")).flatMap(As2Values::httpUrl).map(URI::toString).orElse(null),
                 idOf(object.get("quoteAuthorization")).flatMap(As2Values::httpUrl).map(URI::toString).orElse(null),
                 quotePolicy(object.get("interactionPolicy"), author, followersUri));

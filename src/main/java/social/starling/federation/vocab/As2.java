@@ -61,6 +61,8 @@ public final class As2 {
             "sensitive", "as:sensitive",
             "toot", "http://joinmastodon.org/ns#",
             "votersCount", "toot:votersCount",
+            "blurhash", "toot:blurhash",
+            "focalPoint", Map.of("@container", "@list", "@id", "toot:focalPoint"),
             "Hashtag", "as:Hashtag",
             // Mastodon 4.5's "quotes" and "interaction_policies" context extensions (FEP-044f, GoToSocial).
             "quote", "https://w3id.org/fep/044f#quote",

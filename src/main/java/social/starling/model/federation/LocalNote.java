@@ -20,9 +20,11 @@ import social.starling.model.Status;
  * @param quotedUri       the id of the status it quotes (a quote pending or accepted), or null
  * @param quoteAuthorizationUri the QuoteAuthorization that approved the quote, or null
  * @param quotePolicy     its quote policy ({@link social.starling.model.QuotePolicy})
+ * @param media           its attachments, in order
  */
 public record LocalNote(Status status, Account author, List<Account> mentions, List<String> tags, Poll poll,
                         boolean pollClosed, String inReplyToUri, String conversationUri, List<Status> selfReplies,
-                        String quotedUri, String quoteAuthorizationUri, int quotePolicy)
+                        String quotedUri, String quoteAuthorizationUri, int quotePolicy,
+                        List<social.starling.model.MediaAttachment> media)
         implements LocalPost {
 }

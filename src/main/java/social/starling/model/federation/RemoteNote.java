@@ -24,19 +24,20 @@ import social.starling.model.Visibility;
  * @param hashtags        hashtag names without {@code #}, without duplicates
  * @param audienceUris    every id in {@code to} and {@code cc} (for silent mentions of local accounts)
  * @param poll            the poll of a {@code Question}, or null
- * @param attachments     how many attachments it carries (not stored: Starling keeps no remote media yet)
+ * @param attachments     its media attachments (at most four), in order
  */
 public record RemoteNote(String uri, String url, String attributedTo, Visibility visibility, String content,
                          String spoilerText, boolean sensitive, String language, String inReplyToUri,
                          String conversationUri, Instant published, Instant updated, List<String> mentionUris,
-                         List<String> hashtags, List<String> audienceUris, RemotePoll poll, int attachments,
-                         String quoteUri, String quoteAuthorizationUri, int quotePolicy) {
+                         List<String> hashtags, List<String> audienceUris, RemotePoll poll,
+                         List<Attachment> attachments, String quoteUri, String quoteAuthorizationUri, int quotePolicy) {
 
     /** The note without quote information (Mastodon before 4.4, or a note that quotes nothing). */
     public RemoteNote(String uri, String url, String attributedTo, Visibility visibility, String content,
                       String spoilerText, boolean sensitive, String language, String inReplyToUri,
                       String conversationUri, Instant published, Instant updated, List<String> mentionUris,
-                      List<String> hashtags, List<String> audienceUris, RemotePoll poll, int attachments) {
+                      List<String> hashtags, List<String> audienceUris, RemotePoll poll,
+                      List<Attachment> attachments) {
         this(uri, url, attributedTo, visibility, content, spoilerText, sensitive, language, inReplyToUri,
                 conversationUri, published, updated, mentionUris, hashtags, audienceUris, poll, attachments, null,
                 null, 0);
@@ -51,5 +52,13 @@ public record RemoteNote(String uri, String url, String attributedTo, Visibility
     }
 
     public record Option(String title, int votes) {
+    }
+
+    /**
+     * An attachment: Mastodon's type (image, video, audio, unknown), the file's URL, its media type, description
+     * ({@code name}), blurhash, focal point, size, and a preview's URL ({@code icon}); all but type and url nullable.
+     */
+    public record Attachment(String type, String url, String mediaType, String description, String blurhash,
+                             Double focusX, Double focusY, Integer width, Integer height, String previewUrl) {
     }
 }

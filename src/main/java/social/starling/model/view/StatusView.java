@@ -10,16 +10,18 @@ import social.starling.model.Status;
  * view), mentioned accounts, tags, poll, the posting app, the viewer's marks, and keyword filter matches.
  */
 public record StatusView(Status status, Account account, StatusView reblog, List<Account> mentions, List<String> tags,
-                         PollView poll, App application, Marks viewer, List<FilterMatch> filtered, Quoting quoting) {
+                         PollView poll, App application, Marks viewer, List<FilterMatch> filtered, Quoting quoting,
+                         List<social.starling.model.MediaAttachment> media) {
 
     /** The same view with its quote information. */
     public StatusView withQuoting(Quoting q) {
-        return new StatusView(status, account, reblog, mentions, tags, poll, application, viewer, filtered, q);
+        return new StatusView(status, account, reblog, mentions, tags, poll, application, viewer, filtered, q, media);
     }
 
     /** The same view with another reblogged status. */
     public StatusView withReblog(StatusView r) {
-        return new StatusView(status, account, r, mentions, tags, poll, application, viewer, filtered, quoting);
+        return new StatusView(status, account, r, mentions, tags, poll, application, viewer, filtered, quoting,
+                media);
     }
 
     /**

@@ -19,6 +19,8 @@ import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
+import social.starling.model.MediaAttachment;
+import social.starling.db.MediaAttachmentRepository;
 import social.starling.model.Poll;
 import social.starling.model.Quote;
 import social.starling.model.Status;
@@ -43,13 +45,15 @@ public final class LocalPostLoader {
     private final PollRepository polls;
     private final FederationRepository federation;
     private final QuoteRepository quotes;
+    private final MediaAttachmentRepository media;
     private final String domain;
     private final Clock clock;
 
     public LocalPostLoader(StatusRepository statuses, AccountRepository accounts, TagRepository tags,
                            PollRepository polls, FederationRepository federation, QuoteRepository quotes,
-                           String domain, Clock clock) {
+                           MediaAttachmentRepository media, String domain, Clock clock) {
         this.quotes = quotes;
+        this.media = media;
         this.statuses = statuses;
         this.accounts = accounts;
         this.tags = tags;
@@ -93,6 +97,7 @@ public final class LocalPostLoader {
         Map<Long, Status> quoted = statuses.findAll(tx, made.values().stream().map(Quote::quotedStatusId)
                 .filter(Objects::nonNull).toList());
         Map<Long, Integer> policies = quotes.policies(tx, noteIds);
+        Map<Long, List<MediaAttachment>> attached = media.ofStatuses(tx, noteIds);
 
         Set<Long> accountIds = new HashSet<>();
         list.forEach(s -> accountIds.add(s.accountId()));
@@ -124,7 +129,7 @@ public final class LocalPostLoader {
                     parent == null ? null : parent.uri(), conversationUri(s.conversationId(), conversationUris),
                     selfReplies.getOrDefault(s.id(), List.of()), quotedUri(made.get(s.id()), quoted),
                     quotedUri(made.get(s.id()), quoted) == null ? null : made.get(s.id()).approvalUri(),
-                    policies.getOrDefault(s.id(), 0)));
+                    policies.getOrDefault(s.id(), 0), attached.getOrDefault(s.id(), List.of())));
         }
         return out;
     }

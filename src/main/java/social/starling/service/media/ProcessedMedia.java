@@ -1,6 +1,7 @@
 package social.starling.service.media;
 
 import java.nio.file.Path;
+import social.starling.model.MediaMeta;
 
 /**
  * The outcome of processing one upload: files written into the work directory the processor was given (the

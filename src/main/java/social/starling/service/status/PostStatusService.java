@@ -19,6 +19,7 @@ import social.starling.errors.UnprocessableException;
 import social.starling.model.Account;
 import social.starling.model.IdGenerator;
 import social.starling.model.LocalUris;
+import social.starling.model.MediaAttachment;
 import social.starling.model.Quote;
 import social.starling.model.QuotePolicy;
 import social.starling.model.Status;
@@ -68,15 +69,17 @@ public final class PostStatusService {
     private final StatusComposer composer;
     private final StatusWriter writer;
     private final QuoteRepository quotes;
+    private final StatusMedia media;
     private final IdGenerator ids;
     private final LocalUris uris;
     private final Clock clock;
 
     public PostStatusService(Database db, StatusRepository statuses, AccountRepository accounts, UserRepository users,
                              IdempotencyRepository idempotency, StatusViews views, StatusComposer composer,
-                             StatusWriter writer, QuoteRepository quotes, IdGenerator ids, LocalUris uris,
-                             Clock clock) {
+                             StatusWriter writer, QuoteRepository quotes, StatusMedia media, IdGenerator ids,
+                             LocalUris uris, Clock clock) {
         this.quotes = quotes;
+        this.media = media;
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -146,6 +149,7 @@ public final class PostStatusService {
         Instant now = clock.instant();
         Account author = accounts.require(tx, authorId);
         User user = users.find(tx, authorId).orElseThrow();
+        List<MediaAttachment> attached = media.resolve(tx, authorId, r.mediaIds(), null);
         Visibility visibility = r.visibility() != null
                 ? Visibility.parse(r.visibility()).orElseThrow()
                 : parent != null && parent.visibility() == Visibility.DIRECT ? Visibility.DIRECT
@@ -180,6 +184,9 @@ public final class PostStatusService {
                 visibility, text, content, spoiler, sensitive, language, parent, null, r.applicationId(),
                 mentioned.values().stream().map(Account::id).toList(),
                 extracted.hashtags().stream().map(TextEntity.Hashtag::name).toList(), poll, now));
+        if (!attached.isEmpty()) {
+            media.attach(tx, id, authorId, attached, now);
+        }
         if (quotePolicy != QuotePolicy.NOBODY) {
             quotes.setPolicy(tx, id, quotePolicy);
         }

@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
 import social.starling.db.Tx;
+import social.starling.model.MediaAttachment;
 import social.starling.model.Status;
 import social.starling.text.HtmlSanitizer;
 
@@ -26,12 +28,19 @@ public final class StatusCache {
         final Status status;
         final List<Long> mentionIds;
         final List<String> tags;
+        final List<MediaAttachment> media;
         private volatile String plainText;
 
-        Entry(Status status, List<Long> mentionIds, List<String> tags) {
+        Entry(Status status, List<Long> mentionIds, List<String> tags, List<MediaAttachment> media) {
             this.status = status;
             this.mentionIds = mentionIds;
             this.tags = tags;
+            this.media = media;
+        }
+
+        /** The attachments, in order (attached media change only with the status's version: edits). */
+        public List<MediaAttachment> media() {
+            return media;
         }
 
         public Status status() {
@@ -59,11 +68,13 @@ public final class StatusCache {
 
     private final StatusRepository statuses;
     private final TagRepository tags;
+    private final MediaAttachmentRepository media;
     private final Cache<Long, Entry> cache;
 
-    StatusCache(StatusRepository statuses, TagRepository tags, int maximumSize) {
+    StatusCache(StatusRepository statuses, TagRepository tags, MediaAttachmentRepository media, int maximumSize) {
         this.statuses = statuses;
         this.tags = tags;
+        this.media = media;
         // The version check keeps entries current; the expiry only bounds what a writer forgetting it would cost.
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(Duration.ofHours(1)).build();
     }
@@ -91,9 +102,11 @@ public final class StatusCache {
             Map<Long, Status> rows = statuses.findAll(tx, missing);
             Map<Long, List<Long>> mentions = statuses.mentions(tx, rows.keySet());
             Map<Long, List<String>> names = tags.namesOf(tx, rows.keySet());
+            Map<Long, List<MediaAttachment>> attached = media.ofStatuses(tx, rows.keySet());
             rows.forEach((id, status) -> {
                 Entry entry = new Entry(status, List.copyOf(mentions.getOrDefault(id, List.of())),
-                        List.copyOf(names.getOrDefault(id, List.of())));
+                        List.copyOf(names.getOrDefault(id, List.of())),
+                        List.copyOf(attached.getOrDefault(id, List.of())));
                 cache.put(id, entry);
                 out.put(id, entry);
             });

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.starling.db.AccountRepository;
+import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.PollRepository;
 import social.starling.db.StatusRepository;
 import social.starling.db.TagRepository;
 import social.starling.db.Tx;
 import social.starling.model.Account;
+import social.starling.model.MediaAttachment;
 import social.starling.model.Poll;
 import social.starling.model.Status;
 
@@ -34,6 +36,11 @@ public final class StatusLoader {
             return e == null ? List.of() : e.mentionIds;
         }
 
+        public List<MediaAttachment> media(long statusId) {
+            StatusCache.Entry e = entries.get(statusId);
+            return e == null ? List.of() : e.media;
+        }
+
         public List<String> tags(long statusId) {
             StatusCache.Entry e = entries.get(statusId);
             return e == null ? List.of() : e.tags;
@@ -45,10 +52,10 @@ public final class StatusLoader {
     private final StatusCache cache;
 
     public StatusLoader(StatusRepository statuses, AccountRepository accounts, TagRepository tags,
-                        PollRepository polls) {
+                        PollRepository polls, MediaAttachmentRepository media) {
         this.accounts = accounts;
         this.polls = polls;
-        this.cache = new StatusCache(statuses, tags, 50_000);
+        this.cache = new StatusCache(statuses, tags, media, 50_000);
     }
 
     /** The statuses among {@code ids} that exist (reblogged originals are the caller's to include in ids). */

@@ -32,10 +32,7 @@ public final class StatusValidator {
         if (text.isEmpty() && poll == null && !hasMedia) {
             errors.add("Text can't be blank");
         }
-        if (hasMedia) {
-            // Media uploads are not part of Starling yet: no id can name an attachment.
-            throw new UnprocessableException("Validation failed: Media attachments could not be found");
-        }
+        StatusMedia.checkShape(mediaIds, poll != null);
         if (StatusText.countCharacters(text, spoiler) > Limits.STATUS_MAX_CHARACTERS) {
             errors.add("Text character limit of " + Limits.STATUS_MAX_CHARACTERS + " exceeded");
         }

@@ -20,6 +20,7 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.InteractionRepository;
 import social.starling.db.OAuthRepository;
+import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.PollRepository;
 import social.starling.db.QuoteRepository;
 import social.starling.db.RelationshipRepository;
@@ -62,7 +63,8 @@ public final class StatusViews {
     public StatusViews(Database db, StatusRepository statuses, AccountRepository accounts,
                        RelationshipRepository relationships, TagRepository tags, PollRepository polls,
                        InteractionRepository interactions, OAuthRepository oauth, RelationsCache relations,
-                       StatusFilterer filters, QuoteRepository quotes, Clock clock) {
+                       StatusFilterer filters, QuoteRepository quotes, MediaAttachmentRepository media,
+                       Clock clock) {
         this.db = db;
         this.quoteViews = new QuoteViews(quotes, relationships);
         this.statuses = statuses;
@@ -75,7 +77,7 @@ public final class StatusViews {
         this.relations = relations;
         this.filters = filters;
         this.clock = clock;
-        this.loader = new StatusLoader(statuses, accounts, tags, polls);
+        this.loader = new StatusLoader(statuses, accounts, tags, polls, media);
     }
 
     /** One status, if the viewer may see it. */
@@ -209,7 +211,7 @@ public final class StatusViews {
                 continue;
             }
             views.add(new StatusView(view.status(), view.account(), reblog, view.mentions(), view.tags(), view.poll(),
-                    view.application(), view.viewer(), view.filtered(), StatusView.Quoting.NONE));
+                    view.application(), view.viewer(), view.filtered(), StatusView.Quoting.NONE, view.media()));
         }
         return views;
     }
@@ -256,6 +258,6 @@ public final class StatusViews {
                 ? List.of()
                 : filters.matches(viewerId, context, s, entry.plainText());
         return new StatusView(s, byId.get(s.accountId()), null, mentioned, tagNames.getOrDefault(s.id(), List.of()),
-                poll, app, viewer, filtered, StatusView.Quoting.NONE);
+                poll, app, viewer, filtered, StatusView.Quoting.NONE, entry.media());
     }
 }

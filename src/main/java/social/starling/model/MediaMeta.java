@@ -1,4 +1,4 @@
-package social.starling.service.media;
+package social.starling.model;
 
 /**
  * What processing learnt about a file, as Mastodon's {@code meta}: the sizes of the original and of the preview
