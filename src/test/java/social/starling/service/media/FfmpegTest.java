@@ -235,6 +235,36 @@ class FfmpegTest {
     }
 
     @Test
+    void aRotatedVideoKeepsItsUprightShape() throws IOException {
+        Path upright = make("upright.mp4", "testsrc=size=320x240:rate=5:duration=0.4", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path rotated = dir.resolve("rotated.mp4"); // ffmpeg 5.1 writes the display matrix only when copying
+        run(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", upright.toString(), "-c", "copy",
+                "-metadata:s:v:0", "rotate=90", rotated.toString()));
+        assertThat(probe(rotated).path("streams").get(0).path("side_data_list").toString()).contains("rotation");
+
+        ProcessedMedia media = FFMPEG.video(rotated, dir.resolve("work"), false);
+
+        assertThat(media.meta().original().width()).isEqualTo(240);
+        assertThat(media.meta().original().height()).isEqualTo(320);
+        BufferedImage preview = ImageIO.read(media.thumbnail().path().toFile());
+        assertThat(preview.getWidth()).isEqualTo(240);
+        assertThat(preview.getHeight()).isEqualTo(320);
+    }
+
+    @Test
+    void surroundHighRateAudioBecomesStereoMp3() throws IOException {
+        Path flac = make("surround.flac", "sine=frequency=440:sample_rate=96000:duration=0.5", "-af",
+                "pan=5.1|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0", "-c:a", "flac");
+
+        ProcessedMedia media = FFMPEG.audio(flac, dir.resolve("work"));
+
+        assertThat(codecs(probe(media.file().path()))).containsExactly("audio:mp3");
+        assertThat(media.meta().audioChannels()).isEqualTo("stereo");
+        assertThat(media.meta().audioBitrate()).isEqualTo("48000 Hz");
+    }
+
+    @Test
     void sizesFitTheirAreaKeepingTheAspect() {
         assertThat(Ffmpeg.fitArea(3840, 2160, Ffmpeg.MAX_VIDEO_PIXELS, true)).containsExactly(1920, 1080);
         assertThat(Ffmpeg.fitArea(321, 241, Ffmpeg.MAX_VIDEO_PIXELS, true)).containsExactly(320, 240);
