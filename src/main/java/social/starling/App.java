@@ -33,6 +33,8 @@ import social.starling.wiring.InboxModule;
 import social.starling.wiring.InstanceModule;
 import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
+import social.starling.wiring.MediaComponents;
+import social.starling.wiring.MediaModule;
 import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
 import social.starling.wiring.OutboxComponents;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private final RemoteNoteComponents remoteNotes;
     private final InboxComponents inbox;
     private final DeliveryComponents delivery;
+    private final MediaComponents media;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -95,6 +98,7 @@ public final class App implements AutoCloseable {
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
                 remoteNotes.noteIngest(), delivery.hostHealth()::contacted);
+        this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher());
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -114,7 +118,8 @@ public final class App implements AutoCloseable {
                 new ActivityPubModule(core, repos, accounts, remoteAccounts),
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox),
-                new DeliveryModule(delivery));
+                new DeliveryModule(delivery),
+                new MediaModule(core, media, edges));
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -189,6 +194,11 @@ public final class App implements AutoCloseable {
         return inbox;
     }
 
+    /** Media uploads and the remote media cache. */
+    public MediaComponents media() {
+        return media;
+    }
+
     /** Outbound delivery; the inbox calls {@code delivery().hostHealth().contacted(domain)}. */
     public DeliveryComponents delivery() {
         return delivery;
@@ -233,6 +243,7 @@ public final class App implements AutoCloseable {
         }
         core.jobRunner().stop(grace);
         core.events().close();
+        media.uploads().close();
         remoteAccounts.close();
         core.db().close();
         if (wasStarted) {

@@ -47,6 +47,8 @@ public final class HttpServer {
             c.http.maxRequestSize = config.maxBodyBytes();
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
+            // Parts above this go to a temporary file, never whole into the heap (video uploads are up to 99 MB).
+            c.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             c.http.defaultContentType = "application/json";
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;

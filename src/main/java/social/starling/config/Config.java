@@ -81,10 +81,12 @@ public record Config(
     /**
      * Outbound federation requests. {@code allowPrivate} lists the only private, loopback or link-local ranges they
      * may reach (empty in production). Inbound: {@code inboxMaxBytes} bounds an activity POSTed to an inbox.
-     * {@code authorizedFetch}: Mastodon's secure mode (signed GETs only).
+     * {@code authorizedFetch}: Mastodon's secure mode (signed GETs only). {@code mediaCacheBytes} bounds the cache of
+     * remote media; below {@code mediaMinFreeBytes} of free disk it stops caching (emergency mode).
      */
     public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout,
-                             int inboxMaxBytes, boolean authorizedFetch) {
+                             int inboxMaxBytes, boolean authorizedFetch, long mediaCacheBytes,
+                             long mediaMinFreeBytes) {
         public Federation {
             allowPrivate = List.copyOf(allowPrivate);
         }

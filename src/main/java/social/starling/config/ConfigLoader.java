@@ -99,7 +99,7 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.MAX_IN_FLIGHT, 512, 1, 1_000_000),
                 Duration.ofSeconds(intValue(v, ConfigOption.SHUTDOWN_GRACE_SECONDS, 20, 0, 3600)),
                 intValue(v, ConfigOption.MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 1_000_000_000),
-                intValue(v, ConfigOption.MAX_UPLOAD_BYTES, 16 * 1024 * 1024, 1024, 1_000_000_000),
+                intValue(v, ConfigOption.MAX_UPLOAD_BYTES, 100 * 1024 * 1024, 1024, 1_000_000_000),
                 intValue(v, ConfigOption.API_RATE_LIMIT, 1500, 0, 1_000_000_000),
                 intValue(v, ConfigOption.API_RATE_LIMIT_ANONYMOUS, 300, 0, 1_000_000_000));
         var instance = new Config.Instance(
@@ -141,7 +141,9 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_CONNECT_TIMEOUT_SECONDS, 5, 1, 600)),
                 Duration.ofSeconds(intValue(v, ConfigOption.FEDERATION_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600)),
                 intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576),
-                boolValue(v, ConfigOption.AUTHORIZED_FETCH, false));
+                boolValue(v, ConfigOption.AUTHORIZED_FETCH, false),
+                intValue(v, ConfigOption.MEDIA_CACHE_MB, 10240, 0, Integer.MAX_VALUE) * 1_048_576L,
+                intValue(v, ConfigOption.MEDIA_MIN_FREE_MB, 1024, 0, Integer.MAX_VALUE) * 1_048_576L);
         return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
     }

@@ -49,7 +49,7 @@ public enum ConfigOption {
             "API requests without a token per address per 5 minutes (Mastodon's limit), then 429; 0 turns it off."),
     MAX_BODY_BYTES("STARLING_MAX_BODY_BYTES", "4194304",
             "Largest request body accepted (bytes), uploads aside; a larger one is answered 413."),
-    MAX_UPLOAD_BYTES("STARLING_MAX_UPLOAD_BYTES", "16777216",
+    MAX_UPLOAD_BYTES("STARLING_MAX_UPLOAD_BYTES", "104857600",
             "Largest multipart (file upload) request body accepted (bytes); a larger one is answered 413."),
     SHUTDOWN_GRACE_SECONDS("STARLING_SHUTDOWN_GRACE_SECONDS", "20", "How long shutdown waits for in-flight work."),
     JOBS_ENABLED("STARLING_JOBS_ENABLED", "true", "Run background jobs in this process."),
@@ -72,6 +72,12 @@ public enum ConfigOption {
             "How long an outbound federation request may take in all, redirects and body included."),
     FEDERATION_INBOX_MAX_BYTES("STARLING_FEDERATION_INBOX_MAX_BYTES", "1048576",
             "The largest activity an inbox takes, in bytes (larger ones are answered 413)."),
+    MEDIA_CACHE_MB("STARLING_MEDIA_CACHE_MB", "10240",
+            "Disk the cached copies of remote media may take (MB); the least recently shown are evicted beyond it "
+                    + "and fetched again when shown."),
+    MEDIA_MIN_FREE_MB("STARLING_MEDIA_MIN_FREE_MB", "1024",
+            "Emergency mode: when the media disk has less free space than this (MB), remote media is not cached "
+                    + "(served from its origin) and the cache is evicted down to half its quota."),
     AUTHORIZED_FETCH("STARLING_AUTHORIZED_FETCH", "false",
             "Mastodon's secure mode: ActivityPub documents (actors, notes, activities, collections) are served only to "
                     + "requests with a valid HTTP signature; the instance actor, WebFinger and NodeInfo stay public.");

@@ -4,19 +4,20 @@ import java.util.List;
 import social.starling.convert.entity.MediaAttachmentEntity;
 import social.starling.model.MediaAttachment;
 import social.starling.model.MediaMeta;
-import social.starling.service.media.MediaStore;
+import java.util.function.UnaryOperator;
 
 /**
  * MediaAttachment → Mastodon's MediaAttachment entity. A local file is served from the MediaStore; a remote one
- * at {@code /media_proxy/:id/original} (and {@code /small}), which answers from the cache or fetches it first, so
- * the entity does not change when the cache keeps or evicts a copy.
+ * at {@code /media_proxy/:id/original} (and {@code /small}) with a key, which answers from the cache or fetches it
+ * first, so the entity does not change when the cache keeps or evicts a copy.
  */
 public final class MediaAttachmentApiMapper {
-    private final MediaStore store;
+    private final UnaryOperator<String> fileUrl;
     private final String baseUrl;
 
-    public MediaAttachmentApiMapper(MediaStore store, String baseUrl) {
-        this.store = store;
+    /** @param fileUrl a stored file's public URL, by its key (the MediaStore's url) */
+    public MediaAttachmentApiMapper(UnaryOperator<String> fileUrl, String baseUrl) {
+        this.fileUrl = fileUrl;
         this.baseUrl = baseUrl;
     }
 
@@ -28,12 +29,13 @@ public final class MediaAttachmentApiMapper {
         String url;
         String preview;
         if (m.isRemote()) {
-            url = baseUrl + "/media_proxy/" + m.id() + "/original";
+            String key = "?k=" + m.proxyKey();
+            url = baseUrl + "/media_proxy/" + m.id() + "/original" + key;
             preview = m.remotePreviewUrl() != null || "image".equals(m.type()) || "gifv".equals(m.type())
-                    ? baseUrl + "/media_proxy/" + m.id() + "/small" : null;
+                    ? baseUrl + "/media_proxy/" + m.id() + "/small" + key : null;
         } else {
-            url = m.ready() && m.fileKey() != null ? store.url(m.fileKey()) : null;
-            preview = m.thumbnailKey() != null ? store.url(m.thumbnailKey()) : null;
+            url = m.ready() && m.fileKey() != null ? fileUrl.apply(m.fileKey()) : null;
+            preview = m.thumbnailKey() != null ? fileUrl.apply(m.thumbnailKey()) : null;
         }
         return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, m.remoteUrl(), meta(m),
                 m.description(), m.blurhash());

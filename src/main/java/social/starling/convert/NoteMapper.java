@@ -3,7 +3,7 @@ package social.starling.convert;
 import social.starling.federation.vocab.Document;
 import social.starling.model.MediaAttachment;
 import social.starling.model.MediaMeta;
-import social.starling.service.media.MediaStore;
+import java.util.function.UnaryOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +28,12 @@ import social.starling.model.federation.LocalNote;
  */
 public final class NoteMapper {
     private final LocalUris uris;
-    private final MediaStore media;
+    private final UnaryOperator<String> fileUrl;
 
-    public NoteMapper(LocalUris uris, MediaStore media) {
+    /** @param fileUrl a stored file's public URL, by its key (the MediaStore's url) */
+    public NoteMapper(LocalUris uris, UnaryOperator<String> fileUrl) {
         this.uris = uris;
-        this.media = media;
+        this.fileUrl = fileUrl;
     }
 
     /** The note as a document of its own, with its {@code @context}. */
@@ -89,7 +90,7 @@ public final class NoteMapper {
             if (m.fileKey() == null && m.remoteUrl() == null) {
                 continue;
             }
-            String url = m.fileKey() != null && !m.isRemote() ? media.url(m.fileKey()) : m.remoteUrl();
+            String url = m.fileKey() != null && !m.isRemote() ? fileUrl.apply(m.fileKey()) : m.remoteUrl();
             MediaMeta.Size o = m.meta() == null ? null : m.meta().original();
             out.add(new Document("Document", m.fileContentType(), url, m.description(), m.blurhash(),
                     m.focusX() == null ? null : List.of(m.focusX(), m.focusY()),

@@ -22,6 +22,15 @@ public record MediaAttachment(long id, long accountId, Long statusId, int positi
         return remoteUrl != null;
     }
 
+    /**
+     * The key of a remote attachment's proxy URL ({@code /media_proxy/:id/:style?k=}): the start of the SHA-256 of
+     * the remote URL. Whoever can build the proxy URL already knows the remote one, so proxying gives nobody a file
+     * its origin would not; without the key, sequential ids cannot be walked to media of posts one may not see.
+     */
+    public String proxyKey() {
+        return remoteUrl == null ? null : social.starling.support.Hashes.sha256Hex(remoteUrl).substring(0, 16);
+    }
+
     public boolean ready() {
         return READY.equals(state);
     }

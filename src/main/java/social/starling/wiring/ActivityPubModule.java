@@ -40,7 +40,7 @@ public final class ActivityPubModule implements Module {
                 core.baseUrl());
         var uris = core.uris();
         var actorMapper = new ActorMapper(uris, core.domain());
-        var noteMapper = new NoteMapper(uris, core.media());
+        var noteMapper = new NoteMapper(uris, core.media()::url);
         var activityMapper = new ActivityMapper(uris, noteMapper);
         var collectionMapper = new CollectionMapper(uris, noteMapper, activityMapper);
         this.webFinger = new WebFingerHandler(federation.actors(), new WebFingerMapper(uris, core.domain()),

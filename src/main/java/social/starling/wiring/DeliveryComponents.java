@@ -31,7 +31,7 @@ public record DeliveryComponents(HostHealth hostHealth, FederateHandler federate
         var deliveries = new DeliveryRepository();
         var hosts = new RemoteHostRepository();
         var health = new HostHealth(db, hosts, core.clock());
-        var noteMapper = new NoteMapper(uris, core.media());
+        var noteMapper = new NoteMapper(uris, core.media()::url);
         var posts = new LocalPostLoader(repos.statuses(), repos.accounts(), repos.tags(), repos.polls(),
                 new FederationRepository(), repos.quotes(), repos.media(), core.domain(), core.clock());
         var activities = new OutgoingActivities(repos.accounts(), repos.statuses(), repos.polls(), deliveries, posts,

@@ -13,7 +13,7 @@ public record Edges(ApiAuth auth, AccountApiMapper accountApi, StatusApiMapper s
         var accountApi = new AccountApiMapper(core.uris());
         return new Edges(new ApiAuth(accounts.tokenAuthenticator()), accountApi,
                 new StatusApiMapper(accountApi, core.baseUrl(),
-                        new social.starling.convert.MediaAttachmentApiMapper(core.media(), core.baseUrl())),
+                        new social.starling.convert.MediaAttachmentApiMapper(core.media()::url, core.baseUrl())),
                 core.json(), core.baseUrl());
     }
 }

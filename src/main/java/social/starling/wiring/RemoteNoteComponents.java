@@ -23,9 +23,10 @@ public record RemoteNoteComponents(NoteIngestService ingest, RemoteStatusService
         var clock = core.clock();
         var remote = new RemoteStatusService(db, repos.statuses(), repos.accounts(), repos.conversations(),
                 repos.polls(), statuses.writer(), statuses.delete(), interactions.reblogs(), repos.quotes(),
-                core.ids(), clock);
+                new social.starling.service.status.StatusMedia(repos.media()), core.ids(), clock);
         var updater = new RemoteStatusUpdater(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
-                core.jobs(), statuses.outbox(), repos.quotes(), core.ids(), clock);
+                core.jobs(), statuses.outbox(), repos.quotes(),
+                new social.starling.service.status.StatusMedia(repos.media()), core.ids(), clock);
         var signer = remoteAccounts.instanceSigner();
         var ingest = new NoteIngestService(remote, updater, remoteAccounts.resolve(), remoteAccounts.fetcher(),
                 signer, core.baseUrl(), clock);

@@ -142,14 +142,43 @@ public final class RemoteFetcher implements AutoCloseable {
      * @param maxBytes the largest body read; more is {@link Reason#TOO_LARGE}
      */
     public FetchedResponse get(URI uri, String accept, int maxBytes, RequestSigner signer) throws FetchException {
-        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+        Fetched f = fetch(uri, accept, maxBytes, signer, null, settings.requestTimeout());
+        return new FetchedResponse(uri, f.finalUri(), f.answer().status(), f.answer().contentType(),
+                f.answer().body());
+    }
+
+    /** A file downloaded by {@link #download}: where it came from in the end, its type and size. */
+    public record Download(URI finalUri, Optional<String> contentType, long size) {
+    }
+
+    /**
+     * GETs a file (remote media) into {@code target}, streamed, following redirects, through the same address
+     * guard; more than {@code maxBytes} is {@link Reason#TOO_LARGE} (and the partial file is the caller's to
+     * delete). The deadline is {@code timeout} for the whole transfer.
+     */
+    public Download download(URI uri, java.nio.file.Path target, long maxBytes, java.time.Duration timeout)
+            throws FetchException {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+            Fetched f = fetch(uri, "*/*", maxBytes, RequestSigner.NONE, out, timeout);
+            return new Download(f.finalUri(), f.answer().contentType(), f.answer().written());
+        } catch (IOException e) {
+            throw new FetchException(Reason.NETWORK, "cannot write the download: " + e.getMessage(), 0, e);
+        }
+    }
+
+    private record Fetched(URI finalUri, Answer answer) {
+    }
+
+    private Fetched fetch(URI uri, String accept, long maxBytes, RequestSigner signer, java.io.OutputStream sink,
+                          java.time.Duration timeout) throws FetchException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         URI current = checkUrl(uri);
         for (int hop = 0; ; hop++) {
             URI target = current;
             Request request = client.newRequest(target).method(HttpMethod.GET)
                     .headers(h -> h.put(HttpHeader.ACCEPT, accept));
             signer.headersFor("GET", target, null).forEach((name, value) -> request.headers(h -> h.put(name, value)));
-            Answer answer = exchange(request, deadline, maxBytes, true);
+            Answer answer = exchange(request, deadline, maxBytes, true, sink);
             if (REDIRECTS.contains(answer.status())) {
                 if (hop >= settings.maxRedirects()) {
                     throw new FetchException(Reason.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects()
@@ -163,7 +192,7 @@ public final class RemoteFetcher implements AutoCloseable {
                 continue;
             }
             requireSuccess(answer.status(), target);
-            return new FetchedResponse(uri, target, answer.status(), answer.contentType(), answer.body());
+            return new Fetched(target, answer);
         }
     }
 
@@ -184,7 +213,7 @@ public final class RemoteFetcher implements AutoCloseable {
                 request.headers(h -> h.put(name, value));
             }
         });
-        Answer answer = exchange(request, deadline, MAX_POST_RESPONSE_BYTES, false);
+        Answer answer = exchange(request, deadline, MAX_POST_RESPONSE_BYTES, false, null);
         if (answer.status() < 200 || answer.status() > 299) {
             throw new FetchException(Reason.HTTP_STATUS, target.getHost() + " answered " + answer.status(),
                     answer.status(), null, answer.retryAfter());
@@ -236,12 +265,12 @@ public final class RemoteFetcher implements AutoCloseable {
     }
 
     private record Answer(int status, Optional<String> contentType, String location, byte[] body,
-                          String retryAfter) {
+                          String retryAfter, long written) {
     }
 
     /** Sends one request and reads its answer; a redirect's body is not read. */
-    private Answer exchange(Request request, long deadline, int maxBytes, boolean redirectsExpected)
-            throws FetchException {
+    private Answer exchange(Request request, long deadline, long maxBytes, boolean redirectsExpected,
+                            java.io.OutputStream sink) throws FetchException {
         long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         URI target = request.getURI();
         if (remaining <= 0) {
@@ -273,32 +302,37 @@ public final class RemoteFetcher implements AutoCloseable {
             if (location == null || location.isBlank()) {
                 throw new FetchException(Reason.HTTP_STATUS, target.getHost() + " redirects nowhere", status, null);
             }
-            return new Answer(status, contentType, location, new byte[0], null);
+            return new Answer(status, contentType, location, new byte[0], null, 0);
         }
         long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) {
             response.abort(new IOException("too large"));
             throw tooLarge(target, maxBytes);
         }
+        boolean success = status >= 200 && status <= 299;
         try (InputStream in = listener.getInputStream()) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 && sink == null ? (int) declared
+                    : 8192);
+            java.io.OutputStream out = sink != null && success ? sink : body;
+            byte[] buffer = new byte[sink == null ? 8192 : 64 * 1024];
+            long total = 0;
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                if (body.size() + read > maxBytes) {
+                if (total + read > maxBytes) {
                     response.abort(new IOException("too large"));
                     throw tooLarge(target, maxBytes);
                 }
-                body.write(buffer, 0, read);
+                out.write(buffer, 0, read);
+                total += read;
             }
             return new Answer(status, contentType, null, body.toByteArray(),
-                    response.getHeaders().get(HttpHeader.RETRY_AFTER));
+                    response.getHeaders().get(HttpHeader.RETRY_AFTER), total);
         } catch (IOException e) {
             throw failure(e, target);
         }
     }
 
-    private static FetchException tooLarge(URI target, int maxBytes) {
+    private static FetchException tooLarge(URI target, long maxBytes) {
         return new FetchException(Reason.TOO_LARGE, "the answer from " + target.getHost() + " is larger than "
                 + maxBytes + " bytes");
     }

@@ -1,5 +1,6 @@
 package social.starling.service.media;
 
+import social.starling.model.MediaMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;

@@ -46,14 +46,16 @@ public final class RemoteStatusService {
     private final DeleteStatusService deletes;
     private final ReblogService reblogs;
     private final QuoteRepository quotes;
+    private final StatusMedia media;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RemoteStatusService(Database db, StatusRepository statuses, AccountRepository accounts,
                                ConversationRepository conversations, PollRepository polls, StatusWriter writer,
                                DeleteStatusService deletes, ReblogService reblogs, QuoteRepository quotes,
-                               IdGenerator ids, Clock clock) {
+                               StatusMedia media, IdGenerator ids, Clock clock) {
         this.quotes = quotes;
+        this.media = media;
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -139,6 +141,9 @@ public final class RemoteStatusService {
             }
             if (status.pollId() != null) {
                 RemoteStatusUpdater.writeTallies(polls, tx, status.pollId(), poll, now);
+            }
+            if (note.attachments() != null && !note.attachments().isEmpty()) {
+                media.insertRemote(tx, status.id(), author.id(), note.attachments(), ids, now);
             }
             if (liveParent == null && note.inReplyToUri() != null) {
                 statuses.setInReplyToUri(tx, status.id(), note.inReplyToUri());

@@ -41,13 +41,15 @@ public final class RemoteStatusUpdater {
     private final JobQueue jobs;
     private final Outbox outbox;
     private final QuoteRepository quotes;
+    private final StatusMedia media;
     private final IdGenerator ids;
     private final Clock clock;
 
     public RemoteStatusUpdater(Database db, StatusRepository statuses, StatusEditRepository edits,
                                PollRepository polls, TagRepository tags, JobQueue jobs, Outbox outbox,
-                               QuoteRepository quotes, IdGenerator ids, Clock clock) {
+                               QuoteRepository quotes, StatusMedia media, IdGenerator ids, Clock clock) {
         this.quotes = quotes;
+        this.media = media;
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -87,9 +89,11 @@ public final class RemoteStatusUpdater {
     private Outcome edit(Tx tx, Status current, Poll poll, RemoteNote note, List<Long> mentioned, Instant now) {
         List<String> newOptions = note.poll() == null ? null
                 : note.poll().options().stream().map(RemoteNote.Option::title).toList();
+        boolean mediaChanged = media.replaceRemote(tx, current.id(), current.accountId(),
+                note.attachments() == null ? List.of() : note.attachments(), ids, now);
         boolean significant = !note.content().equals(current.content())
                 || !note.spoilerText().equals(current.spoilerText()) || note.sensitive() != current.sensitive()
-                || !Objects.equals(newOptions, poll == null ? null : poll.options());
+                || !Objects.equals(newOptions, poll == null ? null : poll.options()) || mediaChanged;
         if (significant && !edits.hasEdits(tx, current.id())) {
             edits.insert(tx, new StatusEdit(ids.next(), current.id(), current.accountId(), current.text(),
                     current.content(), current.spoilerText(), current.sensitive(),

@@ -9,7 +9,10 @@ import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.Tx;
 import social.starling.errors.UnprocessableException;
 import social.starling.model.Limits;
+import social.starling.model.IdGenerator;
 import social.starling.model.MediaAttachment;
+import social.starling.model.MediaMeta;
+import social.starling.model.federation.RemoteNote;
 
 /**
  * The {@code media_ids} of a post or an edit, with Mastodon's rules (PostStatusService#validate_media!): at most
@@ -77,6 +80,48 @@ public final class StatusMedia {
             throw new UnprocessableException(NOT_READY);
         }
         return out;
+    }
+
+    /** Records a remote note's attachments for its new status (files are fetched when first shown). */
+    public void insertRemote(Tx tx, long statusId, long accountId, List<RemoteNote.Attachment> attachments,
+                             IdGenerator ids, Instant now) {
+        for (int i = 0; i < attachments.size(); i++) {
+            RemoteNote.Attachment a = attachments.get(i);
+            MediaMeta meta = a.width() == null || a.height() == null ? null
+                    : MediaMeta.image(MediaMeta.Size.image(a.width(), a.height()), null);
+            media.insert(tx, new MediaAttachment(ids.next(), accountId, statusId, i, a.type(), MediaAttachment.READY,
+                    null, a.mediaType(), 0, null, 0, a.url(), a.previewUrl(), a.description(), a.focusX(),
+                    a.focusY(), a.blurhash(), meta, now), now);
+        }
+    }
+
+    /**
+     * An edited remote note's attachments: kept when the same file at the same place (its description and focus
+     * updated), otherwise the old rows let go (the sweep deletes them) and new rows recorded. Returns whether
+     * anything changed.
+     */
+    public boolean replaceRemote(Tx tx, long statusId, long accountId, List<RemoteNote.Attachment> attachments,
+                                 IdGenerator ids, Instant now) {
+        List<MediaAttachment> current = media.ofStatuses(tx, List.of(statusId)).getOrDefault(statusId, List.of());
+        List<String> before = current.stream().map(MediaAttachment::remoteUrl).toList();
+        List<String> after = attachments.stream().map(RemoteNote.Attachment::url).toList();
+        if (before.equals(after)) {
+            boolean changed = false;
+            for (int i = 0; i < current.size(); i++) {
+                MediaAttachment m = current.get(i);
+                RemoteNote.Attachment a = attachments.get(i);
+                if (!java.util.Objects.equals(m.description(), a.description())
+                        || !java.util.Objects.equals(m.focusX(), a.focusX())
+                        || !java.util.Objects.equals(m.focusY(), a.focusY())) {
+                    media.describe(tx, m.id(), a.description(), a.focusX(), a.focusY(), now);
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        media.detachOthers(tx, statusId, List.of(), now);
+        insertRemote(tx, statusId, accountId, attachments, ids, now);
+        return true;
     }
 
     /** Attaches {@code chosen} to the status in order, letting go of what it held before and no longer names. */

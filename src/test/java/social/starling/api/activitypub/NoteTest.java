@@ -107,7 +107,7 @@ class NoteTest {
 
     @Test
     void toAndCcForPrivateAndDirectAsTheMapperWritesThem() {
-        var mapper = new social.starling.convert.NoteMapper(app.app().core().uris());
+        var mapper = new social.starling.convert.NoteMapper(app.app().core().uris(), app.app().core().media()::url);
         Account a = app.fixtures().account("alice");
         Account b = app.fixtures().account("bob");
         var priv = mapper.audience(social.starling.model.Visibility.PRIVATE, a, List.of(b), null);
