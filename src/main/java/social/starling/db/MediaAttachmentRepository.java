@@ -152,6 +152,11 @@ public final class MediaAttachmentRepository {
                 .and(MEDIA_ATTACHMENTS.UPDATED_AT.lt(cutoff)).execute();
     }
 
+    /** How many attachments there are (tests, statistics). */
+    public int count(Tx tx) {
+        return tx.dsl().fetchCount(MEDIA_ATTACHMENTS);
+    }
+
     public void delete(Tx tx, long id) {
         tx.dsl().deleteFrom(MEDIA_ATTACHMENTS).where(MEDIA_ATTACHMENTS.ID.eq(id)).execute();
     }
