@@ -56,10 +56,11 @@ final class ImageOps {
     }
 
     /**
-     * {@code source} scaled to exactly {@code width}×{@code height}, as TYPE_INT_RGB (or TYPE_INT_ARGB when it has
+     * {@code source} scaled to exactly {@code width}×{@code height}, as TYPE_3BYTE_BGR (or TYPE_INT_ARGB when it has
      * alpha). Large reductions halve the image with bilinear filtering step by step (each step averages every
-     * source pixel, unlike one bilinear pass) and finish with one bicubic step: close to a proper box filter's
-     * quality, much faster than area averaging.
+     * source pixel, unlike one bilinear pass over a large reduction, which skips most and aliases) and finish
+     * with one bilinear step of less than a half: close to a proper box filter's quality, much faster than area
+     * averaging or bicubic.
      */
     static BufferedImage scale(BufferedImage source, int width, int height) {
         BufferedImage current = source;
@@ -71,25 +72,32 @@ final class ImageOps {
             current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
         if (w != width || h != height || !isPlain(current)) {
-            current = draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            // Within a factor of two bilinear keeps every source pixel in play and is several times faster than
+            // Java2D's bicubic, which is kept for enlarging (a small avatar filling its box).
+            boolean enlarging = width > w || height > h;
+            current = draw(current, width, height, enlarging ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
+                    : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
         return current;
     }
 
-    /** TYPE_INT_RGB / TYPE_INT_ARGB as the encoders and scalers like them (indexed or grey sources converted). */
+    /**
+     * TYPE_3BYTE_BGR, or TYPE_INT_ARGB with alpha, as the encoders and scalers like them (indexed or grey sources
+     * converted). BGR bytes are what the JPEG encoder takes without converting: about a third faster than ints.
+     */
     static BufferedImage plain(BufferedImage source) {
         return isPlain(source) ? source
                 : draw(source, source.getWidth(), source.getHeight(), RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     }
 
     private static boolean isPlain(BufferedImage image) {
-        return image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
+        return image.getType() == BufferedImage.TYPE_3BYTE_BGR || image.getType() == BufferedImage.TYPE_INT_ARGB;
     }
 
     private static BufferedImage draw(BufferedImage source, int width, int height, Object interpolation) {
         boolean alpha = source.getColorModel().hasAlpha();
         BufferedImage out = new BufferedImage(width, height,
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             g.setComposite(AlphaComposite.Src);
@@ -125,7 +133,7 @@ final class ImageOps {
         boolean swap = orientation >= 5;
         boolean alpha = source.getColorModel().hasAlpha();
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h,
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             g.setComposite(AlphaComposite.Src);

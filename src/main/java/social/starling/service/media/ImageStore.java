@@ -93,7 +93,7 @@ public final class ImageStore {
         BufferedImage scaled = ImageOps.scale(source, w, h);
         boolean alpha = scaled.getColorModel().hasAlpha();
         BufferedImage out = new BufferedImage(box.width(), box.height(),
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
             g.setComposite(AlphaComposite.Src);

@@ -283,6 +283,43 @@ class ImageProcessorTest {
         }
     }
 
+    @Test
+    void theOrientationInAPngOrWebpExifChunkIsAppliedToo() throws IOException {
+        // A minimal big-endian TIFF: IFD0 with one entry, Orientation (0x0112) SHORT = 6.
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        byte[] png = Files.readAllBytes(fixture("image.png"));
+        int afterIhdr = 8 + 8 + 13 + 4; // signature, IHDR length+type, IHDR data, CRC
+        java.io.ByteArrayOutputStream withExif = new java.io.ByteArrayOutputStream();
+        withExif.write(png, 0, afterIhdr);
+        withExif.write(pngChunk("eXIf", tiff));
+        withExif.write(png, afterIhdr, png.length - afterIhdr);
+        Path pngFile = work.resolve("turned.png");
+        Files.write(pngFile, withExif.toByteArray());
+        ProcessedMedia p = processor.process(pngFile, work.resolve("png"));
+        assertThat(p.meta().original()).isEqualTo(MediaMeta.Size.image(300, 400));
+        assertThat(contains(Files.readAllBytes(p.file().path()), "eXIf")).isFalse();
+
+        byte[] webp = Files.readAllBytes(fixture("image.webp"));
+        java.nio.ByteBuffer riff = java.nio.ByteBuffer.allocate(webp.length + 8 + tiff.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        riff.put(webp).put("EXIF".getBytes(StandardCharsets.US_ASCII)).putInt(tiff.length).put(tiff);
+        riff.putInt(4, riff.capacity() - 8);
+        Path webpFile = work.resolve("turned.webp");
+        Files.write(webpFile, riff.array());
+        ProcessedMedia w = processor.process(webpFile, work.resolve("webp"));
+        assertThat(w.meta().original()).isEqualTo(MediaMeta.Size.image(300, 400));
+    }
+
+    private static byte[] pngChunk(String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(t);
+        crc.update(data);
+        return java.nio.ByteBuffer.allocate(12 + data.length).putInt(data.length).put(t).put(data)
+                .putInt((int) crc.getValue()).array();
+    }
+
     private static void assertPreview(ProcessedMedia m, String contentType) throws IOException {
         assertThat(m.thumbnail()).isNotNull();
         assertThat(m.thumbnail().contentType()).isEqualTo(contentType);
