@@ -2,6 +2,7 @@ package social.starling.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +50,17 @@ final class ThumbnailsCommand implements Callable<Integer> {
                 source, Files.size(source), threads, seconds, warmupSeconds,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         run(processor, source, warmupSeconds);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<Long> perThread = run(processor, source, seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e6;
         long total = perThread.stream().mapToLong(Long::longValue).sum();
-        System.out.printf("%,d images in %.1f s: %.1f thumbnails/s (%.1f ms per image per thread; per thread %s)%n",
-                total, elapsed, total / elapsed, threads * elapsed * 1000 / Math.max(1, total), perThread);
+        // CPU per image compares across runs on a shared machine better than the rate does.
+        System.out.printf("%,d images in %.1f s: %.1f thumbnails/s; process CPU %.1f ms per image (per thread %s)%n",
+                total, elapsed, total / elapsed, cpu / Math.max(1, total), perThread);
         return 0;
     }
 
