@@ -2,6 +2,7 @@ package social.starling.service.instance;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.trbl.blurhash.BlurHash;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,6 @@ import social.starling.model.Account;
 import social.starling.model.Role;
 import social.starling.model.Rule;
 import social.starling.model.view.InstanceInfo;
-import social.starling.service.media.Blurhash;
 import social.starling.support.Versions;
 
 /**
@@ -93,7 +93,7 @@ public final class InstanceService {
         private static String compute() {
             try (InputStream in = InstanceService.class.getResourceAsStream("/public/static/preview.png")) {
                 BufferedImage image = in == null ? null : ImageIO.read(in);
-                return image == null ? null : Blurhash.encode(image, 4, 3);
+                return image == null ? null : BlurHash.encode(image, 4, 3);
             } catch (IOException e) {
                 return null;
             }

@@ -1,30 +1,20 @@
 package social.starling.service.media;
 
+import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import social.starling.errors.UnprocessableException;
 import social.starling.support.Secrets;
 
 /**
  * Stores profile images (avatars, headers) in the {@link MediaStore}, resized and cropped to fill a fixed box as
- * Mastodon does (400×400 avatars, 1500×500 headers). The image's dimensions are read from its header before
- * decoding, so a small file that claims a huge canvas (a decompression bomb) is refused without being decoded.
- * Files are written as JPEG, or PNG when the image has transparency; the stored name is random.
+ * Mastodon does (400×400 avatars, 1500×500 headers). Decoding is {@link ImageDecoder}'s, as for media uploads:
+ * JPEG, PNG, WebP or GIF, dimensions checked from the header before decoding (a decompression bomb is refused
+ * without being decoded), truncated files refused, EXIF orientation applied. Files are written as JPEG, or PNG
+ * when the image has transparency, without metadata; the stored name is random.
  */
 public final class ImageStore {
     public record Box(int width, int height) {
@@ -34,6 +24,7 @@ public final class ImageStore {
     public static final Box HEADER = new Box(1500, 500);
     public static final long MAX_BYTES = 2L * 1024 * 1024;
     public static final long MAX_PIXELS = 33_177_600L;
+    private static final float JPEG_QUALITY = 0.88f;
 
     private final MediaStore media;
 
@@ -59,9 +50,9 @@ public final class ImageStore {
         try {
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             if (alpha) {
-                ImageIO.write(scaled, "png", encoded);
+                ImageOps.writePng(scaled, encoded);
             } else {
-                writeJpeg(scaled, encoded);
+                ImageOps.writeJpeg(scaled, JPEG_QUALITY, encoded);
             }
             media.put(name, encoded.toByteArray(), alpha ? "image/png" : "image/jpeg");
         } catch (IOException | UncheckedIOException e) {
@@ -83,60 +74,33 @@ public final class ImageStore {
     }
 
     private static BufferedImage decode(byte[] bytes, String field) {
-        try (InputStream in = new ByteArrayInputStream(bytes); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) {
-                throw new UnprocessableException("Validation failed: " + field
-                        + " must be an image (JPEG, PNG, GIF or WebP)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(iis, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new UnprocessableException("Validation failed: " + field + " dimensions are too large");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnprocessableException u) {
-                throw u;
-            }
-            throw new UnprocessableException("Validation failed: " + field + " could not be read as an image");
+        try {
+            return ImageDecoder.decode(bytes, MAX_PIXELS).upright();
+        } catch (ImageDecoder.Refused r) {
+            throw new UnprocessableException("Validation failed: " + field + switch (r.failure) {
+                case NOT_AN_IMAGE -> " must be an image (JPEG, PNG, GIF or WebP)";
+                case TOO_LARGE -> " dimensions are too large";
+                case UNREADABLE -> " could not be read as an image";
+            });
         }
     }
 
     /** Scales to cover the box, then crops the centre, like ImageMagick's "WxH#". */
     static BufferedImage cover(BufferedImage source, Box box) {
         double scale = Math.max((double) box.width() / source.getWidth(), (double) box.height() / source.getHeight());
-        int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        boolean alpha = source.getColorModel().hasAlpha();
+        int w = Math.max(box.width(), (int) Math.round(source.getWidth() * scale));
+        int h = Math.max(box.height(), (int) Math.round(source.getHeight() * scale));
+        BufferedImage scaled = ImageOps.scale(source, w, h);
+        boolean alpha = scaled.getColorModel().hasAlpha();
         BufferedImage out = new BufferedImage(box.width(), box.height(),
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, (box.width() - w) / 2, (box.height() - h) / 2, w, h, null);
+            g.setComposite(AlphaComposite.Src);
+            g.drawImage(scaled, -(w - box.width()) / 2, -(h - box.height()) / 2, null);
         } finally {
             g.dispose();
         }
         return out;
-    }
-
-    private static void writeJpeg(BufferedImage image, OutputStream target) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(target)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.88f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
     }
 }

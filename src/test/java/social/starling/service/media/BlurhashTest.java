@@ -2,12 +2,16 @@ package social.starling.service.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trbl.blurhash.BlurHash;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
-/** The BlurHash encoder: the format's layout, and the average colour coming back out of the DC part. */
+/**
+ * The BlurHash encoder Starling uses (io.trbl:blurhash): the format's layout clients decode, and the average colour
+ * coming back out of the DC part.
+ */
 class BlurhashTest {
     private static final String DIGITS =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
@@ -27,7 +31,7 @@ class BlurhashTest {
         g.setColor(new Color(0x33, 0x66, 0xcc));
         g.fillRect(0, 0, 32, 20);
         g.dispose();
-        String hash = Blurhash.encode(image, 4, 3);
+        String hash = BlurHash.encode(image, 4, 3);
         assertThat(hash).hasSize(6 + 2 * 11);
         assertThat(hash.charAt(0)).isEqualTo('L'); // (4 - 1) + (3 - 1) * 9 = 21
         assertThat(hash.chars().allMatch(c -> DIGITS.indexOf(c) >= 0)).isTrue();
@@ -42,6 +46,6 @@ class BlurhashTest {
                 image.setRGB(x, y, 0xffffff);
             }
         }
-        assertThat(Blurhash.encode(image, 1, 1)).isEqualTo("00" + "TSUA"); // 0xffffff in base 83
+        assertThat(BlurHash.encode(image, 1, 1)).isEqualTo("00" + "TSUA"); // 0xffffff in base 83
     }
 }
