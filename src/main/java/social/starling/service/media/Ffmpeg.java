@@ -407,7 +407,7 @@ public final class Ffmpeg {
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
-                return Blurhash.encode(image, 4, 3);
+                return io.trbl.blurhash.BlurHash.encode(image, 4, 3);
             } finally {
                 reader.dispose();
             }

@@ -1,5 +1,6 @@
 package social.starling.service.media;
 
+import social.starling.model.MediaMeta;
 import io.trbl.blurhash.BlurHash;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package social.starling.service.media;
 
+import social.starling.model.MediaMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
