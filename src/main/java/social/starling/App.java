@@ -233,6 +233,7 @@ public final class App implements AutoCloseable {
         }
         core.jobRunner().stop(grace);
         core.events().close();
+        core.media().close();
         remoteAccounts.close();
         core.db().close();
         if (wasStarted) {
