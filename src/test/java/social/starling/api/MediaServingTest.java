@@ -85,6 +85,24 @@ class MediaServingTest {
         // Video players ask whether ranges are possible before seeking.
         assertThat(get("/system/media_attachments/files/1/file.mp4").headers().firstValue("Accept-Ranges"))
                 .hasValue("bytes");
+
+        HttpResponse<byte[]> beyond = get("/system/media_attachments/files/1/file.mp4", "Range", "bytes=9000-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + DATA.length);
+        HttpResponse<byte[]> last = get("/system/media_attachments/files/1/file.mp4", "Range", "bytes=-10");
+        assertThat(last.statusCode()).isEqualTo(206);
+        assertThat(last.body()).isEqualTo(java.util.Arrays.copyOfRange(DATA, 4990, 5000));
+        // Several ranges, or a reversed one: the whole file, as RFC 9110 allows.
+        assertThat(get("/system/media_attachments/files/1/file.mp4", "Range", "bytes=0-1,5-6").body()).isEqualTo(DATA);
+        assertThat(get("/system/media_attachments/files/1/file.mp4", "Range", "bytes=9-3").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnchangedFileIsNotSentAgain() throws Exception {
+        String etag = get("/system/media_attachments/files/1/file.jpg").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = get("/system/media_attachments/files/1/file.jpg", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
     }
 
     @Test
