@@ -244,6 +244,7 @@ public final class App implements AutoCloseable {
         core.jobRunner().stop(grace);
         core.events().close();
         media.uploads().close();
+        core.media().close();
         remoteAccounts.close();
         core.db().close();
         if (wasStarted) {

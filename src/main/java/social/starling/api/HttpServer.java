@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,14 +52,6 @@ public final class HttpServer {
             c.router.ignoreTrailingSlashes = true;
             c.router.treatMultipleSlashesAsSingleSlash = true;
             c.router.handlerWrapper(admission::wrap);
-            // Uploaded media (avatars, headers, attachments) under the data directory, as Mastodon's /system/.
-            c.staticFiles.add(files -> {
-                files.hostedPath = "/system";
-                files.directory = mediaRoot.toString();
-                files.location = Location.EXTERNAL;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable",
-                        "X-Content-Type-Options", "nosniff");
-            });
             c.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
@@ -68,6 +59,8 @@ public final class HttpServer {
             c.routes.before(new RateLimits(config.apiRateLimit(), config.apiRateLimitAnonymous(),
                     java.time.Clock.systemUTC())::check);
             ErrorMapper.register(c.routes);
+            // Uploaded media (avatars, headers, attachments) under the data directory, as Mastodon's /system/.
+            new MediaFiles(mediaRoot).install(c.routes);
             routes.install(c.routes);
         });
     }

@@ -21,7 +21,8 @@ public record Config(
         Feeds feeds,
         Smtp smtp,
         int nodeId,
-        Federation federation) {
+        Federation federation,
+        Optional<S3> s3) {
 
     /**
      * Public identity and the listening socket. {@code maxBodyBytes} bounds every request body except multipart
@@ -76,6 +77,20 @@ public record Config(
 
     /** Home feeds are materialised only for accounts active within {@code activeDays}. */
     public record Feeds(int activeDays, int maxItems) {
+    }
+
+    /**
+     * Object storage for media (set when STARLING_S3_BUCKET is). {@code endpoint} empty: AWS's own for the region;
+     * {@code accessKey} empty: the AWS SDK's default credentials. {@code publicUrl}: where readers fetch a key, no
+     * trailing slash.
+     */
+    public record S3(String bucket, Optional<URI> endpoint, String region, String accessKey, String secretKey,
+                     boolean pathStyle, String publicUrl) {
+        @Override
+        public String toString() { // never print the secret
+            return "S3[bucket=" + bucket + ", endpoint=" + endpoint.map(URI::toString).orElse("aws") + ", region="
+                    + region + ", pathStyle=" + pathStyle + ", publicUrl=" + publicUrl + "]";
+        }
     }
 
     /**

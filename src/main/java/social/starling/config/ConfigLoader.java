@@ -145,7 +145,67 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.MEDIA_CACHE_MB, 10240, 0, Integer.MAX_VALUE) * 1_048_576L,
                 intValue(v, ConfigOption.MEDIA_MIN_FREE_MB, 1024, 0, Integer.MAX_VALUE) * 1_048_576L);
         return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
-                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
+                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation, s3(v));
+    }
+
+    /** Object storage when a bucket is named; its public URL defaults to where the bucket itself answers. */
+    private static Optional<Config.S3> s3(Map<String, String> v) {
+        String bucket = v.getOrDefault(ConfigOption.S3_BUCKET.fileKey(), "").strip();
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new ConfigException("STARLING_S3_BUCKET must be an S3 bucket name: 3-63 lower-case letters, digits, "
+                    + "dots and hyphens (got '" + bucket + "')");
+        }
+        String region = v.getOrDefault(ConfigOption.S3_REGION.fileKey(), "us-east-1").strip();
+        if (!region.matches("[a-z0-9-]+")) {
+            throw new ConfigException("STARLING_S3_REGION must be a region name such as us-east-1 (got '" + region + "')");
+        }
+        Optional<URI> endpoint = Optional.ofNullable(v.get(ConfigOption.S3_ENDPOINT.fileKey()))
+                .filter(s -> !s.isBlank()).map(s -> httpUrl(ConfigOption.S3_ENDPOINT, s));
+        String accessKey = v.getOrDefault(ConfigOption.S3_ACCESS_KEY.fileKey(), "");
+        String secretKey = v.getOrDefault(ConfigOption.S3_SECRET_KEY.fileKey(), "");
+        if (accessKey.isEmpty() != secretKey.isEmpty()) {
+            throw new ConfigException("STARLING_S3_ACCESS_KEY and STARLING_S3_SECRET_KEY go together: set both or "
+                    + "neither");
+        }
+        boolean pathStyle = boolValue(v, ConfigOption.S3_PATH_STYLE, true);
+        String publicUrl = Optional.ofNullable(v.get(ConfigOption.S3_PUBLIC_URL.fileKey())).filter(s -> !s.isBlank())
+                .map(s -> httpUrl(ConfigOption.S3_PUBLIC_URL, s).toString())
+                .orElseGet(() -> bucketUrl(endpoint, region, bucket, pathStyle));
+        while (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+        return Optional.of(new Config.S3(bucket, endpoint, region, accessKey, secretKey, pathStyle, publicUrl));
+    }
+
+    /** Where the bucket answers: {@code endpoint/bucket} (path style) or {@code scheme://bucket.host} (host style). */
+    private static String bucketUrl(Optional<URI> endpoint, String region, String bucket, boolean pathStyle) {
+        URI base = endpoint.orElseGet(() -> URI.create("https://s3." + region + ".amazonaws.com"));
+        String url = base.toString();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (pathStyle) {
+            return url + "/" + bucket;
+        }
+        return base.getScheme() + "://" + bucket + "." + base.getRawAuthority() + (base.getRawPath() == null ? ""
+                : base.getRawPath().replaceAll("/+$", ""));
+    }
+
+    private static URI httpUrl(ConfigOption option, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new ConfigException(option.env + " must be an http(s) URL such as https://s3.example.net (got '"
+                        + value + "')");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(option.env + " is not a valid URL: " + value);
+        }
     }
 
     private static String hostOf(String domain) {

@@ -80,7 +80,20 @@ public enum ConfigOption {
                     + "(served from its origin) and the cache is evicted down to half its quota."),
     AUTHORIZED_FETCH("STARLING_AUTHORIZED_FETCH", "false",
             "Mastodon's secure mode: ActivityPub documents (actors, notes, activities, collections) are served only to "
-                    + "requests with a valid HTTP signature; the instance actor, WebFinger and NodeInfo stay public.");
+                    + "requests with a valid HTTP signature; the instance actor, WebFinger and NodeInfo stay public."),
+    S3_BUCKET("STARLING_S3_BUCKET", "",
+            "When set, uploaded media is kept in this S3 (or S3-compatible) bucket instead of the data directory."),
+    S3_ENDPOINT("STARLING_S3_ENDPOINT", "AWS's endpoint for the region",
+            "URL of an S3-compatible server (MinIO, Garage, Ceph, R2, ...), such as https://s3.example.net."),
+    S3_REGION("STARLING_S3_REGION", "us-east-1", "The bucket's region (S3-compatible servers mostly ignore it)."),
+    S3_ACCESS_KEY("STARLING_S3_ACCESS_KEY", "",
+            "Access key id; unset: the AWS SDK's default credentials (environment, profile, instance role)."),
+    S3_SECRET_KEY("STARLING_S3_SECRET_KEY", "", "Secret access key, with STARLING_S3_ACCESS_KEY."),
+    S3_PATH_STYLE("STARLING_S3_PATH_STYLE", "true",
+            "Address the bucket in the path (endpoint/bucket/key) rather than in the host name (bucket.endpoint/key)."),
+    S3_PUBLIC_URL("STARLING_S3_PUBLIC_URL", "endpoint/bucket (path style) or https://bucket.host (host style)",
+            "Where the public reads media: a CDN or the bucket's public address; a file's URL is this, /, its key. "
+                    + "The bucket (or the CDN) must let anyone read objects.");
 
     public final String env;
     public final String defaultText;

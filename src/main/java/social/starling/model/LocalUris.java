@@ -4,7 +4,12 @@ package social.starling.model;
  * The URIs this server gives its own objects, Mastodon's layout so that links people know keep working:
  * actors at {@code /users/<name>}, profiles at {@code /@<name>}, statuses at {@code /users/<name>/statuses/<id>}.
  */
-public record LocalUris(String baseUrl) {
+public record LocalUris(String baseUrl, String mediaBaseUrl) {
+    /** Media served by this server under {@code /system/} (Mastodon's path for uploads). */
+    public LocalUris(String baseUrl) {
+        this(baseUrl, baseUrl + "/system");
+    }
+
     public String actor(String username) {
         return baseUrl + "/users/" + username;
     }
@@ -56,7 +61,8 @@ public record LocalUris(String baseUrl) {
         return actor(username) + "/quote_authorizations/" + quoteId;
     }
 
+    /** Where the public reads stored media {@code path} (a media key): {@code /system/} here, or object storage. */
     public String media(String path) {
-        return baseUrl + "/system/" + path;
+        return mediaBaseUrl + "/" + path;
     }
 }

@@ -23,12 +23,14 @@ import social.starling.service.event.InProcessEventBus;
 import social.starling.service.event.RedisEventBus;
 import social.starling.service.media.LocalMediaStore;
 import social.starling.service.media.MediaStore;
+import social.starling.service.media.S3MediaStore;
 import social.starling.support.Json;
 import social.starling.text.StatusFormatter;
 
 /**
  * What every domain uses: configuration, time, JSON, metrics, the database, ids, URIs, the job queue, text
- * formatting, the event bus (in process, or Redis pub/sub when STARLING_REDIS_URL is set) and the media store.
+ * formatting, the event bus (in process, or Redis pub/sub when STARLING_REDIS_URL is set) and the media store (files, or
+ * an S3 bucket when STARLING_S3_BUCKET is set).
  */
 public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMeterRegistry metrics, Database db,
                    IdGenerator ids, LocalUris uris, String baseUrl, String domain, JobRepository jobRepository,
@@ -46,7 +48,8 @@ public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMete
         Database db = Database.open(config.database(), metrics);
         var ids = new IdGenerator(clock, config.nodeId());
         String baseUrl = config.server().baseUrl();
-        var uris = new LocalUris(baseUrl);
+        // Media URLs point at the bucket (or its CDN) when media is kept in S3, at /system/ here otherwise.
+        var uris = config.s3().map(s3 -> new LocalUris(baseUrl, s3.publicUrl())).orElseGet(() -> new LocalUris(baseUrl));
         EventBus events = config.redisUrl().<EventBus>map(url -> new RedisEventBus(url,
                 RedisEventBus.channel(config.server().domain()), json)).orElseGet(InProcessEventBus::new);
         var jobRepository = new JobRepository();
@@ -57,7 +60,13 @@ public record Core(Config config, Clock clock, ObjectMapper json, PrometheusMete
         return new Core(config, clock, json, metrics, db, ids, uris, baseUrl,
                 config.server().domain(), jobRepository, laneSignals, jobs, runner,
                 new JobMetrics(db, jobRepository, clock, metrics), new StatusFormatter(baseUrl), events,
-                new LocalMediaStore(config.dataDir().resolve("media"), uris));
+                mediaStore(config, uris));
+    }
+
+    /** An S3 bucket when STARLING_S3_BUCKET is set, else files under the data directory served at /system/. */
+    private static MediaStore mediaStore(Config config, LocalUris uris) {
+        return config.s3().<MediaStore>map(S3MediaStore::new)
+                .orElseGet(() -> new LocalMediaStore(config.dataDir().resolve("media"), uris));
     }
 
     private static String runnerId(Config config) {

@@ -77,6 +77,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void objectStorageIsOnlyWithABucketAndChecked() {
+        assertThat(load("STARLING_S3_ENDPOINT", "http://127.0.0.1:9000").s3()).as("no bucket, no S3").isEmpty();
+        Config.S3 s3 = ConfigLoader.load(Map.of("STARLING_S3_BUCKET", "media", "STARLING_S3_ENDPOINT",
+                "http://127.0.0.1:9000/", "STARLING_S3_ACCESS_KEY", "key", "STARLING_S3_SECRET_KEY", "secret"),
+                Optional.empty()).s3().orElseThrow();
+        assertThat(s3.region()).isEqualTo("us-east-1");
+        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.publicUrl()).isEqualTo("http://127.0.0.1:9000/media");
+        assertThat(s3.toString()).doesNotContain("secret");
+        assertThatThrownBy(() -> load("STARLING_S3_BUCKET", "Not_A_Bucket"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STARLING_S3_BUCKET");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("STARLING_S3_BUCKET", "media", "STARLING_S3_ENDPOINT",
+                "s3.example.net"), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STARLING_S3_ENDPOINT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("STARLING_S3_BUCKET", "media", "STARLING_S3_ACCESS_KEY",
+                "key"), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STARLING_S3_SECRET_KEY");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("STARLING_S3_BUCKET", "media", "STARLING_S3_PATH_STYLE",
+                "maybe"), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STARLING_S3_PATH_STYLE");
+    }
+
+    @Test
     void unknownKeysInTheFileAreRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("starling.properties");
         Files.writeString(file, "domian=typo.example\n");

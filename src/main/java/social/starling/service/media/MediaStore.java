@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where uploaded media is kept, by key: a relative path such as {@code accounts/avatars/123/Xy9.jpg}, made of
  * segments of letters, digits, {@code . _ -} (never {@code ..}). Today the data directory's {@code media} folder
- * ({@link LocalMediaStore}); object storage can stand behind the same port later. Keys, not URLs, are stored in
+ * ({@link LocalMediaStore}), or an S3 bucket ({@link S3MediaStore}) when STARLING_S3_BUCKET is set. Keys, not URLs, are stored in
  * the database, so the place can change without touching rows.
  */
 public interface MediaStore {
@@ -24,4 +24,8 @@ public interface MediaStore {
 
     /** The public URL the object is served at. */
     String url(String key);
+
+    /** Releases what the store holds (an S3 client's connections); nothing for files. */
+    default void close() {
+    }
 }
