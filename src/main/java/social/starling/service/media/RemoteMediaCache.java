@@ -119,13 +119,19 @@ public final class RemoteMediaCache {
 
     /** Evicts least recently used copies until the cache holds at most {@code targetBytes}; returns how many. */
     public int evictTo(long targetBytes) {
+        return evictTo(targetBytes, -1);
+    }
+
+    /** The same, sparing {@code keepId} (the copy just made for someone waiting on it). */
+    private int evictTo(long targetBytes, long keepId) {
         int evicted = 0;
         while (true) {
             long used = db.read(media::cachedBytes);
             if (used <= targetBytes) {
                 return evicted;
             }
-            List<MediaAttachment> oldest = db.read(tx -> media.leastRecentlyUsed(tx, 100));
+            List<MediaAttachment> oldest = db.read(tx -> media.leastRecentlyUsed(tx, 100)).stream()
+                    .filter(m -> m.id() != keepId).toList();
             if (oldest.isEmpty()) {
                 return evicted;
             }
@@ -252,7 +258,7 @@ public final class RemoteMediaCache {
             }
             touched.put(m.id(), Boolean.TRUE);
             if (usedBytes() > quotaBytes) {
-                enforceQuota();
+                evictTo(emergency() ? quotaBytes / 2 : quotaBytes, m.id());
             }
             return db.read(tx -> media.find(tx, m.id())).filter(x -> x.fileKey() != null);
         } catch (MediaDownloader.DownloadFailed | UnprocessableException e) {
