@@ -61,7 +61,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new ScheduledStatusService(db, repos.scheduledStatuses(), repos.accounts(), repos.users(), post,
                         views, core.jobs(), ids, clock),
                 new EditStatusService(db, repos.statuses(), repos.statusEdits(), repos.polls(), repos.tags(),
-                        composer, core.jobs(), outbox, repos.quotes(), ids, clock),
+                        composer, core.jobs(), outbox, repos.quotes(), repos.media(), ids, clock),
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, reblogs, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),

@@ -1,5 +1,7 @@
 package social.starling.service.status;
 
+import social.starling.db.MediaAttachmentRepository;
+import social.starling.model.MediaAttachment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -36,13 +38,27 @@ import social.starling.text.TextEntity;
  * accounts that reblogged the status get an "update" notification (the {@link StatusEditNotifier} job).
  */
 public final class EditStatusService {
-    /** @param quoteApprovalPolicy a new quote policy (public, followers, nobody), or null to keep it */
+    /**
+     * @param mediaIds            the attachments after the edit, in order; null (not given) keeps them
+     * @param mediaAttributes     new descriptions and focal points of attachments the status keeps
+     * @param quoteApprovalPolicy a new quote policy (public, followers, nobody), or null to keep it
+     */
     public record Request(String text, String spoilerText, Boolean sensitive, String language,
-                          PostStatusService.PollRequest poll, List<String> mediaIds, String quoteApprovalPolicy) {
+                          PostStatusService.PollRequest poll, List<String> mediaIds, String quoteApprovalPolicy,
+                          List<MediaAttribute> mediaAttributes) {
+        public Request(String text, String spoilerText, Boolean sensitive, String language,
+                       PostStatusService.PollRequest poll, List<String> mediaIds, String quoteApprovalPolicy) {
+            this(text, spoilerText, sensitive, language, poll, mediaIds, quoteApprovalPolicy, List.of());
+        }
+
         public Request(String text, String spoilerText, Boolean sensitive, String language,
                        PostStatusService.PollRequest poll, List<String> mediaIds) {
-            this(text, spoilerText, sensitive, language, poll, mediaIds, null);
+            this(text, spoilerText, sensitive, language, poll, mediaIds, null, List.of());
         }
+    }
+
+    /** Mastodon's {@code media_attributes[]}: an attachment's new description and focus ("x,y"), by id. */
+    public record MediaAttribute(String id, String description, String focus) {
     }
 
     private final Database db;
@@ -54,13 +70,18 @@ public final class EditStatusService {
     private final JobQueue jobs;
     private final Outbox outbox;
     private final QuoteRepository quotes;
+    private final StatusMedia media;
+    private final MediaAttachmentRepository mediaRows;
     private final IdGenerator ids;
     private final Clock clock;
 
     public EditStatusService(Database db, StatusRepository statuses, StatusEditRepository edits, PollRepository polls,
                              TagRepository tags, StatusComposer composer, JobQueue jobs, Outbox outbox,
-                             QuoteRepository quotes, IdGenerator ids, Clock clock) {
+                             QuoteRepository quotes, MediaAttachmentRepository mediaRows, IdGenerator ids,
+                             Clock clock) {
         this.quotes = quotes;
+        this.mediaRows = mediaRows;
+        this.media = new StatusMedia(mediaRows);
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -98,9 +119,15 @@ public final class EditStatusService {
         Poll poll = current.pollId() == null ? null : polls.find(tx, current.pollId()).orElse(null);
         boolean sensitive = Boolean.TRUE.equals(r.sensitive()) || !spoiler.isEmpty();
         String language = r.language() != null && !r.language().isBlank() ? r.language().trim() : current.language();
+        List<MediaAttachment> before = mediaRows.ofStatuses(tx, List.of(statusId)).getOrDefault(statusId, List.of());
+        List<MediaAttachment> after = r.mediaIds() == null ? before
+                : media.resolve(tx, accountId, r.mediaIds(), statusId);
+        boolean mediaChanged = !after.stream().map(MediaAttachment::id).toList()
+                .equals(before.stream().map(MediaAttachment::id).toList());
+        boolean described = describe(tx, after, r.mediaAttributes(), now);
         boolean changed = !text.equals(current.text()) || !spoiler.equals(current.spoilerText())
                 || sensitive != current.sensitive() || !Objects.equals(language, current.language())
-                || r.poll() != null || poll != null;
+                || r.poll() != null || poll != null || mediaChanged || described;
         if (!changed) {
             return current;
         }
@@ -108,6 +135,9 @@ public final class EditStatusService {
             edits.insert(tx, new StatusEdit(ids.next(), statusId, current.accountId(), current.text(),
                     current.content(), current.spoilerText(), current.sensitive(),
                     poll == null ? null : poll.options(), current.createdAt()));
+        }
+        if (mediaChanged) {
+            media.attach(tx, statusId, accountId, after, now);
         }
         Long pollId = updatePoll(tx, current, poll, r.poll(), now);
         statuses.updateContent(tx, statusId, text, composed.content(), spoiler, sensitive, language, pollId, now);
@@ -128,6 +158,34 @@ public final class EditStatusService {
         Status updated = statuses.require(tx, statusId);
         outbox.statusEdited(tx, updated);
         return updated;
+    }
+
+    /** Applies {@code media_attributes} to the status's attachments; returns whether any changed. */
+    private boolean describe(Tx tx, List<MediaAttachment> kept, List<MediaAttribute> attributes, Instant now) {
+        boolean changed = false;
+        for (MediaAttribute a : attributes == null ? List.<MediaAttribute>of() : attributes) {
+            MediaAttachment m = kept.stream().filter(k -> Long.toString(k.id()).equals(a.id())).findFirst()
+                    .orElse(null);
+            if (m == null) {
+                continue;
+            }
+            String description = a.description() == null ? m.description()
+                    : a.description().isBlank() ? null : a.description();
+            if (description != null && description.codePointCount(0, description.length())
+                    > social.starling.model.Limits.MEDIA_DESCRIPTION_LIMIT) {
+                throw new UnprocessableException("Validation failed: Description is too long (maximum is "
+                        + social.starling.model.Limits.MEDIA_DESCRIPTION_LIMIT + " characters)");
+            }
+            var focus = a.focus() == null ? null : social.starling.service.media.MediaService.Focus.parse(a.focus());
+            Double x = a.focus() == null ? m.focusX() : focus == null ? null : focus.x();
+            Double y = a.focus() == null ? m.focusY() : focus == null ? null : focus.y();
+            if (!Objects.equals(description, m.description()) || !Objects.equals(x, m.focusX())
+                    || !Objects.equals(y, m.focusY())) {
+                mediaRows.describe(tx, m.id(), description, x, y, now);
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Adds, changes or removes the poll; returns the status's poll id afterwards. */

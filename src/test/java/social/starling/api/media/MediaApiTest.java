@@ -226,6 +226,28 @@ class MediaApiTest {
                 .containsExactlyElementsOf(ids.subList(0, 4));
     }
 
+    @Test
+    void editsChangeTheAttachmentsAndTheirDescriptions() {
+        String first = upload("v2", "image.png", "image/png").json().get("id").asText();
+        String second = upload("v2", "still.gif", "image/gif").json().get("id").asText();
+        String id = ann.postJson("/api/v1/statuses", "{\"status\": \"v1\", \"media_ids\": [\"" + first + "\"]}")
+                .json().get("id").asText();
+        HttpResult both = ann.putJson("/api/v1/statuses/" + id, "{\"status\": \"v2\", \"media_ids\": [\"" + second
+                + "\", \"" + first + "\"], \"media_attributes\": [{\"id\": \"" + first
+                + "\", \"description\": \"now described\", \"focus\": \"0.0,1.0\"}]}");
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        assertThat(both.json().get("media_attachments")).extracting(a -> a.get("id").asText())
+                .containsExactly(second, first);
+        assertThat(both.json().get("media_attachments").get(1).get("description").asText()).isEqualTo("now described");
+        // Without media_ids the attachments stay; with an empty list they go.
+        HttpResult kept = ann.putJson("/api/v1/statuses/" + id, "{\"status\": \"v3\"}");
+        assertThat(kept.json().get("media_attachments")).hasSize(2);
+        HttpResult none = ann.putJson("/api/v1/statuses/" + id, "{\"status\": \"v4\", \"media_ids\": []}");
+        assertThat(none.status()).as(none.body()).isEqualTo(200);
+        assertThat(none.json().get("media_attachments")).isEmpty();
+        assertThat(server.http().get("/api/v1/statuses/" + id).json().get("media_attachments")).isEmpty();
+    }
+
     private static String json(List<String> ids) {
         return ids.stream().map(i -> "\"" + i + "\"").reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]")
                 .orElse("[]");

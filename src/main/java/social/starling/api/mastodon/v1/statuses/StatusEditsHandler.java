@@ -46,9 +46,32 @@ public final class StatusEditsHandler {
                 o.bool("hide_totals", false))).orElse(null);
         edit.edit(caller.accountId(), id, new EditStatusService.Request(p.string("status").orElse(""),
                 p.string("spoiler_text").orElse(""), p.bool("sensitive").orElse(null),
-                p.string("language").orElse(null), poll, p.strings("media_ids"),
-                p.string("quote_approval_policy").filter(v -> !v.isBlank()).orElse(null)));
+                p.string("language").orElse(null), poll, p.has("media_ids") ? p.strings("media_ids") : null,
+                p.string("quote_approval_policy").filter(v -> !v.isBlank()).orElse(null), mediaAttributes(p)));
         ctx.json(statusApi.toApi(views.one(id, caller.accountId()).orElseThrow()));
+    }
+
+    /** {@code media_attributes[]}: objects with id, description and focus (JSON, or Rack's bracket form). */
+    private static java.util.List<EditStatusService.MediaAttribute> mediaAttributes(Params p) {
+        var node = p.node() == null ? null : p.node().get("media_attributes");
+        java.util.List<EditStatusService.MediaAttribute> out = new java.util.ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (node.isObject()) {
+            node.forEach(items::add); // media_attributes[0][id]=... arrives as an object keyed by index
+        }
+        for (var item : items) {
+            if (item.isObject() && item.hasNonNull("id")) {
+                out.add(new EditStatusService.MediaAttribute(item.get("id").asText(),
+                        item.hasNonNull("description") ? item.get("description").asText() : null,
+                        item.hasNonNull("focus") ? item.get("focus").asText() : null));
+            }
+        }
+        return out;
     }
 
     public void history(Context ctx) {
