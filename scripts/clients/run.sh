@@ -33,14 +33,15 @@ echo "== Starling on http://localhost:$port"
 
 # Three accounts per client: the second posts, the first interacts with it, the third is locked.
 # Names from jack on are spare accounts for later scripts (see each script header for which it uses).
-for name in alice bob carol dave erin frank gina hugo ivy jack kate liam mona nick olga paul quin rosa sam tina uma vic wes; do
+for name in alice bob carol dave erin frank gina hugo ivy jack kate liam mona nick olga paul quin rosa sam tina uma vic wes nora otto; do
   run_java admin create-account --username "$name" --email "$name@example.test" --password "$name password 123" >/dev/null
 done
 
 export STARLING_CLIENT_BASE="http://localhost:$port"
 export HOME="$work/home"; mkdir -p "$HOME"
 status=0
-for step in "$root"/scripts/clients/[0-9]*; do
+# STARLING_CLIENTS_ONLY (a glob such as "*media*") runs only the numbered scripts matching it.
+for step in "$root"/scripts/clients/[0-9]${STARLING_CLIENTS_ONLY:-*}; do
   echo
   echo "== $(basename "$step")"
   if ! "$step"; then
