@@ -3,6 +3,7 @@ package social.starling.service.push;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.starling.db.Database;
@@ -45,6 +46,7 @@ public final class PushNotifier {
     private final RelationshipRepository relationships;
     private final JobQueue jobs;
     private final java.time.Clock clock;
+    private final AtomicInteger pending = new AtomicInteger();
 
     public PushNotifier(Database db, PushSubscriptionRepository subscriptions, RelationshipRepository relationships,
                         JobQueue jobs, java.time.Clock clock) {
@@ -56,15 +58,23 @@ public final class PushNotifier {
     }
 
     public void listenTo(Events events) {
-        events.subscribe(NotificationCreated.class, event ->
-                Thread.ofVirtual().name("web-push-" + event.notificationId()).start(() -> {
-                    try {
-                        queue(event);
-                    } catch (RuntimeException e) {
-                        log.warn("web push: could not queue notification {}: {}", event.notificationId(),
-                                e.toString());
-                    }
-                }));
+        events.subscribe(NotificationCreated.class, event -> {
+            pending.incrementAndGet();
+            Thread.ofVirtual().name("web-push-" + event.notificationId()).start(() -> {
+                try {
+                    queue(event);
+                } catch (RuntimeException e) {
+                    log.warn("web push: could not queue notification {}: {}", event.notificationId(), e.toString());
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        });
+    }
+
+    /** Events heard whose pushes are still being decided (for tests and shutdown logs). */
+    public int pending() {
+        return pending.get();
     }
 
     /** Queues the pushes of one notification; returns how many were queued. */
