@@ -53,6 +53,20 @@ public final class Vapid {
         return "vapid t=" + signingInput + "." + b64(es256.sign()) + ", k=" + key.publicKey();
     }
 
+    /**
+     * For a legacy {@code aesgcm} push: the {@code Authorization: WebPush <JWT>} value; the key goes in
+     * {@link #cryptoKey()} instead.
+     */
+    public String legacyAuthorization(URI endpoint, Instant now) throws GeneralSecurityException {
+        String header = authorization(endpoint, now);
+        return "WebPush " + header.substring("vapid t=".length(), header.indexOf(", k="));
+    }
+
+    /** The {@code p256ecdsa=<key>} part of a legacy push's {@code Crypto-Key} header. */
+    public String cryptoKey() {
+        return "p256ecdsa=" + keys.publicKey();
+    }
+
     /** scheme://host[:port], the port only when not the scheme's default. */
     static String origin(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

@@ -26,6 +26,12 @@ import social.starling.service.push.P256;
  * </pre>
  *
  * One record (the payload is small), its delimiter 0x02 marking it the last, no padding.
+ *
+ * <p>{@link #encryptLegacy} is the older {@code aesgcm} coding of draft-ietf-webpush-encryption-04, which Mastodon
+ * still sends to subscriptions that did not ask for the standard ({@code subscription[standard]}, 4.4.0), and which
+ * the apps written before it decrypt: salt and the sender's key travel in headers ({@code Encryption: salt=},
+ * {@code Crypto-Key: dh=}), the keys are derived with a "P-256" context, and the plaintext is prefixed with a
+ * two-byte padding length (zero).
  */
 public final class WebPushEncryption {
     public static final int RECORD_SIZE = 4096;
@@ -64,6 +70,41 @@ public final class WebPushEncryption {
         ByteBuffer body = ByteBuffer.allocate(16 + 4 + 1 + asPublic.length + record.length);
         body.put(salt).putInt(RECORD_SIZE).put((byte) asPublic.length).put(asPublic).put(record);
         return body.array();
+    }
+
+    /** An {@code aesgcm} message: the body, and the salt and sender key its headers carry. */
+    public record Legacy(byte[] body, byte[] salt, byte[] senderPublic) {
+    }
+
+    /** Encrypts in the legacy {@code aesgcm} coding (see the class comment). */
+    public static Legacy encryptLegacy(byte[] plaintext, byte[] uaPublic, byte[] authSecret)
+            throws GeneralSecurityException {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return encryptLegacy(plaintext, uaPublic, authSecret, P256.generate(), salt);
+    }
+
+    static Legacy encryptLegacy(byte[] plaintext, byte[] uaPublic, byte[] authSecret, KeyPair ephemeral,
+                                byte[] salt) throws GeneralSecurityException {
+        if (plaintext.length > MAX_PLAINTEXT - 1) {
+            throw new GeneralSecurityException("a push payload holds at most " + (MAX_PLAINTEXT - 1) + " bytes");
+        }
+        ECPublicKey ua = P256.publicKey(uaPublic);
+        byte[] asPublic = P256.encode(ephemeral.getPublic());
+        byte[] ecdhSecret = P256.agree(ephemeral.getPrivate(), ua);
+        byte[] prk = hkdf(authSecret, ecdhSecret, "Content-Encoding: auth\0".getBytes(StandardCharsets.US_ASCII),
+                32);
+        byte[] context = ByteBuffer.allocate(6 + 2 + uaPublic.length + 2 + asPublic.length)
+                .put("P-256\0".getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) uaPublic.length).put(uaPublic)
+                .putShort((short) asPublic.length).put(asPublic).array();
+        byte[] cek = hkdf(salt, prk, concat("Content-Encoding: aesgcm\0".getBytes(StandardCharsets.US_ASCII),
+                context), 16);
+        byte[] nonce = hkdf(salt, prk, concat("Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII),
+                context), 12);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, nonce));
+        return new Legacy(gcm.doFinal(concat(new byte[] {0, 0}, plaintext)), salt, asPublic);
     }
 
     /** HKDF-SHA256 extract-then-expand (RFC 5869). */

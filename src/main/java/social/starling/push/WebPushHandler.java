@@ -33,8 +33,11 @@ import social.starling.service.push.PushNotifier.WebPushJob;
 /**
  * Sends one notification to one Web Push subscription (Mastodon's Web::PushNotificationWorker): the
  * {@link WebPushMessage} JSON, encrypted for the subscription ({@link WebPushEncryption}), POSTed to its endpoint
- * through the one SSRF-guarded outbound client with {@code Content-Encoding: aes128gcm}, {@code TTL: 172800} (48
- * hours), {@code Urgency: normal} and the VAPID {@code Authorization} ({@link Vapid}).
+ * through the one SSRF-guarded outbound client with {@code TTL: 172800} (48 hours), {@code Urgency: normal} and
+ * VAPID ({@link Vapid}). A subscription made with {@code subscription[standard]} gets RFC 8291 {@code aes128gcm}
+ * and {@code Authorization: vapid t=..., k=...}; one made without it gets what Mastodon sends it, the legacy
+ * {@code aesgcm} draft with {@code Encryption}, {@code Crypto-Key: dh=...;p256ecdsa=...} and
+ * {@code Authorization: WebPush <JWT>}, which apps written before Mastodon 4.4 decrypt.
  *
  * <ul>
  *   <li>Nothing is sent when the subscription is gone (or its token revoked), the notification is gone or
@@ -114,15 +117,27 @@ public final class WebPushHandler {
         Map<String, String> headers = new LinkedHashMap<>();
         try {
             endpoint = URI.create(s.endpoint());
-            body = WebPushEncryption.encrypt(json.writeValueAsBytes(push.message()), P256.decodeBase64(s.p256dh()),
-                    P256.decodeBase64(s.auth()));
-            headers.put("Authorization", vapid.authorization(endpoint, now));
+            byte[] plaintext = json.writeValueAsBytes(push.message());
+            byte[] uaPublic = P256.decodeBase64(s.p256dh());
+            byte[] auth = P256.decodeBase64(s.auth());
+            if (s.standard()) {
+                body = WebPushEncryption.encrypt(plaintext, uaPublic, auth);
+                headers.put("Content-Encoding", "aes128gcm");
+                headers.put("Authorization", vapid.authorization(endpoint, now));
+            } else {
+                // Mastodon's legacy path for subscriptions made without subscription[standard] (4.4.0).
+                WebPushEncryption.Legacy legacy = WebPushEncryption.encryptLegacy(plaintext, uaPublic, auth);
+                body = legacy.body();
+                headers.put("Content-Encoding", "aesgcm");
+                headers.put("Encryption", "salt=" + P256.base64Url(legacy.salt()));
+                headers.put("Crypto-Key", "dh=" + P256.base64Url(legacy.senderPublic()) + ";" + vapid.cryptoKey());
+                headers.put("Authorization", vapid.legacyAuthorization(endpoint, now));
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             log.warn("web push to subscription {}: cannot encrypt ({}); dropped", s.id(), e.getMessage());
             return;
         }
         headers.put("Content-Type", "application/octet-stream");
-        headers.put("Content-Encoding", "aes128gcm");
         headers.put("TTL", Long.toString(TTL.toSeconds()));
         headers.put("Urgency", URGENCY);
         try {

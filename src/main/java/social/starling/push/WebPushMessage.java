@@ -42,16 +42,15 @@ public record WebPushMessage(String accessToken, String preferredLocale, long no
         };
     }
 
+    /** Mastodon: {@code strip_tags(spoiler_text.presence || text || note)}, entities decoded. */
     static String body(Optional<Status> status, Account from) {
         if (status.isPresent()) {
             Status s = status.get();
             if (s.spoilerText() != null && !s.spoilerText().isBlank()) {
-                return s.spoilerText();
+                return HtmlSanitizer.toPlainText(s.spoilerText());
             }
-            if (s.local() && s.text() != null && !s.text().isBlank()) {
-                return s.text();
-            }
-            String text = HtmlSanitizer.toPlainText(s.content());
+            String text = HtmlSanitizer.toPlainText(s.local() && s.text() != null && !s.text().isBlank()
+                    ? s.text() : s.content());
             if (!text.isBlank()) {
                 return text;
             }

@@ -93,7 +93,8 @@ public final class PushSubscriptionService {
     }
 
     public PushSubscription find(long tokenId) {
-        return db.read(tx -> repo.findByToken(tx, tokenId)).orElseThrow(() -> new NotFoundException("Record not found"));
+        return db.read(tx -> repo.findByToken(tx, tokenId))
+                .orElseThrow(() -> new NotFoundException("Record not found"));
     }
 
     /** PUT: replaces alerts and policy as Mastodon's {@code update!(data: data_params)} does (alerts absent: off). */

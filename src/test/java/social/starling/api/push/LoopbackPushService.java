@@ -138,6 +138,57 @@ final class LoopbackPushService implements AutoCloseable {
     }
 
     /**
+     * The legacy {@code aesgcm} coding (draft-ietf-webpush-encryption-04, Mastodon's for subscriptions without
+     * {@code standard}): salt in {@code Encryption}, the sender's key as {@code dh} in {@code Crypto-Key}, keys
+     * derived with a "P-256" context, and a two-byte padding length before the plaintext.
+     */
+    static JsonNode decryptLegacy(Received push, UserAgent ua) throws Exception {
+        assertThat(push.header("Content-Encoding")).isEqualTo("aesgcm");
+        byte[] salt = Base64.getUrlDecoder().decode(param(push.header("Encryption"), "salt"));
+        byte[] asPublic = Base64.getUrlDecoder().decode(param(push.header("Crypto-Key"), "dh"));
+        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        ka.init(ua.keys().getPrivate());
+        ka.doPhase(publicKey(asPublic), true);
+        byte[] prk = expand(extract(ua.auth(), ka.generateSecret()),
+                "Content-Encoding: auth\0".getBytes(StandardCharsets.US_ASCII), 32);
+        byte[] uaPublic = point((ECPublicKey) ua.keys().getPublic());
+        byte[] context = concat("P-256\0".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 65}, uaPublic,
+                new byte[] {0, 65}, asPublic);
+        byte[] keyPrk = extract(salt, prk);
+        byte[] cek = expand(keyPrk, concat("Content-Encoding: aesgcm\0".getBytes(StandardCharsets.US_ASCII),
+                context), 16);
+        byte[] nonce = expand(keyPrk, concat("Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII),
+                context), 12);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, nonce));
+        byte[] padded = gcm.doFinal(push.body());
+        int padding = ((padded[0] & 0xFF) << 8) | (padded[1] & 0xFF);
+        return JSON.readTree(Arrays.copyOfRange(padded, 2 + padding, padded.length));
+    }
+
+    /** {@code name=value} out of a {@code ;}- or {@code ,}-separated header. */
+    static String param(String header, String name) {
+        for (String part : header.split("[;,]")) {
+            String p = part.strip();
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
+        }
+        throw new AssertionError(name + " missing from " + header);
+    }
+
+    /**
+     * Checks the legacy VAPID form: {@code Authorization: WebPush <JWT>} and {@code p256ecdsa=<key>} in
+     * {@code Crypto-Key}; returns the claims.
+     */
+    JsonNode verifyLegacyVapid(Received push, String serverKey) throws Exception {
+        assertThat(param(push.header("Crypto-Key"), "p256ecdsa")).isEqualTo(serverKey);
+        String authorization = push.header("Authorization");
+        assertThat(authorization).startsWith("WebPush ");
+        return verifyJwt(authorization.substring("WebPush ".length()), serverKey);
+    }
+
+    /**
      * Checks {@code Authorization: vapid t=<JWT>, k=<key>}: k is {@code serverKey}, the JWT is ES256 signed by it,
      * its aud is this service's origin, it expires within 24 hours; returns the claims.
      */
@@ -147,6 +198,10 @@ final class LoopbackPushService implements AutoCloseable {
         String[] parts = authorization.substring("vapid ".length()).split(",\\s*");
         String jwt = parts[0].substring(2);
         assertThat(parts[1]).isEqualTo("k=" + serverKey);
+        return verifyJwt(jwt, serverKey);
+    }
+
+    private JsonNode verifyJwt(String jwt, String serverKey) throws Exception {
         String[] segments = jwt.split("\\.");
         assertThat(segments).hasSize(3);
         JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(segments[0]));

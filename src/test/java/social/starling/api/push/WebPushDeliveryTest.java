@@ -150,6 +150,30 @@ class WebPushDeliveryTest {
     }
 
     @Test
+    void aSubscriptionWithoutStandardGetsTheLegacyAesgcmCoding() throws Exception {
+        String ginaToken = token("gina");
+        HttpTester gina = server.http().withToken(ginaToken);
+        HttpTester hal = server.http().withToken(token("hal"));
+        var ua = push.userAgent("/push/gina");
+        ok(gina.postJson("/api/v1/push/subscription", subscription(ua, "\"favourite\": true", "all")
+                .replace(", \"standard\": true", "")));
+        String statusId = ok(gina.postJson("/api/v1/statuses", "{\"status\": \"<b>a</b> &amp; b\", "
+                + "\"spoiler_text\": \"\"}")).get("id").asText();
+        ok(hal.post("/api/v1/statuses/" + statusId + "/favourite"));
+        Await.until(() -> !push.received("/push/gina").isEmpty());
+
+        var received = push.received("/push/gina").getFirst();
+        String instanceKey = ok(server.http().get("/api/v2/instance")).at("/configuration/vapid/public_key").asText();
+        push.verifyLegacyVapid(received, instanceKey);
+        JsonNode message = LoopbackPushService.decryptLegacy(received, ua);
+        assertThat(message.get("access_token").asText()).isEqualTo(ginaToken);
+        assertThat(message.get("notification_type").asText()).isEqualTo("favourite");
+        assertThat(message.get("notification_id").asText()).isEqualTo(notificationId(gina, "favourite"));
+        // strip_tags, entities decoded, as Mastodon's serializer
+        assertThat(message.get("body").asText()).isEqualTo("a & b");
+    }
+
+    @Test
     void aGoneSubscriptionIsDeleted() throws Exception {
         HttpTester erin = server.http().withToken(token("erin"));
         HttpTester frank = server.http().withToken(token("frank"));

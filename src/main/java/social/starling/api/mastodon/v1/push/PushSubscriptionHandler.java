@@ -42,7 +42,8 @@ public final class PushSubscriptionHandler {
     public void create(Context ctx) {
         Caller caller = auth.user(ctx, "push");
         Params p = Params.of(ctx, json);
-        Params sub = p.object("subscription").orElseThrow(() -> new BadRequestException("Missing parameter subscription"));
+        Params sub = p.object("subscription")
+                .orElseThrow(() -> new BadRequestException("Missing parameter subscription"));
         Params keys = sub.object("keys").orElse(Params.wrap(null));
         Subscribe request = new Subscribe(sub.string("endpoint").orElse(null), keys.string("p256dh").orElse(null),
                 keys.string("auth").orElse(null), sub.bool("standard", false), data(p, false));
