@@ -68,6 +68,7 @@ class WebPushDeliveryTest {
         throw new AssertionError("no " + type + " notification");
     }
 
+    /** Every NotificationCreated heard so far has been decided (pushes queued or not). */
     static void settled() {
         Await.until(() -> server.app().push().notifier().pending() == 0);
     }
@@ -127,6 +128,7 @@ class WebPushDeliveryTest {
 
         // A mention from someone carol does not follow, under "followed": nothing either.
         ok(dave.postJson("/api/v1/statuses", "{\"status\": \"@carol first\"}"));
+        server.awaitDistributed(); // mentions are notified by the distribution job
         settled();
         long first = Long.parseLong(notificationId(carol, "mention"));
         assertThat(server.app().push().notifier().queue(new NotificationCreated(first, carolId))).isZero();
