@@ -59,6 +59,11 @@ public final class PushSubscriptionRepository {
                 .fetchOptional(PushSubscriptionRepository::toSubscription);
     }
 
+    /** Whether the account has any subscription (revoked tokens' included): the cheap first question. */
+    public boolean anyForAccount(Tx tx, long accountId) {
+        return tx.dsl().fetchExists(PUSH_SUBSCRIPTIONS, PUSH_SUBSCRIPTIONS.ACCOUNT_ID.eq(accountId));
+    }
+
     /** The account's subscriptions whose tokens are not revoked. */
     public List<PushSubscription> liveForAccount(Tx tx, long accountId) {
         return tx.dsl().select(PUSH_SUBSCRIPTIONS.fields()).from(PUSH_SUBSCRIPTIONS)

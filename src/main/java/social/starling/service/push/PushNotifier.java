@@ -79,12 +79,12 @@ public final class PushNotifier {
 
     /** Queues the pushes of one notification; returns how many were queued. */
     public int queue(NotificationCreated event) {
-        List<PushSubscription> live = db.read(tx -> subscriptions.liveForAccount(tx, event.accountId()));
-        if (live.isEmpty()) {
+        if (!db.read(tx -> subscriptions.anyForAccount(tx, event.accountId()))) {
             return 0;
         }
         return db.inTransaction(tx -> {
             subscriptions.deleteRevoked(tx, event.accountId());
+            List<PushSubscription> live = subscriptions.liveForAccount(tx, event.accountId());
             Optional<Notification> n = subscriptions.notification(tx, event.notificationId());
             if (n.isEmpty() || n.get().filtered()) {
                 return 0;

@@ -176,6 +176,35 @@ class WebPushDeliveryTest {
     }
 
     @Test
+    void aRevokedTokensSubscriptionIsNeverPushedAndIsDeleted() throws Exception {
+        String hugoToken = token("hugo");
+        HttpTester hugo = server.http().withToken(hugoToken);
+        HttpTester ivy = server.http().withToken(token("ivy"));
+        long hugoId = server.fixtures().account("hugo").id();
+        var ua = push.userAgent("/push/hugo");
+        ok(hugo.postJson("/api/v1/push/subscription", subscription(ua, "\"follow\": true", "all")));
+        assertThat(subscriptionsOf(hugoId)).isOne();
+        assertThat(server.http().postForm("/oauth/revoke", HttpTester.form("client_id", client.clientId,
+                "client_secret", client.clientSecret, "token", hugoToken)).status()).isEqualTo(200);
+
+        ok(ivy.post("/api/v1/accounts/" + hugoId + "/follow"));
+        settled();
+        assertThat(subscriptionsOf(hugoId)).isZero();
+        long follow = server.app().core().db().read(tx -> social.starling.db.TestSql.dsl(tx)
+                .select(social.starling.db.schema.Tables.NOTIFICATIONS.ID)
+                .from(social.starling.db.schema.Tables.NOTIFICATIONS)
+                .where(social.starling.db.schema.Tables.NOTIFICATIONS.ACCOUNT_ID.eq(hugoId)).fetchOne().value1());
+        assertThat(server.app().push().notifier().queue(new NotificationCreated(follow, hugoId))).isZero();
+        assertThat(push.received("/push/hugo")).isEmpty();
+    }
+
+    static int subscriptionsOf(long accountId) {
+        return server.app().core().db().read(tx -> social.starling.db.TestSql.dsl(tx).fetchCount(
+                social.starling.db.schema.Tables.PUSH_SUBSCRIPTIONS,
+                social.starling.db.schema.Tables.PUSH_SUBSCRIPTIONS.ACCOUNT_ID.eq(accountId)));
+    }
+
+    @Test
     void aGoneSubscriptionIsDeleted() throws Exception {
         HttpTester erin = server.http().withToken(token("erin"));
         HttpTester frank = server.http().withToken(token("frank"));
