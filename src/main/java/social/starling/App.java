@@ -40,6 +40,8 @@ import social.starling.wiring.NotificationComponents;
 import social.starling.wiring.OutboxComponents;
 import social.starling.wiring.NotificationsModule;
 import social.starling.wiring.OperationsModule;
+import social.starling.wiring.PushComponents;
+import social.starling.wiring.PushModule;
 import social.starling.wiring.RemoteAccountComponents;
 import social.starling.wiring.RemoteNoteComponents;
 import social.starling.wiring.RemoteNotesModule;
@@ -74,6 +76,7 @@ public final class App implements AutoCloseable {
     private final InboxComponents inbox;
     private final DeliveryComponents delivery;
     private final MediaComponents media;
+    private final PushComponents push;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -95,6 +98,7 @@ public final class App implements AutoCloseable {
         this.notifications = NotificationComponents.build(core, repos, statuses);
         this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
         this.delivery = DeliveryComponents.build(core, repos, accounts, remoteAccounts);
+        this.push = PushComponents.build(core, repos, remoteAccounts);
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
                 remoteNotes.noteIngest(), delivery.hostHealth()::contacted);
@@ -104,7 +108,7 @@ public final class App implements AutoCloseable {
 
         List<Module> modules = List.of(
                 new OperationsModule(core, admission),
-                new InstanceModule(core, accounts.instance(), edges),
+                new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
@@ -119,7 +123,8 @@ public final class App implements AutoCloseable {
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox),
                 new DeliveryModule(delivery),
-                new MediaModule(core, media, edges));
+                new MediaModule(core, media, edges),
+                new PushModule(push, edges));
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -202,6 +207,11 @@ public final class App implements AutoCloseable {
     /** Outbound delivery; the inbox calls {@code delivery().hostHealth().contacted(domain)}. */
     public DeliveryComponents delivery() {
         return delivery;
+    }
+
+    /** Web Push: subscriptions, the VAPID key, the push job. */
+    public PushComponents push() {
+        return push;
     }
 
     /** Applies migrations. */

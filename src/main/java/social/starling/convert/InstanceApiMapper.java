@@ -2,6 +2,7 @@ package social.starling.convert;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import social.starling.convert.entity.InstanceV1;
 import social.starling.convert.entity.InstanceV2;
 import social.starling.convert.entity.RuleEntity;
@@ -16,10 +17,16 @@ public final class InstanceApiMapper {
     private final String streamingUrl;
     private final AccountApiMapper accounts;
     private final String thumbnailBlurhash;
+    private final Supplier<String> vapidPublicKey;
 
-    /** @param thumbnailBlurhash the BlurHash of the default thumbnail ({@code /static/preview.png}) */
-    public InstanceApiMapper(String baseUrl, AccountApiMapper accounts, String thumbnailBlurhash) {
+    /**
+     * @param thumbnailBlurhash the BlurHash of the default thumbnail ({@code /static/preview.png})
+     * @param vapidPublicKey    the server's VAPID public key (base64url uncompressed point), made on first need
+     */
+    public InstanceApiMapper(String baseUrl, AccountApiMapper accounts, String thumbnailBlurhash,
+                             Supplier<String> vapidPublicKey) {
         this.baseUrl = baseUrl;
+        this.vapidPublicKey = vapidPublicKey;
         this.thumbnailBlurhash = thumbnailBlurhash;
         this.streamingUrl = baseUrl.replaceFirst("^http", "ws");
         this.accounts = accounts;
@@ -42,7 +49,7 @@ public final class InstanceApiMapper {
                 List.of("en"),
                 new InstanceV2.Configuration(
                         new InstanceV2.Urls(streamingUrl, null, baseUrl + "/about", baseUrl + "/privacy-policy", null),
-                        new InstanceV2.Vapid(""),
+                        new InstanceV2.Vapid(vapidPublicKey.get()),
                         accountLimits(),
                         statusLimits(),
                         mediaLimits(),

@@ -2,6 +2,7 @@ package social.starling.wiring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import social.starling.api.RouteTable;
 import social.starling.api.mastodon.v1.instance.ActivityHandler;
 import social.starling.api.mastodon.v1.instance.DomainBlocksHandler;
@@ -31,8 +32,10 @@ public final class InstanceModule implements Module {
     private final HostMetaHandler hostMeta;
     private final DomainBlocksHandler domainBlocks;
 
-    public InstanceModule(Core core, InstanceService instance, Edges edges) {
-        var mapper = new InstanceApiMapper(core.baseUrl(), edges.accountApi(), instance.thumbnailBlurhash());
+    /** @param vapidPublicKey the server's Web Push key, for {@code configuration.vapid.public_key} */
+    public InstanceModule(Core core, InstanceService instance, Edges edges, Supplier<String> vapidPublicKey) {
+        var mapper = new InstanceApiMapper(core.baseUrl(), edges.accountApi(), instance.thumbnailBlurhash(),
+                vapidPublicKey);
         String description = core.config().instance().description()
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         this.instanceV1 = new InstanceV1Handler(instance, mapper);

@@ -101,10 +101,7 @@ public final class StatusExtrasModule implements Module {
                 .get("/api/v1/trends/links", empty::publicList)
                 .get("/api/v1/custom_emojis", empty::publicList)
                 .get("/api/v1/announcements", empty::announcements)
-                .post("/api/v1/announcements/{id}/dismiss", empty::dismissAnnouncement)
-                .get("/api/v1/push/subscription", empty::pushSubscription)
-                .post("/api/v1/push/subscription", empty::subscribePush)
-                .delete("/api/v1/push/subscription", empty::unsubscribePush);
+                .post("/api/v1/announcements/{id}/dismiss", empty::dismissAnnouncement);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Golden JSON files under {@code src/test/resources/golden/}: a response is compared with its file after ids,
  * times and the test server's port are normalised ({@code "<id>"}, {@code "<time>"}, {@code "<date>"},
- * {@code localhost:<port>}). Key order does not matter; every key and value does. Set
+ * {@code localhost:<port>}, and the server's random VAPID key, an uncompressed P-256 point in base64url, as
+ * {@code "<vapid key>"}). Key order does not matter; every key and value does. Set
  * {@code -Dstarling.golden.update=true} to rewrite the files from the actual responses (then review the diff).
  */
 public final class Golden {
@@ -29,6 +30,7 @@ public final class Golden {
     private static final Pattern ID_IN_TEXT = Pattern.compile("\\d{15,}");
     private static final Pattern TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+    private static final Pattern VAPID_KEY = Pattern.compile("^B[A-Za-z0-9_-]{86}$");
     private static final Pattern PORT = Pattern.compile("localhost:\\d+");
     private static final Path DIR = Path.of("src/test/resources/golden");
 
@@ -75,6 +77,9 @@ public final class Golden {
             String text = node.asText();
             if (ID.matcher(text).matches()) {
                 return TextNode.valueOf("<id>");
+            }
+            if (VAPID_KEY.matcher(text).matches()) {
+                return TextNode.valueOf("<vapid key>");
             }
             if (TIME.matcher(text).matches()) {
                 return TextNode.valueOf("<time>");

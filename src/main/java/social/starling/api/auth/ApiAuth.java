@@ -33,6 +33,11 @@ public final class ApiAuth {
         return param == null || param.isBlank() ? null : param;
     }
 
+    /** The bearer token as the client sent it (a Web Push subscription keeps it, as Mastodon's does). */
+    public static String bearerToken(Context ctx) {
+        return bearer(ctx);
+    }
+
     /** The caller if a valid token came with the request; public endpoints ignore a bad token, as Mastodon does. */
     public Optional<Caller> optional(Context ctx) {
         Caller cached = ctx.attribute(CALLER);

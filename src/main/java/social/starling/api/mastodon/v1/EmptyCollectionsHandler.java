@@ -4,14 +4,11 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import social.starling.api.auth.ApiAuth;
-import social.starling.errors.NotFoundException;
-import social.starling.errors.UnprocessableException;
 
 /**
  * Endpoints apps call for features Starling does not have yet. Each answers what Mastodon answers when there is
  * nothing to show — an empty list or an empty object — with Mastodon's authentication rules, so apps work on:
- * trends (tags, statuses, links), announcements, custom emojis, and the web push subscription (none exists, and
- * creating one is refused: this server has no VAPID key).
+ * trends (tags, statuses, links), announcements and custom emojis.
  */
 public final class EmptyCollectionsHandler {
     private final ApiAuth auth;
@@ -34,24 +31,6 @@ public final class EmptyCollectionsHandler {
     /** POST /api/v1/announcements/:id/dismiss. */
     public void dismissAnnouncement(Context ctx) {
         auth.user(ctx, "write", "write:accounts");
-        ctx.json(Map.of());
-    }
-
-    /** GET /api/v1/push/subscription: there is none (Mastodon answers "Record not found"). */
-    public void pushSubscription(Context ctx) {
-        auth.user(ctx, "push");
-        throw new NotFoundException("Record not found");
-    }
-
-    /** POST /api/v1/push/subscription: web push needs a VAPID key, which this server does not have yet. */
-    public void subscribePush(Context ctx) {
-        auth.user(ctx, "push");
-        throw new UnprocessableException("Validation failed: Web push is not supported by this server");
-    }
-
-    /** DELETE /api/v1/push/subscription: nothing to remove. */
-    public void unsubscribePush(Context ctx) {
-        auth.user(ctx, "push");
         ctx.json(Map.of());
     }
 }
