@@ -39,8 +39,25 @@ public final class ImageProcessor {
 
     private static final String UNREADABLE = "Validation failed: File could not be read as an image";
 
+    /**
+     * Decoding takes memory in proportion to pixels (about 130 MB for a 33-megapixel image), not to the file: at
+     * most this many images are decoded at once on a node, whatever the number of uploads, so a burst of large
+     * uploads waits its turn instead of filling the heap.
+     */
+    private final java.util.concurrent.Semaphore decoding =
+            new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
     /** Processes {@code source} (already known to be an image by its magic bytes); writes into {@code workDir}. */
     public ProcessedMedia process(Path source, Path workDir) {
+        decoding.acquireUninterruptibly();
+        try {
+            return processNow(source, workDir);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private ProcessedMedia processNow(Path source, Path workDir) {
         Decoded decoded = decode(source);
         boolean alpha = decoded.hasAlpha();
         boolean png = alpha || decoded.format() == ImageDecoder.Format.PNG;
