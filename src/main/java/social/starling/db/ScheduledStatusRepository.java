@@ -29,6 +29,26 @@ public final class ScheduledStatusRepository {
                 .execute();
     }
 
+    /** The media ids the scheduled statuses of these accounts will attach when published. */
+    public java.util.Set<Long> scheduledMediaIds(Tx tx, java.util.Collection<Long> accountIds) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        tx.dsl().selectFrom(SCHEDULED_STATUSES).where(SCHEDULED_STATUSES.ACCOUNT_ID.in(accountIds))
+                .forEach(r -> {
+                    List<String> ids = toScheduled(r).params().mediaIds();
+                    for (String id : ids == null ? List.<String>of() : ids) {
+                        try {
+                            out.add(Long.parseLong(id.trim()));
+                        } catch (NumberFormatException ignored) {
+                            // not an id: nothing to keep
+                        }
+                    }
+                });
+        return out;
+    }
+
     public Optional<ScheduledStatus> find(Tx tx, long id) {
         return tx.dsl().selectFrom(SCHEDULED_STATUSES).where(SCHEDULED_STATUSES.ID.eq(id))
                 .fetchOptional(this::toScheduled);

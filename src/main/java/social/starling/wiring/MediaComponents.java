@@ -20,7 +20,7 @@ public record MediaComponents(MediaService uploads, RemoteMediaCache remoteCache
         Path work = core.config().dataDir().resolve("tmp").resolve("media");
         var images = new ImageProcessor();
         var ffmpeg = new Ffmpeg();
-        var uploads = new MediaService(core.db(), repos.media(), core.media(), images, ffmpeg, core.ids(),
+        var uploads = new MediaService(core.db(), repos.media(), repos.scheduledStatuses(), core.media(), images, ffmpeg, core.ids(),
                 core.clock(), work);
         var federation = core.config().federation();
         Path root = core.config().dataDir().resolve("media");

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.starling.db.Database;
 import social.starling.db.MediaAttachmentRepository;
+import social.starling.db.ScheduledStatusRepository;
 import social.starling.errors.NotFoundException;
 import social.starling.errors.UnprocessableException;
 import social.starling.model.IdGenerator;
@@ -63,6 +64,7 @@ public final class MediaService implements AutoCloseable {
 
     private final Database db;
     private final MediaAttachmentRepository media;
+    private final ScheduledStatusRepository scheduled;
     private final MediaStore store;
     private final ImageProcessor images;
     private final Ffmpeg ffmpeg;
@@ -73,10 +75,12 @@ public final class MediaService implements AutoCloseable {
     /** ffmpeg runs are CPU-heavy: at most this many at once on a node, the rest wait their turn. */
     private final Semaphore transcoding = new Semaphore(2);
 
-    public MediaService(Database db, MediaAttachmentRepository media, MediaStore store, ImageProcessor images,
-                        Ffmpeg ffmpeg, IdGenerator ids, Clock clock, Path workRoot) {
+    public MediaService(Database db, MediaAttachmentRepository media, ScheduledStatusRepository scheduled,
+                        MediaStore store, ImageProcessor images, Ffmpeg ffmpeg, IdGenerator ids, Clock clock,
+                        Path workRoot) {
         this.db = db;
         this.media = media;
+        this.scheduled = scheduled;
         this.store = store;
         this.images = images;
         this.ffmpeg = ffmpeg;
@@ -191,12 +195,15 @@ public final class MediaService implements AutoCloseable {
 
     /**
      * Removes attachments no post holds that are older than {@code cutoff} (abandoned uploads, media of deleted or
-     * edited posts) with their files; returns how many.
+     * edited posts) with their files, but not those a scheduled status will attach; returns how many.
      */
     public int sweepUnattached(Instant cutoff, int limit) {
         db.inTransaction(tx -> media.failStaleProcessing(tx, clock.instant().minusSeconds(3600), clock.instant()));
         List<MediaAttachment> gone = db.inTransaction(tx -> {
-            List<MediaAttachment> rows = media.unattachedBefore(tx, cutoff, limit);
+            List<MediaAttachment> found = media.unattachedBefore(tx, cutoff, limit);
+            java.util.Set<Long> kept = scheduled.scheduledMediaIds(tx,
+                    found.stream().map(MediaAttachment::accountId).collect(java.util.stream.Collectors.toSet()));
+            List<MediaAttachment> rows = found.stream().filter(m -> !kept.contains(m.id())).toList();
             for (MediaAttachment m : rows) {
                 media.delete(tx, m.id());
             }

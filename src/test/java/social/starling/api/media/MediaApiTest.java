@@ -248,6 +248,29 @@ class MediaApiTest {
         assertThat(server.http().get("/api/v1/statuses/" + id).json().get("media_attachments")).isEmpty();
     }
 
+    @Test
+    void theSweepDeletesAbandonedUploadsButNotScheduledOrPostedOnes() throws Exception {
+        JsonNode abandoned = upload("v2", "image.png", "image/png").json();
+        String scheduled = upload("v2", "image.png", "image/png").json().get("id").asText();
+        String posted = upload("v2", "image.png", "image/png").json().get("id").asText();
+        String later = java.time.Instant.now().plus(Duration.ofDays(2)).toString();
+        HttpResult s = ann.postJson("/api/v1/statuses", "{\"status\": \"later\", \"scheduled_at\": \"" + later
+                + "\", \"media_ids\": [\"" + scheduled + "\"]}");
+        assertThat(s.status()).as(s.body()).isEqualTo(200);
+        assertThat(ann.postJson("/api/v1/statuses", "{\"media_ids\": [\"" + posted + "\"]}").status()).isEqualTo(200);
+        Path file = server.app().config().dataDir().resolve("media")
+                .resolve(abandoned.get("url").asText().replaceFirst("^.*/system/", ""));
+        assertThat(file).exists();
+
+        int swept = server.app().media().uploads().sweepUnattached(java.time.Instant.now().plus(Duration.ofDays(1)),
+                1000);
+        assertThat(swept).isGreaterThanOrEqualTo(1);
+        assertThat(ann.get("/api/v1/media/" + abandoned.get("id").asText()).status()).isEqualTo(404);
+        assertThat(file).doesNotExist();
+        assertThat(ann.get("/api/v1/media/" + scheduled).status()).isEqualTo(200);
+        assertThat(ann.get("/api/v1/media/" + posted).status()).isEqualTo(200);
+    }
+
     private static String json(List<String> ids) {
         return ids.stream().map(i -> "\"" + i + "\"").reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]")
                 .orElse("[]");
