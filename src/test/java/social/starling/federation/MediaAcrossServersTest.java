@@ -129,6 +129,27 @@ class MediaAcrossServersTest {
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(get(again.headers().firstValue("Location").orElseThrow()).statusCode()).isEqualTo(200);
 
+        // Emergency mode (the disk nearly full): nothing new is cached; the client is sent to the origin.
+        long id = Long.parseLong(remote.get("id").asText());
+        String key = url.replaceFirst("^.*k=", "");
+        var app = b.app();
+        var emergency = new social.starling.service.media.RemoteMediaCache(app.core().db(), app.repos().media(),
+                app.core().media(), app.media().images(), (u, t, max) -> {
+                    throw new AssertionError("nothing is fetched in emergency mode");
+                }, app.config().dataDir().resolve("tmp/media"), java.time.Clock.systemUTC(), 1L << 40, 1L << 30,
+                () -> 0L, host -> true);
+        assertThat(emergency.emergency()).isTrue();
+        app.media().remoteCache().evictTo(0);
+        var origin = emergency.locate(id, false, key).orElseThrow();
+        assertThat(origin.cached()).isFalse();
+        assertThat(origin.url()).isEqualTo(local.get("url").asText());
+        // A host whose media is refused gets nothing at all.
+        var refusing = new social.starling.service.media.RemoteMediaCache(app.core().db(), app.repos().media(),
+                app.core().media(), app.media().images(), (u, t, max) -> null,
+                app.config().dataDir().resolve("tmp/media"), java.time.Clock.systemUTC(), 1L << 40, 0, () -> 1L << 40,
+                host -> false);
+        assertThat(refusing.locate(id, false, key)).isEmpty();
+
         // The proxy does not open for a wrong key or an unknown id.
         assertThat(get(url.replaceFirst("k=[0-9a-f]+", "k=0000000000000000")).statusCode()).isEqualTo(404);
         assertThat(get(b.baseUrl() + "/media_proxy/1/original?k=x").statusCode()).isEqualTo(404);
