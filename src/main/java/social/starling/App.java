@@ -46,6 +46,7 @@ import social.starling.wiring.StatusComponents;
 import social.starling.wiring.QuotesModule;
 import social.starling.wiring.StatusExtrasModule;
 import social.starling.wiring.StatusModule;
+import social.starling.wiring.StreamingModule;
 import social.starling.wiring.WebModule;
 
 /**
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
     private final Core core;
     private final Repositories repos;
     private final RouteTable routes;
+    private final List<Module> modules;
     private final OutboxComponents outbox;
     private final AccountComponents accounts;
     private final StatusComponents statuses;
@@ -114,7 +116,9 @@ public final class App implements AutoCloseable {
                 new ActivityPubModule(core, repos, accounts, remoteAccounts),
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox),
-                new DeliveryModule(delivery));
+                new DeliveryModule(delivery),
+                new StreamingModule(core, repos, statuses, notifications, edges));
+        this.modules = modules;
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -228,6 +232,7 @@ public final class App implements AutoCloseable {
     public void close() {
         Duration grace = core.config().server().shutdownGrace();
         boolean wasStarted = started;
+        modules.forEach(Module::close);
         if (wasStarted) {
             http.stop(grace);
         }

@@ -143,7 +143,10 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576),
                 boolValue(v, ConfigOption.AUTHORIZED_FETCH, false));
         return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
-                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation);
+                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation,
+                new Config.Streaming(intValue(v, ConfigOption.STREAMING_MAX_PER_TOKEN, 50, 1, 100_000),
+                        intValue(v, ConfigOption.STREAMING_QUEUE_SIZE, 256, 8, 1_000_000),
+                        Duration.ofSeconds(intValue(v, ConfigOption.STREAMING_KEEPALIVE_SECONDS, 30, 1, 60))));
     }
 
     private static String hostOf(String domain) {
