@@ -26,7 +26,7 @@ abstract class StreamConnection {
     }
 
     long accountId() {
-        return caller.accountId();
+        return caller.token().accountId(); // streaming takes user tokens only
     }
 
     long tokenId() {
