@@ -16,15 +16,17 @@ async function loginWithToken(name) {
   return [createRestAPIClient({ url, accessToken: token.accessToken }), token.accessToken];
 }
 
-async function next(iterator, wanted, what) {
-  const timeout = sleep(15000).then(() => null);
-  while (true) {
-    const result = await Promise.race([iterator.next(), timeout]);
-    check(result !== null && !result.done, `no ${what} arrived on the stream`);
-    if (wanted(result.value)) {
-      return result.value;
+const received = [];
+
+async function next(wanted, what) {
+  for (let i = 0; i < 150; i++) {
+    const found = received.find(wanted);
+    if (found) {
+      return found;
     }
+    await sleep(100);
   }
+  check(false, `no ${what} arrived on the stream`);
 }
 
 const [zack, zackToken] = await loginWithToken("zack");
@@ -38,17 +40,31 @@ const streaming = createStreamingAPIClient({
   streamingApiUrl: instance.configuration.urls.streaming, accessToken: zackToken, retry: false,
 });
 const subscription = streaming.user.subscribe();
-const events = subscription.values();
-await sleep(1000); // the subscribe message goes out once the socket is open
+// masto.js sends the subscribe message when iteration starts: collect in the background.
+(async () => {
+  for await (const event of subscription) {
+    received.push(event);
+  }
+})();
+// The subscribe message goes out once the socket is open: zack posts probes until one comes back on his stream.
+let probed = false;
+for (let i = 0; i < 15 && !probed; i++) {
+  const probe = await zack.v1.statuses.create({ status: `zack's probe ${i}`, visibility: "private" });
+  for (let j = 0; j < 20 && !probed; j++) {
+    await sleep(100);
+    probed = received.some((e) => e.event === "update" && e.payload.id === probe.id);
+  }
+}
+check(probed, "the user stream should carry zack's own posts");
 
 const post = await abby.v1.statuses.create({ status: "abby posts for zack's stream (masto.js)" });
-const update = await next(events, (e) => e.event === "update" && e.payload.id === post.id, "update");
+const update = await next((e) => e.event === "update" && e.payload.id === post.id, "update");
 console.log("zack> user stream:", update.event, update.stream, update.payload.id, update.payload.account.acct);
 check(update.payload.content.includes("abby posts"), "the update should carry the status");
 
 const mine = await zack.v1.statuses.create({ status: "zack's post, to be favourited" });
 await abby.v1.statuses.$select(mine.id).favourite();
-const note = await next(events, (e) => e.event === "notification", "notification");
+const note = await next((e) => e.event === "notification", "notification");
 console.log("zack> user stream:", note.event, note.payload.type, note.payload.account.acct, note.payload.status?.id);
 check(note.payload.type === "favourite" && note.payload.status?.id === mine.id, "a favourite notification");
 

@@ -11,11 +11,18 @@ import social.starling.service.oauth.Caller;
 
 /**
  * A server-sent event response: the request's own (virtual) thread writes queued frames, and a {@code :thump}
- * comment when idle (Mastodon's heartbeat), until the client goes away or the connection is closed.
+ * comment line when idle (Mastodon's heartbeat, with no blank line after it: Mastodon.py takes a blank line for the
+ * end of an event, and an empty one fails there), until the client goes away or the connection is closed.
  */
 final class SseStream extends StreamConnection {
     private static final Logger log = LoggerFactory.getLogger(SseStream.class);
-    private static final byte[] HEARTBEAT = ":thump\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HEARTBEAT = ":thump\n".getBytes(StandardCharsets.UTF_8);
+    /**
+     * A comment line after each write. Mastodon.py reads the stream byte by byte through urllib3, which hands over
+     * the last byte of what arrived only with the next arrival: without a comment after it, an event's closing blank
+     * line (so the event itself) would wait for the next heartbeat, 15 s later. Clients ignore comment lines.
+     */
+    private static final byte[] TRAILER = ":\n".getBytes(StandardCharsets.UTF_8);
 
     private final Duration keepAlive;
     private volatile Thread writer;
@@ -29,7 +36,8 @@ final class SseStream extends StreamConnection {
     void run(OutputStream out) {
         writer = Thread.currentThread();
         try {
-            out.write(HEARTBEAT);
+            out.write(":)\n".getBytes(StandardCharsets.UTF_8));
+            out.write(TRAILER);
             out.flush();
             while (!isClosed()) {
                 Frame frame = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
@@ -37,6 +45,7 @@ final class SseStream extends StreamConnection {
                     return;
                 }
                 out.write(frame == null ? HEARTBEAT : frame.sse().getBytes(StandardCharsets.UTF_8));
+                out.write(TRAILER);
                 out.flush();
             }
         } catch (InterruptedException e) {
