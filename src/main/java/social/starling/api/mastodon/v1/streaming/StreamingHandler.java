@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import social.starling.api.auth.ApiAuth;
-import social.starling.errors.BadRequestException;
 import social.starling.errors.RateLimitedException;
 import social.starling.errors.StarlingException;
 import social.starling.errors.UnauthorizedException;
@@ -202,9 +201,5 @@ public final class StreamingHandler {
         } finally {
             hub.unregister(conn);
         }
-    }
-
-    static BadRequestException unknown() {
-        return new BadRequestException("Unknown stream type");
     }
 }
