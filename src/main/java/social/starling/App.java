@@ -50,6 +50,7 @@ import social.starling.wiring.StatusComponents;
 import social.starling.wiring.QuotesModule;
 import social.starling.wiring.StatusExtrasModule;
 import social.starling.wiring.StatusModule;
+import social.starling.wiring.StreamingModule;
 import social.starling.wiring.WebModule;
 
 /**
@@ -65,6 +66,7 @@ public final class App implements AutoCloseable {
     private final Core core;
     private final Repositories repos;
     private final RouteTable routes;
+    private final List<Module> modules;
     private final OutboxComponents outbox;
     private final AccountComponents accounts;
     private final StatusComponents statuses;
@@ -124,7 +126,9 @@ public final class App implements AutoCloseable {
                 new InboxModule(core, inbox),
                 new DeliveryModule(delivery),
                 new MediaModule(core, media, edges),
-                new PushModule(push, edges));
+                new PushModule(push, edges),
+                new StreamingModule(core, repos, statuses, notifications, edges));
+        this.modules = modules;
         this.routes = new RouteTable();
         for (Module module : modules) {
             module.routes(routes);
@@ -248,6 +252,7 @@ public final class App implements AutoCloseable {
     public void close() {
         Duration grace = core.config().server().shutdownGrace();
         boolean wasStarted = started;
+        modules.forEach(Module::close);
         if (wasStarted) {
             http.stop(grace);
         }

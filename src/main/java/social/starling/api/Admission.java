@@ -34,7 +34,14 @@ public final class Admission {
         }
         boolean probe = endpoint.path.equals("/livez") || endpoint.path.equals("/readyz")
                 || endpoint.path.equals("/metrics");
+        // Streaming responses last as long as their clients stay: they are bounded per token by the streaming hub,
+        // not by request slots, and shutdown closes them rather than waiting for them to drain.
+        boolean streaming = endpoint.path.startsWith("/api/v1/streaming");
         return ctx -> {
+            if (streaming && ready && !draining) {
+                inner.handle(ctx);
+                return;
+            }
             if (!ready && !probe) {
                 throw new UnavailableException("The server is starting, please try again shortly",
                         Duration.ofSeconds(2));

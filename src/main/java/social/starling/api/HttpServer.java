@@ -41,6 +41,8 @@ public final class HttpServer {
                 server.setStopTimeout(config.shutdownGrace().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
             });
+            // Streaming sockets are kept alive by pings every 30 s at most (StreamHub); a silent peer is dropped.
+            c.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(Duration.ofSeconds(120)));
             c.jsonMapper(new JavalinJackson(json, true));
             c.http.compressionStrategy = CompressionStrategy.GZIP;
             c.http.maxRequestSize = config.maxBodyBytes();

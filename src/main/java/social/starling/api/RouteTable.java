@@ -3,11 +3,13 @@ package social.starling.api;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.websocket.WsConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every route of the server, in one table per audience: the Mastodon client API, ActivityPub and the well-known
@@ -68,6 +70,11 @@ public final class RouteTable {
     public record Route(Audience audience, HandlerType method, String path, Handler handler) {
     }
 
+    /** A WebSocket endpoint: {@code beforeUpgrade} may refuse the upgrade with an HTTP error. */
+    public record Socket(String path, Handler beforeUpgrade, Consumer<WsConfig> socket) {
+    }
+
+    private final List<Socket> sockets = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Route> byKey = new HashMap<>();
     private final Map<Audience, Section> sections = new HashMap<>();
@@ -104,6 +111,18 @@ public final class RouteTable {
         });
     }
 
+    /** Registers a WebSocket endpoint (a path may also have plain HTTP routes: Javalin tells them apart). */
+    public void socket(String path, Handler beforeUpgrade, Consumer<WsConfig> socket) {
+        if (sockets.stream().anyMatch(s -> s.path().equals(path))) {
+            throw new IllegalStateException("WebSocket " + path + " registered twice");
+        }
+        sockets.add(new Socket(path, beforeUpgrade, socket));
+    }
+
+    public List<Socket> sockets() {
+        return List.copyOf(sockets);
+    }
+
     private Section section(Audience audience) {
         return sections.computeIfAbsent(audience, Section::new);
     }
@@ -117,6 +136,10 @@ public final class RouteTable {
 
     /** Registers every route with Javalin. */
     public void install(JavalinDefaultRoutingApi javalin) {
+        for (Socket socket : sockets) {
+            javalin.wsBeforeUpgrade(socket.path(), socket.beforeUpgrade());
+            javalin.ws(socket.path(), socket.socket());
+        }
         for (Route route : routes()) {
             Handler handler = route.handler();
             HandlerType method = route.method();

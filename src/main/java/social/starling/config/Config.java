@@ -22,7 +22,16 @@ public record Config(
         Smtp smtp,
         int nodeId,
         Federation federation,
-        Optional<S3> s3) {
+        Optional<S3> s3,
+        Streaming streaming) {
+
+    /**
+     * The streaming API: at most {@code maxPerToken} connections at once per access token, at most
+     * {@code queueSize} events waiting for a slow connection (then it is closed), a keep-alive every
+     * {@code keepAlive}.
+     */
+    public record Streaming(int maxPerToken, int queueSize, Duration keepAlive) {
+    }
 
     /**
      * Public identity and the listening socket. {@code maxBodyBytes} bounds every request body except multipart

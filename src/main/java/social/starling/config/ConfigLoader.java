@@ -145,7 +145,10 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.MEDIA_CACHE_MB, 10240, 0, Integer.MAX_VALUE) * 1_048_576L,
                 intValue(v, ConfigOption.MEDIA_MIN_FREE_MB, 1024, 0, Integer.MAX_VALUE) * 1_048_576L);
         return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
-                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation, s3(v));
+                intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation, s3(v),
+                new Config.Streaming(intValue(v, ConfigOption.STREAMING_MAX_PER_TOKEN, 50, 1, 100_000),
+                        intValue(v, ConfigOption.STREAMING_QUEUE_SIZE, 256, 8, 1_000_000),
+                        Duration.ofSeconds(intValue(v, ConfigOption.STREAMING_KEEPALIVE_SECONDS, 30, 1, 60))));
     }
 
     /** Object storage when a bucket is named; its public URL defaults to where the bucket itself answers. */

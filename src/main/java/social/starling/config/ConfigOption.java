@@ -62,6 +62,12 @@ public enum ConfigOption {
             "A claimed job whose runner stops renewing it (every third of this) is retried after this long."),
     JOBS_POLL_MILLIS("STARLING_JOBS_POLL_MILLIS", "1000", "How often idle runners look for jobs from other nodes."),
     FEED_ACTIVE_DAYS("STARLING_FEED_ACTIVE_DAYS", "30", "Home feeds are kept for accounts active this recently."),
+    STREAMING_MAX_PER_TOKEN("STARLING_STREAMING_MAX_PER_TOKEN", "50",
+            "Streaming connections open at once per access token; more are refused (429, or the WebSocket closed)."),
+    STREAMING_QUEUE_SIZE("STARLING_STREAMING_QUEUE_SIZE", "256",
+            "Events waiting to be sent to one streaming connection; a connection that falls further behind is closed."),
+    STREAMING_KEEPALIVE_SECONDS("STARLING_STREAMING_KEEPALIVE_SECONDS", "30",
+            "Seconds between keep-alives on idle streaming connections (WebSocket pings, SSE comments)."),
     FEED_MAX_ITEMS("STARLING_FEED_MAX_ITEMS", "800", "Entries kept per home feed."),
     FEDERATION_ALLOW_PRIVATE("STARLING_FEDERATION_ALLOW_PRIVATE", "",
             "Comma-separated address ranges (such as 127.0.0.0/8,::1/128) that outbound federation requests may reach "

@@ -79,6 +79,13 @@ public final class ConversationRepository {
         return Paging.fetch(q, ACCOUNT_CONVERSATIONS.LAST_STATUS_ID, page).stream().map(this::toRow).toList();
     }
 
+    /** {@code accountId}'s row for thread {@code conversationId}, if it has one. */
+    public Optional<Row> findByConversation(Tx tx, long accountId, long conversationId) {
+        return tx.dsl().selectFrom(ACCOUNT_CONVERSATIONS)
+                .where(ACCOUNT_CONVERSATIONS.ACCOUNT_ID.eq(accountId))
+                .and(ACCOUNT_CONVERSATIONS.CONVERSATION_ID.eq(conversationId)).fetchOptional(this::toRow);
+    }
+
     public Optional<Row> find(Tx tx, long accountId, long id) {
         return tx.dsl().selectFrom(ACCOUNT_CONVERSATIONS).where(ACCOUNT_CONVERSATIONS.ID.eq(id))
                 .and(ACCOUNT_CONVERSATIONS.ACCOUNT_ID.eq(accountId)).fetchOptional(this::toRow);

@@ -30,6 +30,28 @@ public final class StatusRepository {
     public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion) {
     }
 
+    /** Told, inside the writer's transaction, of deletions and content edits (streaming publishes events). */
+    public interface Changes {
+        Changes NONE = new Changes() {
+        };
+
+        default void deleted(Tx tx, long statusId) {
+        }
+
+        default void edited(Tx tx, long statusId) {
+        }
+    }
+
+    private final Changes changes;
+
+    public StatusRepository() {
+        this(Changes.NONE);
+    }
+
+    public StatusRepository(Changes changes) {
+        this.changes = changes;
+    }
+
     public void insert(Tx tx, Status s) {
         tx.dsl().insertInto(STATUSES)
                 .set(STATUSES.ID, s.id())
@@ -99,7 +121,9 @@ public final class StatusRepository {
     }
 
     public void delete(Tx tx, long id) {
-        tx.dsl().deleteFrom(STATUSES).where(STATUSES.ID.eq(id)).execute();
+        if (tx.dsl().deleteFrom(STATUSES).where(STATUSES.ID.eq(id)).execute() > 0) {
+            changes.deleted(tx, id);
+        }
     }
 
     /** Ids of reblogs of {@code statusId} (deleted with it). */
@@ -122,6 +146,7 @@ public final class StatusRepository {
                 .set(STATUSES.VERSION, STATUSES.VERSION.plus(1))
                 .where(STATUSES.ID.eq(id))
                 .execute();
+        changes.edited(tx, id);
     }
 
     public enum Counter { REPLIES, REBLOGS, FAVOURITES }

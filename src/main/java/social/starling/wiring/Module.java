@@ -12,4 +12,8 @@ public interface Module {
 
     default void jobs(JobRunner jobs) {
     }
+
+    /** Called first when the server stops (before it drains requests): ends what never ends by itself. */
+    default void close() {
+    }
 }

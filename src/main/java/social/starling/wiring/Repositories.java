@@ -35,7 +35,10 @@ import social.starling.db.TagRepository;
 import social.starling.db.UserRepository;
 import social.starling.db.UserTokenRepository;
 import social.starling.db.WebSessionRepository;
+import social.starling.db.Tx;
 import social.starling.service.event.AccountRowChanged;
+import social.starling.service.event.StatusDeleted;
+import social.starling.service.event.StatusUpdated;
 import social.starling.service.event.EventBus;
 
 /** Every repository, built once. Repositories hold queries only (and the account cache). */
@@ -62,7 +65,17 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
         events.subscribe(AccountRowChanged.class, e -> accounts.forget(e.accountId()));
         return new Repositories(accounts, new UserRepository(), new RuleRepository(),
                 new InstanceSettingsRepository(), new OAuthRepository(), new WebSessionRepository(),
-                new InviteRepository(), new UserTokenRepository(), new StatusRepository(),
+                new InviteRepository(), new UserTokenRepository(), new StatusRepository(new StatusRepository.Changes() {
+                    @Override
+                    public void deleted(Tx tx, long statusId) {
+                        events.publish(tx, new StatusDeleted(statusId));
+                    }
+
+                    @Override
+                    public void edited(Tx tx, long statusId) {
+                        events.publish(tx, new StatusUpdated(statusId));
+                    }
+                }),
                 new RelationshipRepository(json), new FeedRepository(), new TagRepository(), new PollRepository(json),
                 new InteractionRepository(), new IdempotencyRepository(), new NotificationRepository(),
                 new ConversationRepository(json), new StatusEditRepository(json), new ScheduledStatusRepository(json),

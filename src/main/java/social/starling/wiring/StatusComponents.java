@@ -1,5 +1,6 @@
 package social.starling.wiring;
 
+import social.starling.service.event.FiltersChanged;
 import social.starling.service.filter.FilterService;
 import social.starling.service.filter.FilterV1Service;
 import social.starling.service.filter.KeywordStatusFilterer;
@@ -53,7 +54,9 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 repos.conversations(), repos.feeds(), core.jobs(), outbox, ids);
         var post = new PostStatusService(db, repos.statuses(), repos.accounts(), repos.users(), repos.idempotency(),
                 views, composer, writer, repos.quotes(), new StatusMedia(repos.media()), ids, core.uris(), clock);
-        var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock);
+        var filters = new FilterService(db, repos.filters(), views, filterer, ids, clock, core.events());
+        // A change made through another node reaches this node's compiled filters too.
+        core.events().subscribe(FiltersChanged.class, e -> filterer.evict(e.accountId()));
         // Built here, not with the other interactions: deleting one's own reblog undoes it (DeleteStatusService).
         var reblogs = new ReblogService(db, repos.statuses(), repos.reblogs(), repos.accounts(), repos.users(),
                 repos.feeds(), views, outbox, ids, core.uris(), clock);
@@ -65,7 +68,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, reblogs, clock),
                 new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
-                        repos.conversations(), notify, repos.quotes(), ids, clock),
+                        repos.conversations(), notify, repos.quotes(), ids, clock, core.events()),
                 new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),

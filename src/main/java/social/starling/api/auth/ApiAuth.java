@@ -38,6 +38,20 @@ public final class ApiAuth {
         return bearer(ctx);
     }
 
+    /**
+     * The caller behind {@code token} if it is a user token of a working login (confirmed, approved, enabled): what
+     * streaming accepts, whichever way the token came (header, query, WebSocket sub-protocol).
+     */
+    public Optional<Caller> streamingUser(String token) {
+        return tokens.authenticate(token).filter(Caller::hasUser)
+                .filter(c -> c.user().functional() && !c.account().suspended());
+    }
+
+    /** The bearer token of a request (header, or the {@code access_token} parameter), or null. */
+    public static String bearerOf(Context ctx) {
+        return bearer(ctx);
+    }
+
     /** The caller if a valid token came with the request; public endpoints ignore a bad token, as Mastodon does. */
     public Optional<Caller> optional(Context ctx) {
         Caller cached = ctx.attribute(CALLER);

@@ -47,6 +47,12 @@ public final class ConversationService {
         return new Listing(views(viewerId, rows), pagingIds);
     }
 
+    /** {@code viewerId}'s thread for conversation {@code conversationId} as listed (the direct stream sends it). */
+    public Optional<ConversationView> ofThread(long viewerId, long conversationId) {
+        return db.read(tx -> conversations.findByConversation(tx, viewerId, conversationId))
+                .flatMap(row -> views(viewerId, List.of(row)).stream().findFirst());
+    }
+
     /** Marks the thread read and answers it; 404 if it is not in the viewer's list. */
     public ConversationView read(long viewerId, long id) {
         ConversationRepository.Row row = db.inTransaction(tx -> {

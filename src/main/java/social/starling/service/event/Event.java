@@ -6,5 +6,6 @@ package social.starling.service.event;
  * event is a record added to {@code permits}. An event a node does not know (a newer node during an upgrade) is
  * ignored there.
  */
-public sealed interface Event permits AccountChanged, AccountRowChanged, NotificationCreated {
+public sealed interface Event permits AccountChanged, AccountRowChanged, NotificationCreated, StatusCreated,
+        StatusDeleted, StatusUpdated, ConversationUpdated, FiltersChanged {
 }

@@ -1,5 +1,7 @@
 package social.starling.service.filter;
 
+import social.starling.service.event.Events;
+import social.starling.service.event.FiltersChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +43,11 @@ public final class FilterService {
     private final StatusFilterer filterer;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Events events;
 
     public FilterService(Database db, FilterRepository filters, StatusViews views, StatusFilterer filterer,
-                         IdGenerator ids, Clock clock) {
+                         IdGenerator ids, Clock clock, Events events) {
+        this.events = events;
         this.db = db;
         this.filters = filters;
         this.views = views;
@@ -69,6 +73,7 @@ public final class FilterService {
         Instant expiresAt = r.expiresIn() == null ? null : now.plusSeconds(r.expiresIn());
         validate(title, contexts, action, r.keywords());
         return changed(accountId, db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             long id = ids.next();
             filters.insert(tx, id, accountId, title, contexts, action, expiresAt, now);
             applyKeywords(tx, id, r.keywords(), now);
@@ -79,6 +84,7 @@ public final class FilterService {
     public Filter update(long accountId, long id, FilterRequest r) {
         Instant now = clock.instant();
         return changed(accountId, db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             Filter f = own(tx, accountId, id);
             String title = r.title() == null ? f.title() : r.title().strip();
             List<String> contexts = r.contexts() == null ? f.contexts() : contexts(r.contexts());
@@ -94,6 +100,7 @@ public final class FilterService {
 
     public void delete(long accountId, long id) {
         db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             filters.delete(tx, own(tx, accountId, id).id());
             return null;
         });
@@ -108,6 +115,7 @@ public final class FilterService {
             throw new UnprocessableException("Validation failed: Keyword can't be blank");
         }
         return changed(accountId, db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             own(tx, accountId, filterId);
             long id = ids.next();
             filters.insertKeyword(tx, id, filterId, k, wholeWord == null || wholeWord, clock.instant());
@@ -124,6 +132,7 @@ public final class FilterService {
             throw new UnprocessableException("Validation failed: Keyword can't be blank");
         }
         return changed(accountId, db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             Filter.Keyword k = ownKeyword(tx, accountId, id);
             filters.updateKeyword(tx, id, keyword == null ? k.keyword() : keyword.strip(),
                     wholeWord == null ? k.wholeWord() : wholeWord);
@@ -133,6 +142,7 @@ public final class FilterService {
 
     public void deleteKeyword(long accountId, long id) {
         db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             filters.deleteKeyword(tx, ownKeyword(tx, accountId, id).id());
             return null;
         });
@@ -146,6 +156,7 @@ public final class FilterService {
             throw new UnprocessableException("Validation failed: Status must exist");
         }
         return changed(accountId, db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             Filter f = own(tx, accountId, filterId);
             if (f.statuses().stream().anyMatch(s -> s.statusId() == statusId)) {
                 throw new UnprocessableException("Validation failed: Status has already been taken");
@@ -163,6 +174,7 @@ public final class FilterService {
 
     public void deleteStatus(long accountId, long id) {
         db.inTransaction(tx -> {
+            events.publish(tx, new FiltersChanged(accountId));
             filters.deleteStatus(tx, filters.findStatus(tx, accountId, id)
                     .orElseThrow(() -> new NotFoundException("Record not found")).id());
             return null;

@@ -22,6 +22,9 @@ import social.starling.model.NotificationType;
 import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
+import social.starling.service.event.ConversationUpdated;
+import social.starling.service.event.Events;
+import social.starling.service.event.StatusCreated;
 import social.starling.service.notification.NotifyService;
 
 /**
@@ -44,12 +47,14 @@ public final class DistributeStatusService {
     private final QuoteRepository quotes;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Events events;
 
     public DistributeStatusService(Database db, StatusRepository statuses, FeedRepository feeds,
                                    RelationshipRepository relationships, UserRepository users,
                                    ConversationRepository conversations, NotifyService notify,
-                                   QuoteRepository quotes, IdGenerator ids, Clock clock) {
+                                   QuoteRepository quotes, IdGenerator ids, Clock clock, Events events) {
         this.quotes = quotes;
+        this.events = events;
         this.db = db;
         this.statuses = statuses;
         this.feeds = feeds;
@@ -71,6 +76,11 @@ public final class DistributeStatusService {
             Instant now = clock.instant();
             List<Long> reached = feeds.fanOut(tx, s.id(), now);
             log.debug("status {} entered {} home feeds", s.id(), reached.size());
+            List<Long> recipients = new ArrayList<>(reached);
+            if (s.local() && !recipients.contains(s.accountId())) {
+                recipients.add(s.accountId()); // the author's own feed got it when it was written
+            }
+            events.publish(tx, new StatusCreated(s.id(), recipients));
             if (!s.isReblog() && s.visibility() == Visibility.PUBLIC) {
                 // Mastodon: only "broadcastable" statuses (public, not reblogs) reach hashtag followers.
                 feeds.fanOutToTagFollowers(tx, s, now);
@@ -151,6 +161,7 @@ public final class DistributeStatusService {
             List<Long> others = everyone.stream().filter(id -> id != participant).distinct().toList();
             conversations.upsert(tx, ids, participant, s.conversationId(), others, s.id(),
                     participant != s.accountId(), now);
+            events.publish(tx, new ConversationUpdated(participant, s.conversationId()));
         }
     }
 }

@@ -41,8 +41,10 @@ import social.starling.model.view.StatusView;
  */
 public final class StatusViews {
     /** SHOW: a status asked for directly (by id, on a profile): visibility rules only. FEED: timelines, threads and
-     * notifications also drop muted accounts and statuses a "hide" filter matches. */
-    public enum Mode { SHOW, FEED }
+     * notifications also drop muted accounts and statuses a "hide" filter matches. NEUTRAL: no viewer and no
+     * visibility checks, for streaming, which loads a status once and checks each connection
+     * ({@link StreamedStatuses}). */
+    public enum Mode { SHOW, FEED, NEUTRAL }
 
     private final Database db;
     private final StatusRepository statuses;
@@ -84,6 +86,15 @@ public final class StatusViews {
     public Optional<StatusView> one(long id, Long viewerId) {
         List<StatusView> views = load(List.of(id), viewerId, Mode.SHOW, null);
         return views.isEmpty() ? Optional.empty() : Optional.of(views.getFirst());
+    }
+
+    /** The status as no one in particular sees it, visibility unchecked: for {@link StreamedStatuses} only. */
+    List<StatusView> neutral(Tx tx, long id) {
+        return build(tx, List.of(id), null, Mode.NEUTRAL, null, 0);
+    }
+
+    StatusLoader loader() {
+        return loader;
     }
 
     /** Whether the viewer may see the status (for actions on it: reply, favourite, ...). */
@@ -221,6 +232,9 @@ public final class StatusViews {
         Account author = byId.get(s.accountId());
         if (author == null) {
             return false;
+        }
+        if (mode == Mode.NEUTRAL) {
+            return true;
         }
         boolean mentioned = viewerId != null && mentionIds.getOrDefault(s.id(), List.of()).contains(viewerId);
         if (!StatusVisibility.canSee(s, author, viewerId, rel, followed.contains(s.accountId()), mentioned)) {

@@ -75,6 +75,9 @@ class BadBodySweepTest {
             if (route.method() == HandlerType.HEAD || route.method() == HandlerType.OPTIONS) {
                 continue;
             }
+            if (route.path().startsWith("/api/v1/streaming/") && !route.path().endsWith("/health")) {
+                continue; // an event stream answers for as long as its client stays: StreamingApiTest sweeps them
+            }
             for (String id : new String[]{statusId, bobId}) {
                 String path = route.path().replace("{id}", id).replace("{name}", "bob")
                         .replaceAll("\\{[^}]+}", id);
