@@ -124,6 +124,26 @@ class StreamingApiTest {
     }
 
     @Test
+    void mediaStreamsHearOnlyPostsWithAttachments() {
+        String gina = token("gina");
+        try (StreamClient ws = StreamClient.socket(server.baseUrl(), gina, "stream=public:local:media")) {
+            String hugo = token("hugo");
+            post(as(hugo), "words only", "public");
+            server.awaitDistributed();
+            HttpResult upload = new social.starling.testing.Multipart()
+                    .file("file", "image.png", "image/png", social.starling.testing.Multipart.resource("image.png"))
+                    .send("POST", server.baseUrl() + "/api/v2/media", hugo);
+            ok(upload);
+            String withImage = post(as(hugo), "{\"status\": \"a picture\", \"media_ids\": [\""
+                    + upload.json().get("id").asText() + "\"]}");
+            StreamClient.Message m = ws.nextEvent("update");
+            assertThat(m.stream()).containsExactly("public:local:media");
+            assertThat(m.json().get("id").asText()).isEqualTo(withImage);
+            assertThat(m.json().get("media_attachments")).hasSize(1);
+        }
+    }
+
+    @Test
     void severalStreamsOnOneSocketThroughSubscribeMessages() {
         String erin = token("erin");
         try (StreamClient ws = StreamClient.socket(server.baseUrl(), erin, null)) {
