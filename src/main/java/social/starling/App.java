@@ -35,6 +35,7 @@ import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
 import social.starling.wiring.MediaComponents;
 import social.starling.wiring.MediaModule;
+import social.starling.wiring.ModerationModule;
 import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
 import social.starling.wiring.OutboxComponents;
@@ -127,6 +128,7 @@ public final class App implements AutoCloseable {
                 new DeliveryModule(delivery),
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
+                new ModerationModule(core, repos, statuses, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

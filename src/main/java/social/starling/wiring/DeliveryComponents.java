@@ -37,7 +37,8 @@ public record DeliveryComponents(HostHealth hostHealth, FederateHandler federate
         var activities = new OutgoingActivities(repos.accounts(), repos.statuses(), repos.polls(), deliveries, posts,
                 new ActivityMapper(uris, noteMapper), new ActorMapper(uris, core.domain()),
                 new AudienceResolver(deliveries, hosts), repos.quotes(),
-                new social.starling.convert.QuoteActivityMapper(uris));
+                new social.starling.convert.QuoteActivityMapper(uris),
+                new social.starling.db.ReportRepository(core.json()));
         var federate = new FederateHandler(db, activities, deliveries, core.jobs(), core.ids(), core.clock());
         var keys = new SigningKeys(db, repos.accounts(), accounts.generateKeys(), uris);
         var deliver = new DeliveryHandler(db, deliveries, health, new HostSlots(HostSlots.DEFAULT_PER_HOST), keys,

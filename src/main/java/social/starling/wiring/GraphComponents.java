@@ -2,7 +2,7 @@ package social.starling.wiring;
 
 import social.starling.service.discovery.DiscoveryService;
 import social.starling.service.follow.BlockService;
-import social.starling.service.follow.DomainBlockService;
+import social.starling.service.follow.AccountDomainBlockService;
 import social.starling.service.follow.FollowService;
 import social.starling.service.follow.GraphQueryService;
 import social.starling.service.follow.MuteService;
@@ -15,7 +15,7 @@ import social.starling.service.timeline.TagTimelineService;
 
 /** The social graph: follows, blocks, mutes, domain blocks, lists, followed hashtags, discovery. */
 public record GraphComponents(FollowService follows, RelationshipService relationships, GraphQueryService queries,
-                              BlockService blocks, MuteService mutes, DomainBlockService domainBlocks,
+                              BlockService blocks, MuteService mutes, AccountDomainBlockService domainBlocks,
                               ListService lists, ListMembersService listMembers, TagService tags,
                               ListTimelineService listTimeline, TagTimelineService tagTimeline,
                               DiscoveryService discovery) {
@@ -34,7 +34,7 @@ public record GraphComponents(FollowService follows, RelationshipService relatio
                         statuses.homeFeed(), statuses.outbox(), accounts.changes(), ids, clock),
                 new MuteService(db, repos.accounts(), repos.relationships(), repos.graphPages(), statuses.homeFeed(),
                         statuses.relations(), ids, clock),
-                new DomainBlockService(db, repos.graphPages(), follows, accounts.changes(), ids, clock),
+                new AccountDomainBlockService(db, repos.graphPages(), follows, accounts.changes(), ids, clock),
                 new ListService(db, repos.lists(), repos.accounts(), ids, clock),
                 new ListMembersService(db, repos.lists(), repos.accounts(), repos.relationships(), clock),
                 new TagService(db, repos.tags(), repos.tagFollows(), repos.tagFeed(),

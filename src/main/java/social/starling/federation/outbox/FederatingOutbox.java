@@ -218,6 +218,19 @@ public final class FederatingOutbox implements Outbox {
         }
     }
 
+    /**
+     * A report forwarded to the target's server: a Flag from the instance actor (Mastodon's ReportService#forward_to_origin!),
+     * so the reporter stays anonymous there.
+     */
+    @Override
+    public void reported(Tx tx, social.starling.model.Report report) {
+        local.reported(tx, report);
+        if (report.forwarded() && !isLocal(tx, report.targetAccountId())) {
+            accounts.findByUri(tx, uris.baseUrl() + "/actor").ifPresent(instance -> queue(tx,
+                    Federate.between(Kind.FLAG, instance.id(), report.targetAccountId(), report.id(), null)));
+        }
+    }
+
     /** Mastodon's accept_quote!: StatusUpdateDistributionWorker, so followers see the quoteAuthorization. */
     @Override
     public void quoteApproved(Tx tx, Quote quote) {

@@ -1,5 +1,8 @@
 package social.starling.federation.outbox;
 
+import social.starling.db.ReportRepository;
+import social.starling.federation.vocab.Flag;
+import social.starling.model.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +50,13 @@ public final class OutgoingActivities {
     private final AudienceResolver audience;
     private final QuoteRepository quotes;
     private final QuoteActivityMapper quoteMapper;
+    private final ReportRepository reports;
 
     public OutgoingActivities(AccountRepository accounts, StatusRepository statuses, PollRepository polls,
                               DeliveryRepository deliveries, LocalPostLoader posts, ActivityMapper mapper,
                               ActorMapper actors, AudienceResolver audience, QuoteRepository quotes,
-                              QuoteActivityMapper quoteMapper) {
+                              QuoteActivityMapper quoteMapper, ReportRepository reports) {
+        this.reports = reports;
         this.quotes = quotes;
         this.quoteMapper = quoteMapper;
         this.accounts = accounts;
@@ -85,6 +90,7 @@ public final class OutgoingActivities {
                     audience.builder(tx).followersOf(me.id()));
             case VOTE -> votes(tx, job, me);
             case ACCEPT_QUOTE, REJECT_QUOTE, DELETE_QUOTE_AUTHORIZATION -> quoteAnswer(tx, job, me);
+            case FLAG -> flag(tx, job, me);
         };
     }
 
@@ -128,6 +134,23 @@ public final class OutgoingActivities {
      * The answer to a remote QuoteRequest for {@code me}'s status (Accept with the authorization, or Reject), or the
      * Delete of the authorization once revoked. Nothing when the quote or its statuses are gone.
      */
+    /** A forwarded report: the target and the reported statuses, to the target's inbox, from the instance actor. */
+    private List<Outgoing> flag(Tx tx, Federate job, Account me) {
+        Optional<Report> report = reports.find(tx, job.objectId()).filter(Report::forwarded);
+        Optional<Account> target = accounts.find(tx, job.targetId()).filter(a -> !a.isLocal());
+        if (report.isEmpty() || target.isEmpty()) {
+            return List.of();
+        }
+        List<String> object = new ArrayList<>();
+        object.add(target.get().uri());
+        statuses.findAll(tx, report.get().statusIds()).values().stream()
+                .filter(s -> s.accountId() == target.get().id()).map(Status::uri).forEach(object::add);
+        Flag flag = new Flag(As2.CONTEXT, me.uri() + "#reports/" + report.get().id(), "Flag", me.uri(),
+                report.get().comment(), object);
+        return List.of(new Outgoing(me.id(), As2.write(flag), audience.builder(tx).actor(target.get().id())
+                .inboxes()));
+    }
+
     private List<Outgoing> quoteAnswer(Tx tx, Federate job, Account me) {
         Optional<Quote> found = quotes.find(tx, job.objectId()).filter(q -> q.quotedAccountId() != null
                 && q.quotedAccountId() == me.id() && q.quotedStatusId() != null);

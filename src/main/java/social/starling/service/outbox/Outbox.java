@@ -81,6 +81,10 @@ public interface Outbox {
     /** The quoted (local) author revoked {@code quote}; a remote quoting author is sent the authorization's Delete. */
     void quoteRevoked(Tx tx, Quote quote);
 
+    /** A member reported an account; forwarded ones go to the target's server as a Flag. Nothing local to do. */
+    default void reported(Tx tx, social.starling.model.Report report) {
+    }
+
     /** The remote quoted author's server accepted a local person's {@code quote}: the note is sent again (Update). */
     void quoteApproved(Tx tx, Quote quote);
 }

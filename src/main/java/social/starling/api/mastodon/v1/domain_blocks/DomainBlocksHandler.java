@@ -7,7 +7,7 @@ import social.starling.api.Params;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
 import social.starling.model.Page;
-import social.starling.service.follow.DomainBlockService;
+import social.starling.service.follow.AccountDomainBlockService;
 
 /**
  * {@code GET /api/v1/domain_blocks} (read:blocks): the caller's blocked domains as strings, 100 by default and up to
@@ -16,11 +16,11 @@ import social.starling.service.follow.DomainBlockService;
  */
 public final class DomainBlocksHandler {
     private final ApiAuth auth;
-    private final DomainBlockService domainBlocks;
+    private final AccountDomainBlockService domainBlocks;
     private final ObjectMapper json;
     private final String baseUrl;
 
-    public DomainBlocksHandler(ApiAuth auth, DomainBlockService domainBlocks, ObjectMapper json, String baseUrl) {
+    public DomainBlocksHandler(ApiAuth auth, AccountDomainBlockService domainBlocks, ObjectMapper json, String baseUrl) {
         this.auth = auth;
         this.domainBlocks = domainBlocks;
         this.json = json;
@@ -31,8 +31,8 @@ public final class DomainBlocksHandler {
         var caller = auth.user(ctx, "read:blocks");
         Page page = Paging.page(ctx, 100, 200);
         var blocks = domainBlocks.page(caller.accountId(), page);
-        Paging.link(ctx, baseUrl, blocks.stream().map(DomainBlockService.Blocked::id).toList(), page);
-        ctx.json(blocks.stream().map(DomainBlockService.Blocked::domain).toList());
+        Paging.link(ctx, baseUrl, blocks.stream().map(AccountDomainBlockService.Blocked::id).toList(), page);
+        ctx.json(blocks.stream().map(AccountDomainBlockService.Blocked::domain).toList());
     }
 
     public void create(Context ctx) {

@@ -16,9 +16,10 @@ import social.starling.service.account.AccountChanges;
  * A person's own domain blocks (Mastodon's AccountDomainBlock): statuses and notifications from accounts on the
  * domain are hidden from them (StatusVisibility and NotifyService read the blocks through the relations cache),
  * and followers on that domain are removed, pending requests from it rejected (AfterAccountDomainBlockService).
- * Domains are stored as Mastodon normalises them: lower case, IDN as punycode, no trailing slash.
+ * Domains are stored as Mastodon normalises them: lower case, IDN as punycode, no trailing slash. This is one
+ * member hiding a domain, not the server's domain moderation (limit, suspend), which moderators set for everyone.
  */
-public final class DomainBlockService {
+public final class AccountDomainBlockService {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
 
     private final Database db;
@@ -28,7 +29,7 @@ public final class DomainBlockService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public DomainBlockService(Database db, GraphPagesRepository pages, FollowService follows, AccountChanges changes,
+    public AccountDomainBlockService(Database db, GraphPagesRepository pages, FollowService follows, AccountChanges changes,
                               IdGenerator ids, Clock clock) {
         this.db = db;
         this.pages = pages;
