@@ -108,6 +108,34 @@ class CliTest {
     }
 
     @Test
+    void rulesAreAddedListedAndRemoved() {
+        Map<String, String> env = env();
+        String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;
+        if (pg != null) {
+            env.put("STARLING_DATABASE_URL", pg);
+        }
+        try {
+            assertThat(run(env, "migrate").exit()).isZero();
+            Result added = run(env, "rules", "add", "--text", "Be kind", "--hint", "No harassment");
+            assertThat(added.exit()).as(added.err()).isZero();
+            String id = added.out().strip().replace("added rule ", "");
+            assertThat(run(env, "rules", "add", "--text", "Stay on topic").exit()).isZero();
+            assertThat(run(env, "rules", "add", "--text", " ").exit()).isEqualTo(2);
+            assertThat(run(env, "rules", "add", "--text", "x".repeat(301)).exit()).isEqualTo(2);
+            Result listed = run(env, "rules", "list");
+            assertThat(listed.out()).contains(id + "\tBe kind\t(No harassment)").contains("Stay on topic");
+            assertThat(listed.out().indexOf("Be kind")).isLessThan(listed.out().indexOf("Stay on topic"));
+            assertThat(run(env, "rules", "remove", id).exit()).isZero();
+            assertThat(run(env, "rules", "remove", id).exit()).isEqualTo(1);
+            assertThat(run(env, "rules", "list").out()).doesNotContain("Be kind").contains("Stay on topic");
+        } finally {
+            if (pg != null) {
+                TestDatabase.dropPostgresSchema(pg);
+            }
+        }
+    }
+
+    @Test
     void badConfigurationIsOneLineAndExitCode2() {
         Map<String, String> env = env();
         env.put("STARLING_DATABASE_URL", "jdbc:oracle:thin:@x");
