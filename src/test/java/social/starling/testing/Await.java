@@ -21,6 +21,15 @@ public final class Await {
         }
     }
 
+    /** As {@link #until(Duration, BooleanSupplier)}, saying what was seen when it fails. */
+    public static void until(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> seen) {
+        try {
+            until(timeout, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + seen.get(), e);
+        }
+    }
+
     public static void until(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
