@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code maxRequestSize} for bodies read whole, Jetty's multipart limit for uploads; both end in the same 413
  * ({@link ErrorMapper}).
  */
-final class BodyLimit {
+public final class BodyLimit {
     private final long maxBodyBytes;
     private final long maxUploadBytes;
 
@@ -32,15 +32,24 @@ final class BodyLimit {
             // input resets the connection, and the 413 is lost. A body of moderate size is read and thrown away
             // first (as a web server's lingering close would); a huge one is refused at once and the connection
             // closed, since it cannot carry another request.
-            if (length > DRAIN_MAX_BYTES || !drained(ctx)) {
-                ctx.header("Connection", "close");
-            }
+            refuseOversized(ctx, length);
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The request body is too large");
         }
     }
 
     /** The most of an over-limit body read and discarded so that its 413 reaches the client. */
     static final long DRAIN_MAX_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Gets a connection ready for a 413 answer to a body larger than allowed: what is left of a moderate body is
+     * read and discarded, so that a client still sending hears the answer; past {@link #DRAIN_MAX_BYTES} the
+     * connection is closed after the answer instead.
+     */
+    public static void refuseOversized(Context ctx, long announcedLength) {
+        if (announcedLength > DRAIN_MAX_BYTES || !drained(ctx)) {
+            ctx.header("Connection", "close");
+        }
+    }
 
     private static boolean drained(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {

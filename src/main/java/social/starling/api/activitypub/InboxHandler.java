@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import social.starling.api.BodyLimit;
 import social.starling.federation.inbox.InboxReceiver;
 import social.starling.federation.signature.InboundRequest;
 
@@ -37,7 +38,9 @@ public final class InboxHandler {
 
     private void receive(Context ctx, String recipient) throws IOException {
         int max = receiver.maxBytes();
-        if (ctx.req().getContentLengthLong() > max) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > max) {
+            BodyLimit.refuseOversized(ctx, length);
             error(ctx, 413, "The request body is too large");
             return;
         }
@@ -46,6 +49,7 @@ public final class InboxHandler {
             body = in.readNBytes(max + 1);
         }
         if (body.length > max) {
+            BodyLimit.refuseOversized(ctx, Long.MAX_VALUE); // chunked: how much more is coming is unknown
             error(ctx, 413, "The request body is too large");
             return;
         }
@@ -73,9 +77,6 @@ public final class InboxHandler {
     }
 
     private static void error(Context ctx, int status, String message) {
-        if (status == 413) {
-            ctx.header("Connection", "close"); // the rest of the body is not read
-        }
         ctx.status(status).json(Map.of("error", message));
     }
 }
