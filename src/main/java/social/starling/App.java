@@ -35,6 +35,7 @@ import social.starling.wiring.InteractionComponents;
 import social.starling.wiring.InteractionsModule;
 import social.starling.wiring.MediaComponents;
 import social.starling.wiring.MediaModule;
+import social.starling.wiring.ModerationComponents;
 import social.starling.wiring.ModerationModule;
 import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
     private final DeliveryComponents delivery;
     private final MediaComponents media;
     private final PushComponents push;
+    private final ModerationComponents moderation;
     private final Admission admission;
     private final HttpServer http;
     private volatile boolean started;
@@ -93,6 +95,7 @@ public final class App implements AutoCloseable {
         DataDirectory.prepare(config);
         this.core = Core.open(config, clock);
         this.repos = Repositories.create(core.json(), core.events());
+        this.moderation = ModerationComponents.build(core, repos);
         this.outbox = OutboxComponents.build(core, repos);
         this.accounts = AccountComponents.build(core, repos, outbox);
         this.statuses = StatusComponents.build(core, repos, accounts, outbox);
@@ -128,7 +131,7 @@ public final class App implements AutoCloseable {
                 new DeliveryModule(delivery),
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
-                new ModerationModule(core, repos, statuses, edges),
+                new ModerationModule(core, repos, statuses, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();
@@ -206,6 +209,10 @@ public final class App implements AutoCloseable {
     }
 
     /** Media uploads and the remote media cache. */
+    public ModerationComponents moderation() {
+        return moderation;
+    }
+
     public MediaComponents media() {
         return media;
     }

@@ -95,15 +95,7 @@ public final class AccountApiMapper {
 
     /** Mastodon's Role for a user; permissions is Mastodon's bitmask (1 = administrator, 65536 = invite users). */
     public static AccountEntity.RoleEntity role(Role role) {
-        String permissions = switch (role) {
-            case OWNER -> "1";
-            case ADMIN -> Long.toString((1L << 2) | (1L << 3) | (1L << 4) | (1L << 5) | (1L << 6) | (1L << 7)
-                    | (1L << 8) | (1L << 9) | (1L << 10) | (1L << 11) | (1L << 12) | (1L << 13) | (1L << 14)
-                    | (1L << 16) | (1L << 17) | (1L << 18) | (1L << 19));
-            case MODERATOR -> Long.toString((1L << 2) | (1L << 3) | (1L << 4) | (1L << 8) | (1L << 9) | (1L << 10)
-                    | (1L << 11) | (1L << 16));
-            case USER -> Long.toString(1L << 16);
-        };
+        String permissions = Long.toString(role.permissions());
         return new AccountEntity.RoleEntity(roleId(role), roleName(role), permissions, "", role.isStaff());
     }
 

@@ -10,7 +10,8 @@ import social.starling.service.moderation.ReportService;
 public final class ModerationModule implements Module {
     private final ReportsHandler reports;
 
-    public ModerationModule(Core core, Repositories repos, StatusComponents statuses, Edges edges) {
+    public ModerationModule(Core core, Repositories repos, StatusComponents statuses, ModerationComponents moderation,
+                            Edges edges) {
         var service = new ReportService(core.db(), new ReportRepository(core.json()), repos.accounts(),
                 repos.statuses(), repos.rules(), statuses.outbox(), core.ids(), core.clock());
         this.reports = new ReportsHandler(edges.auth(), service, new ReportApiMapper(edges.accountApi()),

@@ -5,6 +5,7 @@ import java.util.Optional;
 import social.starling.errors.ForbiddenException;
 import social.starling.errors.UnauthorizedException;
 import social.starling.errors.UnprocessableException;
+import social.starling.model.Permission;
 import social.starling.model.oauth.Scopes;
 import social.starling.service.oauth.Caller;
 import social.starling.service.oauth.TokenAuthenticator;
@@ -91,6 +92,18 @@ public final class ApiAuth {
         }
         if (caller.user().disabled() || caller.account().suspended()) {
             throw new ForbiddenException("Your login is currently disabled");
+        }
+        return caller;
+    }
+
+    /**
+     * A staff member's user token holding one of {@code scopes} (the admin scopes), whose role grants
+     * {@code permission}: anyone else is 403 "This action is not allowed", as Mastodon answers.
+     */
+    public Caller staff(Context ctx, Permission permission, String... scopes) {
+        Caller caller = user(ctx, scopes);
+        if (!caller.user().role().can(permission)) {
+            throw new ForbiddenException("This action is not allowed");
         }
         return caller;
     }

@@ -1,0 +1,18 @@
+package social.starling.wiring;
+
+import social.starling.convert.AccountApiMapper;
+import social.starling.convert.AdminAccountApiMapper;
+import social.starling.db.AuditLogRepository;
+import social.starling.service.moderation.AuditLog;
+
+/**
+ * The server's moderation, built right after the repositories because federation, delivery and media obey it:
+ * the audit log every staff action writes to, and the Admin::Account mapper the admin API shares.
+ */
+public record ModerationComponents(AuditLog auditLog, AdminAccountApiMapper adminAccountApi) {
+
+    public static ModerationComponents build(Core core, Repositories repos) {
+        var auditLog = new AuditLog(core.db(), new AuditLogRepository(), core.ids(), core.clock());
+        return new ModerationComponents(auditLog, new AdminAccountApiMapper(new AccountApiMapper(core.uris())));
+    }
+}
