@@ -9,7 +9,7 @@ final class Registrations {
 
     static String label(RegistrationMode mode) {
         return switch (mode) {
-            case OPEN -> "Open: anyone can sign up";
+            case OPEN -> "Sign-ups are open";
             case APPROVAL -> "Sign-ups are reviewed by the staff";
             case INVITE -> "Invite only";
             case CLOSED -> "Sign-ups are closed";

@@ -26,7 +26,10 @@ class OpenSignUpTest {
         WebClient browser = new WebClient(server.baseUrl());
         WebClient.Page form = browser.get("/auth/sign_up");
         Document doc = form.doc();
-        assertThat(form.text()).contains("Open: anyone can sign up");
+        assertThat(form.text()).contains("Sign-ups are open");
+        String frontDoor = browser.get("/").text();
+        assertThat(frontDoor).contains("Sign-ups are open. Anyone can sign up.");
+        assertThat(frontDoor.split("Anyone can sign up", -1)).as("said once on the front door").hasSize(2);
         assertThat(doc.select("label[for=user_username]")).isNotEmpty();
         assertThat(doc.select("input[name=user[agreement]][type=checkbox]")).isNotEmpty();
         assertThat(doc.select("[name=user[reason]], [name=user[invite_code]], [name=user[date_of_birth]]")).isEmpty();
