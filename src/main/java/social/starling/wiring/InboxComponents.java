@@ -40,7 +40,7 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
                 new DeleteRemoteAccountService(db, repos.accounts(), inbox, repos.statuses(), repos.statusMarks(),
                         graph.follows(), outbox.outbox(), accounts.changes(), clock),
                 new MoveAccountService(db, inbox, repos.relationships(), graph.follows(), accounts.changes()),
-                new ReceiveReportService(db, reports, core.ids(), clock), notes, remote.fetcher(),
+                new ReceiveReportService(db, reports, outbox.staff(), core.ids(), clock), notes, remote.fetcher(),
                 new QuoteExchangeService(db, repos.quotes(), repos.statuses(), repos.accounts(), repos.relationships(),
                         outbox.outbox(), core.uris(), clock), clock);
         var job = new InboundActivityJob(db, repos.accounts(), inbox, remote.resolve(),
