@@ -75,8 +75,12 @@ class ReportCommandsTest {
                     reports.insertLocal(tx, new Report(done, tom, ria, List.of(), "", "other", List.of(), false, null,
                             now));
                     reports.setResolved(tx, done, max, now, now);
+                    reports.insertNote(tx, new social.starling.model.ReportNote(app.core().ids().next(), done, max,
+                            "nothing to do", now));
                     return null;
                 });
+                List<social.starling.model.ReportNote> notes = app.core().db().read(tx -> reports.notes(tx, done));
+                assertThat(notes).extracting(social.starling.model.ReportNote::content).containsExactly("nothing to do");
             }
             Result listed = run(env, "report", "list");
             assertThat(listed.exit()).as(listed.err()).isZero();

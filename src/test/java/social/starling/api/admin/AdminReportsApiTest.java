@@ -138,6 +138,19 @@ class AdminReportsApiTest {
     }
 
     @Test
+    void theAdminReportNotificationIsStreamed() throws Exception {
+        String token = client.login("mira", social.starling.testing.Fixtures.PASSWORD, SCOPES);
+        try (social.starling.testing.StreamClient notes = social.starling.testing.StreamClient.sse(server.baseUrl(),
+                "/api/v1/streaming/user/notification", token)) {
+            String id = report("yul", false, "");
+            JsonNode n = notes.nextEvent("notification").json();
+            assertThat(n.get("type").asText()).isEqualTo("admin.report");
+            assertThat(n.get("report").get("id").asText()).isEqualTo(id);
+            assertThat(n.get("report").get("target_account").get("acct").asText()).isEqualTo("yul");
+        }
+    }
+
+    @Test
     void assignResolveAndReopenAreAuditedAndMoveTheReportBetweenLists() {
         String id = report("tam", false, "");
         HttpResult assigned = mod.post("/api/v1/admin/reports/" + id + "/assign_to_self");
