@@ -36,6 +36,7 @@ import social.starling.wiring.InteractionsModule;
 import social.starling.wiring.MediaComponents;
 import social.starling.wiring.MediaModule;
 import social.starling.wiring.ModerationComponents;
+import social.starling.wiring.AdminReportsModule;
 import social.starling.wiring.ModerationModule;
 import social.starling.wiring.Module;
 import social.starling.wiring.NotificationComponents;
@@ -131,7 +132,8 @@ public final class App implements AutoCloseable {
                 new DeliveryModule(delivery),
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
-                new ModerationModule(core, repos, statuses, moderation, edges),
+                new ModerationModule(core, repos, statuses, moderation, outbox.staff(), edges),
+                new AdminReportsModule(core, repos, statuses, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

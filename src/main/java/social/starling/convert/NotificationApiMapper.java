@@ -22,10 +22,12 @@ import social.starling.model.view.NotificationView;
 public final class NotificationApiMapper {
     private final AccountApiMapper accounts;
     private final StatusApiMapper statuses;
+    private final ReportApiMapper reports;
 
     public NotificationApiMapper(AccountApiMapper accounts, StatusApiMapper statuses) {
         this.accounts = accounts;
         this.statuses = statuses;
+        this.reports = new ReportApiMapper(accounts);
     }
 
     public List<NotificationEntity> toApi(List<NotificationView> views) {
@@ -35,7 +37,8 @@ public final class NotificationApiMapper {
     public NotificationEntity toApi(NotificationView v) {
         Notification n = v.notification();
         return new NotificationEntity(Long.toString(n.id()), n.type().wireName(), n.groupKey(), n.createdAt(),
-                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()), null, null, null,
+                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()),
+                v.report() == null ? null : reports.toApi(v.report().report(), v.report().target()), null, null,
                 n.filtered() ? Boolean.TRUE : null);
     }
 
@@ -62,7 +65,7 @@ public final class NotificationApiMapper {
             if (g.status() != null) {
                 shown.computeIfAbsent(Long.toString(g.status().status().id()), id -> statuses.toApi(g.status()));
             }
-            groups.add(group(g, samples));
+            groups.add(group(g, samples, reports));
         }
         partial.removeAll(full);
         List<AccountEntity> fullAccounts = full.stream().map(id -> accounts.toApi(r.accounts().get(id))).toList();
@@ -72,7 +75,7 @@ public final class NotificationApiMapper {
                 groups);
     }
 
-    private static NotificationGroupEntity group(NotificationGroup g, List<Long> samples) {
+    private static NotificationGroupEntity group(NotificationGroup g, List<Long> samples, ReportApiMapper reports) {
         var page = g.page();
         return new NotificationGroupEntity(g.groupKey(), g.count(), g.type().wireName(),
                 Long.toString(g.mostRecentId()),
@@ -81,7 +84,7 @@ public final class NotificationApiMapper {
                 page == null ? null : page.latestAt(),
                 samples.stream().map(String::valueOf).toList(),
                 g.status() == null ? null : Long.toString(g.status().status().id()),
-                null, null, null);
+                g.report() == null ? null : reports.toApi(g.report().report(), g.report().target()), null, null);
     }
 
     /** Mastodon's PartialAccountWithAvatar; Starling keeps no avatar descriptions, so that one is empty. */

@@ -56,6 +56,7 @@ public final class NotificationRepository {
                 .set(NOTIFICATIONS.GROUP_KEY, n.groupKey())
                 .set(NOTIFICATIONS.CREATED_AT, n.createdAt())
                 .set(NOTIFICATIONS.FILTERED, n.filtered())
+                .set(NOTIFICATIONS.REPORT_ID, n.reportId())
                 .execute();
     }
 
@@ -89,9 +90,15 @@ public final class NotificationRepository {
 
     /** Whether the same notification exists already (a favourite undone and redone notifies once). */
     public boolean exists(Tx tx, long accountId, long fromId, NotificationType type, Long statusId) {
+        return exists(tx, accountId, fromId, type, statusId, null);
+    }
+
+    /** As {@link #exists(Tx, long, long, NotificationType, Long)}, about one report (null: none). */
+    public boolean exists(Tx tx, long accountId, long fromId, NotificationType type, Long statusId, Long reportId) {
         var c = NOTIFICATIONS.ACCOUNT_ID.eq(accountId).and(NOTIFICATIONS.FROM_ACCOUNT_ID.eq(fromId))
                 .and(NOTIFICATIONS.TYPE.eq(type.wireName()));
         c = statusId == null ? c.and(NOTIFICATIONS.STATUS_ID.isNull()) : c.and(NOTIFICATIONS.STATUS_ID.eq(statusId));
+        c = reportId == null ? c.and(NOTIFICATIONS.REPORT_ID.isNull()) : c.and(NOTIFICATIONS.REPORT_ID.eq(reportId));
         return tx.dsl().fetchExists(NOTIFICATIONS, c);
     }
 
@@ -266,6 +273,6 @@ public final class NotificationRepository {
         return new Notification(r.get(NOTIFICATIONS.ID), r.get(NOTIFICATIONS.ACCOUNT_ID),
                 r.get(NOTIFICATIONS.FROM_ACCOUNT_ID), NotificationType.parse(r.get(NOTIFICATIONS.TYPE)).orElseThrow(),
                 r.get(NOTIFICATIONS.STATUS_ID), r.get(NOTIFICATIONS.GROUP_KEY), r.get(NOTIFICATIONS.CREATED_AT),
-                Boolean.TRUE.equals(r.get(NOTIFICATIONS.FILTERED)));
+                Boolean.TRUE.equals(r.get(NOTIFICATIONS.FILTERED)), r.get(NOTIFICATIONS.REPORT_ID));
     }
 }

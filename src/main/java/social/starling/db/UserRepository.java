@@ -55,6 +55,22 @@ public final class UserRepository {
         return tx.dsl().fetchExists(USERS, USERS.ROLE.eq(role.wireName()));
     }
 
+    /** The users of these accounts (remote accounts have none). */
+    public java.util.List<User> findAll(Tx tx, java.util.Collection<Long> accountIds) {
+        return accountIds.isEmpty() ? java.util.List.of()
+                : tx.dsl().selectFrom(USERS).where(USERS.ACCOUNT_ID.in(accountIds)).fetch(UserRepository::toUser);
+    }
+
+    /** The accounts of the users holding one of {@code roles} (staff to notify), in id order. */
+    public java.util.List<Long> accountIdsWithRoles(Tx tx, java.util.Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return java.util.List.of();
+        }
+        return tx.dsl().select(USERS.ACCOUNT_ID).from(USERS)
+                .where(USERS.ROLE.in(roles.stream().map(Role::wireName).toList()))
+                .orderBy(USERS.ACCOUNT_ID).fetch(USERS.ACCOUNT_ID);
+    }
+
     public void setPasswordHash(Tx tx, long accountId, String hash, Instant now) {
         tx.dsl().update(USERS).set(USERS.PASSWORD_HASH, hash).set(USERS.UPDATED_AT, now)
                 .where(USERS.ACCOUNT_ID.eq(accountId)).execute();

@@ -9,10 +9,24 @@ public enum NotificationType {
     /** 4.5: someone quoted your status. */
     QUOTE,
     /** 4.5: a status you quoted was edited. */
-    QUOTED_UPDATE;
+    QUOTED_UPDATE,
+    /** To staff who can manage users: someone signed up (the notification's account). */
+    ADMIN_SIGN_UP("admin.sign_up"),
+    /** To staff who can manage reports: a new report (the notification's report; its account is the reporter). */
+    ADMIN_REPORT("admin.report");
+
+    private final String wireName;
+
+    NotificationType() {
+        this.wireName = name().toLowerCase(Locale.ROOT);
+    }
+
+    NotificationType(String wireName) {
+        this.wireName = wireName;
+    }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<NotificationType> parse(String value) {

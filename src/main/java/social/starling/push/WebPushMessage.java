@@ -39,6 +39,8 @@ public record WebPushMessage(String accessToken, String preferredLocale, long no
             case UPDATE -> name + " edited a post";
             case QUOTE -> name + " quoted your post";
             case QUOTED_UPDATE -> name + " edited a post you quoted";
+            case ADMIN_SIGN_UP -> name + " signed up";
+            case ADMIN_REPORT -> name + " submitted a report";
         };
     }
 

@@ -98,7 +98,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                         config.instance().title()),
                 new RegisterService(db, config.instance(), createLocal, repos.users(), repos.invites(), core.jobs(),
                         new Throttle("signups-per-ip", config.instance().signupsPerIpPerHour(), Duration.ofHours(1),
-                                clock), clock),
+                                clock), outbox.staff(), clock),
                 new ConfirmEmailService(db, repos.users(), emailTokens, changes, clock),
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),

@@ -40,7 +40,9 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
                 new DeleteRemoteAccountService(db, repos.accounts(), inbox, repos.statuses(), repos.statusMarks(),
                         graph.follows(), outbox.outbox(), accounts.changes(), clock),
                 new MoveAccountService(db, inbox, repos.relationships(), graph.follows(), accounts.changes()),
-                new ReceiveReportService(db, reports, core.ids(), clock), notes, remote.fetcher(),
+                // Server domain blocks' reject_reports plugs in where this refuses nothing.
+                new ReceiveReportService(db, reports, outbox.staff(), repos.accounts(), domain -> false, core.ids(),
+                        clock), notes, remote.fetcher(),
                 new QuoteExchangeService(db, repos.quotes(), repos.statuses(), repos.accounts(), repos.relationships(),
                         outbox.outbox(), core.uris(), clock), clock);
         var job = new InboundActivityJob(db, repos.accounts(), inbox, remote.resolve(),

@@ -11,9 +11,9 @@ public final class ModerationModule implements Module {
     private final ReportsHandler reports;
 
     public ModerationModule(Core core, Repositories repos, StatusComponents statuses, ModerationComponents moderation,
-                            Edges edges) {
+                            social.starling.service.moderation.StaffNotifier staff, Edges edges) {
         var service = new ReportService(core.db(), new ReportRepository(core.json()), repos.accounts(),
-                repos.statuses(), repos.rules(), statuses.outbox(), core.ids(), core.clock());
+                repos.statuses(), repos.rules(), statuses.outbox(), staff, core.ids(), core.clock());
         this.reports = new ReportsHandler(edges.auth(), service, new ReportApiMapper(edges.accountApi()),
                 edges.json());
     }

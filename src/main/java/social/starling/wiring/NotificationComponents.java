@@ -18,7 +18,7 @@ public record NotificationComponents(NotificationQueryService query, GroupedNoti
     public static NotificationComponents build(Core core, Repositories repos, StatusComponents statuses) {
         var db = core.db();
         var walker = new NotificationWalker(db, repos.notifications(), repos.accounts(), statuses.views(),
-                statuses.relations());
+                statuses.relations(), new social.starling.db.ReportRepository(core.json()));
         var query = new NotificationQueryService(db, repos.notifications(), repos.markers(), walker);
         return new NotificationComponents(query,
                 new GroupedNotificationService(db, repos.notifications(), repos.accounts(), walker, query),

@@ -20,7 +20,8 @@ import social.starling.testing.TestApp;
 
 /**
  * A report about a member of another server, forwarded: it arrives there as a Flag from this server's instance
- * actor (the reporter stays anonymous), naming the account and the reported status, with the comment.
+ * actor (the reporter stays anonymous), naming the account and the reported status, with the comment; there it
+ * lands in the moderators' queue and notifies them ({@code admin.report}).
  */
 class ReportsAcrossServersTest {
     private static final String SCOPES = "read write follow";
@@ -31,6 +32,7 @@ class ReportsAcrossServersTest {
     private static TestApp b;
     private static HttpTester alice;
     private static HttpTester bob;
+    private static HttpTester moderatorOnB;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,6 +42,8 @@ class ReportsAcrossServersTest {
         b.fixtures().account("bob");
         alice = ApiClient.register(a.http(), SCOPES).as("alice", SCOPES);
         bob = ApiClient.register(b.http(), SCOPES).as("bob", SCOPES);
+        b.fixtures().account("mira", social.starling.model.Role.MODERATOR);
+        moderatorOnB = ApiClient.register(b.http(), SCOPES + " admin:read").as("mira", SCOPES + " admin:read");
     }
 
     private static TestApp server() throws Exception {
@@ -77,6 +81,22 @@ class ReportsAcrossServersTest {
         String reporterUri = b.app().core().db().read(tx -> b.app().repos().accounts().require(tx,
                 received.accountId())).uri();
         assertThat(reporterUri).isEqualTo(a.baseUrl() + "/actor");
+
+        // On b, the report is in the moderators' queue, from a's instance actor, and they were notified of it.
+        HttpResult queue = moderatorOnB.get("/api/v1/admin/reports?target_account_id=" + bobId);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        assertThat(queue.json()).hasSize(1);
+        JsonNode queued = queue.json().get(0);
+        assertThat(queued.get("id").asText()).isEqualTo(Long.toString(received.id()));
+        assertThat(queued.get("comment").asText()).isEqualTo("rude");
+        assertThat(queued.get("account").get("domain").isNull()).isFalse(); // a remote reporter
+        assertThat(queued.get("account").get("email").isNull()).isTrue();
+        assertThat(queued.get("statuses").get(0).get("id").asText()).isEqualTo(post.get("id").asText());
+        HttpResult notified = moderatorOnB.get("/api/v1/notifications?types[]=admin.report");
+        assertThat(notified.json()).as(notified.body()).hasSize(1);
+        assertThat(notified.json().get(0).get("report").get("id").asText())
+                .isEqualTo(Long.toString(received.id()));
+        assertThat(bob.get("/api/v1/notifications?types[]=admin.report").json()).isEmpty();
 
         // Not forwarded: nothing more arrives there.
         HttpResult quiet = alice.postJson("/api/v1/reports", "{\"account_id\": \"" + bobOnA + "\"}");

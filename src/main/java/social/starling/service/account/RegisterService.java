@@ -45,12 +45,15 @@ public final class RegisterService {
     private final InviteRepository invites;
     private final JobQueue jobs;
     private final Throttle perIp;
+    private final social.starling.service.moderation.StaffNotifier staff;
     private final Clock clock;
 
+    /** {@code staff} is told of every sign-up ({@code admin.sign_up}), in its transaction. */
     public RegisterService(Database db, Config.Instance config, CreateLocalAccountService create,
                            UserRepository users, InviteRepository invites, JobQueue jobs, Throttle perIp,
-                           Clock clock) {
+                           social.starling.service.moderation.StaffNotifier staff, Clock clock) {
         this.db = db;
+        this.staff = staff;
         this.config = config;
         this.create = create;
         this.users = users;
@@ -108,6 +111,7 @@ public final class RegisterService {
                 }
             });
             jobs.enqueue(tx, SendMailService.JOB, new SendMailService.Payload(a.id(), "confirmation"));
+            staff.signedUp(tx, a.id());
         });
         perIp.record(ipKey); // only sign-ups that happened count against the address
         return created;

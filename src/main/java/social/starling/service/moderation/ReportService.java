@@ -40,11 +40,13 @@ public final class ReportService {
     private final StatusRepository statuses;
     private final RuleRepository rules;
     private final Outbox outbox;
+    private final StaffNotifier staff;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ReportService(Database db, ReportRepository reports, AccountRepository accounts, StatusRepository statuses,
-                         RuleRepository rules, Outbox outbox, IdGenerator ids, Clock clock) {
+                         RuleRepository rules, Outbox outbox, StaffNotifier staff, IdGenerator ids, Clock clock) {
+        this.staff = staff;
         this.db = db;
         this.reports = reports;
         this.accounts = accounts;
@@ -92,6 +94,7 @@ public final class ReportService {
                     rulesChosen, r.forward() && !target.isLocal(), null, clock.instant());
             reports.insertLocal(tx, report);
             outbox.reported(tx, report);
+            staff.reported(tx, report);
             return report;
         });
     }

@@ -34,7 +34,7 @@ public record NotificationQuery(Set<NotificationType> types, Long fromAccountId,
                 fromAccountId, false);
     }
 
-    /** Known type names among {@code names}; Mastodon's other types (admin.sign_up, ...) never occur here. */
+    /** Known type names among {@code names}; Mastodon's other types (severed_relationships, ...) never occur here. */
     public static Set<NotificationType> parse(Collection<String> names) {
         Set<NotificationType> out = EnumSet.noneOf(NotificationType.class);
         names.forEach(n -> NotificationType.parse(n.trim()).ifPresent(out::add));

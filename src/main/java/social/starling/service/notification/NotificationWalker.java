@@ -11,11 +11,14 @@ import java.util.Set;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.db.NotificationRepository;
+import social.starling.db.ReportRepository;
 import social.starling.model.Account;
 import social.starling.model.Notification;
 import social.starling.model.NotificationType;
 import social.starling.model.Page;
+import social.starling.model.Report;
 import social.starling.model.view.NotificationView;
+import social.starling.model.view.ReportView;
 import social.starling.model.view.StatusView;
 import social.starling.service.visibility.Relations;
 import social.starling.service.visibility.RelationsCache;
@@ -49,10 +52,12 @@ public final class NotificationWalker {
     private final AccountRepository accounts;
     private final StatusViews statuses;
     private final RelationsCache relations;
+    private final ReportRepository reports;
 
     public NotificationWalker(Database db, NotificationRepository notifications, AccountRepository accounts,
-                              StatusViews statuses, RelationsCache relations) {
+                              StatusViews statuses, RelationsCache relations, ReportRepository reports) {
         this.db = db;
+        this.reports = reports;
         this.notifications = notifications;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -151,11 +156,22 @@ public final class NotificationWalker {
         }
         Set<Long> senderIds = new HashSet<>();
         List<Long> statusIds = new ArrayList<>();
+        Set<Long> reportIds = new HashSet<>();
         for (Notification n : rows) {
             senderIds.add(n.fromAccountId());
+            if (n.reportId() != null) {
+                reportIds.add(n.reportId());
+            }
             if (n.statusId() != null && !statusIds.contains(n.statusId())) {
                 statusIds.add(n.statusId());
             }
+        }
+        Map<Long, Report> reportsById = new HashMap<>();
+        if (!reportIds.isEmpty()) {
+            db.read(tx -> reports.findAll(tx, reportIds)).forEach(r -> {
+                reportsById.put(r.id(), r);
+                senderIds.add(r.targetAccountId());
+            });
         }
         Map<Long, Account> senders = new HashMap<>();
         db.read(tx -> accounts.findAll(tx, senderIds)).forEach(a -> senders.put(a.id(), a));
@@ -180,7 +196,16 @@ public final class NotificationWalker {
                     continue;
                 }
             }
-            out.add(new NotificationView(n, from, status));
+            ReportView report = null;
+            if (n.reportId() != null) {
+                Report r = reportsById.get(n.reportId());
+                Account target = r == null ? null : senders.get(r.targetAccountId());
+                if (target == null) {
+                    continue;
+                }
+                report = new ReportView(r, target);
+            }
+            out.add(new NotificationView(n, from, status, report));
         }
         return out;
     }

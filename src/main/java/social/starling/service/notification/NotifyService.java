@@ -66,6 +66,15 @@ public final class NotifyService {
      * one too: see {@link Notification#filtered()}).
      */
     public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
+        return notify(tx, recipientId, fromId, type, statusId, null);
+    }
+
+    /**
+     * As {@link #notify(Tx, long, long, NotificationType, Long)}, about a report ({@code admin.report}; once per
+     * report, however many the sender filed).
+     */
+    public Optional<Notification> notify(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId,
+                                         Long reportId) {
         // Only local people are notified; the rules are StatusVisibility#notificationAllowed (one's own poll ending
         // is the one notice about oneself, as Mastodon's PollExpirationNotifyWorker).
         if (users.find(tx, recipientId).isEmpty()) {
@@ -78,7 +87,7 @@ public final class NotifyService {
                 statusId != null && notifications.threadMuted(tx, recipientId, statusId))) {
             return Optional.empty();
         }
-        if (notifications.exists(tx, recipientId, fromId, type, statusId)) {
+        if (notifications.exists(tx, recipientId, fromId, type, statusId, reportId)) {
             return Optional.empty();
         }
         Action verdict = policy.judge(tx, recipientId, from.get(), type, statusId, now);
@@ -87,7 +96,7 @@ public final class NotifyService {
         }
         long id = ids.next();
         Notification n = new Notification(id, recipientId, fromId, type, statusId,
-                groupKey(tx, recipientId, type, statusId, id, now), now, verdict == Action.FILTER);
+                groupKey(tx, recipientId, type, statusId, id, now), now, verdict == Action.FILTER, reportId);
         notifications.insert(tx, n);
         if (!n.filtered()) {
             events.publish(tx, new NotificationCreated(id, recipientId));
@@ -105,13 +114,14 @@ public final class NotifyService {
     }
 
     /**
-     * Mastodon's Notification#set_group_key!: favourite/reblog group per status, follow per recipient, in hour
+     * Mastodon's Notification#set_group_key!: favourite/reblog group per status, follow and admin.sign_up per
+     * recipient, in hour
      * buckets that keep extending a group until it spans 12 hours; everything else is {@code ungrouped-<id>}.
      */
     String groupKey(Tx tx, long recipientId, NotificationType type, Long statusId, long id, Instant now) {
         String prefix = switch (type) {
             case FAVOURITE, REBLOG -> type.wireName() + "-" + statusId;
-            case FOLLOW -> type.wireName();
+            case FOLLOW, ADMIN_SIGN_UP -> type.wireName();
             default -> null;
         };
         if (prefix == null) {
