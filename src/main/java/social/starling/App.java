@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         this.repos = Repositories.create(core.json(), core.events());
         this.moderation = ModerationComponents.build(core, repos);
         this.outbox = OutboxComponents.build(core, repos);
-        this.accounts = AccountComponents.build(core, repos, outbox);
+        this.accounts = AccountComponents.build(core, repos, outbox, moderation);
         this.statuses = StatusComponents.build(core, repos, accounts, outbox);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
