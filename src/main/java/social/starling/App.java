@@ -21,6 +21,7 @@ import social.starling.wiring.AccountActionComponents;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
+import social.starling.wiring.AdminWebModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -116,6 +117,7 @@ public final class App implements AutoCloseable {
                 new OperationsModule(core, admission),
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts),
+                new AdminWebModule(config, core, repos, accounts, moderation),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
