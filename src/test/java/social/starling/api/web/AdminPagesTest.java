@@ -65,6 +65,7 @@ class AdminPagesTest {
     @Test
     void aMemberIsRefusedEverywhere() {
         WebClient member = as("plain_member", Role.USER);
+        assertThat(member.get("/about").doc().select("a[href=/admin]")).as("no admin link for members").isEmpty();
         for (String path : PAGES) {
             WebClient.Page page = member.get(path);
             assertThat(page.status()).as(path).isEqualTo(403);
@@ -85,6 +86,8 @@ class AdminPagesTest {
     @Test
     void aModeratorSeesTheDashboardButNotRulesOrSettings() {
         WebClient moderator = as("the_moderator", Role.MODERATOR);
+        assertThat(moderator.get("/about").doc().select(".site-header a[href=/admin]").text())
+                .isEqualTo("Administration");
         WebClient.Page dashboard = moderator.get("/admin");
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
         assertThat(dashboard.doc().select("h1").text()).isEqualTo("Dashboard");
@@ -114,6 +117,23 @@ class AdminPagesTest {
         assertThat(page.doc().selectFirst("#open-reports").text()).isEqualTo("0");
         assertThat(page.doc().select("h2").eachText()).contains("Needs attention", "Job queue", "Federation health");
         assertThat(page.doc().selectFirst("#jobs-dead")).isNotNull();
+        assertThat(page.text()).contains("Deliveries to every remote server are going through.");
+
+        java.time.Instant now = java.time.Instant.now();
+        server.app().core().db().inTransaction(tx -> {
+            var hosts = new social.starling.db.RemoteHostRepository();
+            hosts.save(tx, new social.starling.model.federation.RemoteHost("flaky.example", 3,
+                    now.minusSeconds(600), now, null, null, now.minusSeconds(3600)), now);
+            hosts.save(tx, new social.starling.model.federation.RemoteHost("gone.example", 40,
+                    now.minusSeconds(86400 * 8), now, null, now.minusSeconds(60), null), now);
+            hosts.save(tx, new social.starling.model.federation.RemoteHost("fine.example", 0, null, null, null,
+                    null, now), now);
+            return null;
+        });
+        var rows = admin.get("/admin").doc().select("#federation ~ .table-wrap tbody tr");
+        assertThat(rows.eachText()).hasSize(2);
+        assertThat(rows.get(0).text()).startsWith("gone.example 40").contains("Unavailable", "never");
+        assertThat(rows.get(1).text()).startsWith("flaky.example 3").contains("Retrying");
     }
 
     @Test
