@@ -12,7 +12,8 @@ import social.starling.service.security.SessionService.WebUser;
 
 /**
  * {@code GET /admin/accounts} (filter by username, pending applications first, 40 a page) and the actions on one
- * login: {@code POST /admin/accounts/{username}/approve|reject|disable|enable}. Each action is audited by the
+ * login: {@code POST /admin/accounts/{username}/approve|reject|disable|enable} (reject is confirmed on a page of
+ * its own first, {@code GET .../reject}, since it deletes the account). Each action is audited by the
  * service; the page then redirects back with a notice (post, redirect, get), so reloading repeats nothing.
  */
 final class AdminAccountsHandler {
@@ -48,6 +49,20 @@ final class AdminAccountsHandler {
 
     void approve(Context ctx) {
         act(ctx, "approved", (staff, username) -> admin.approve(staff.account().id(), username));
+    }
+
+    /** {@code GET /admin/accounts/{username}/reject}: rejecting deletes the account, so it is confirmed first. */
+    void confirmReject(Context ctx) {
+        WebUser staff = area.staff(ctx, AdminArea.Section.ACCOUNTS);
+        if (staff == null) {
+            return;
+        }
+        Login login = admin.find(ctx.pathParam("username"));
+        String username = login.account().username();
+        area.render(ctx, 200, "admin_confirm.jte", "Reject " + username, new AdminConfirmPage(
+                area.nav(staff.user().role(), AdminArea.Section.ACCOUNTS), "Reject the application of " + username
+                + "?", "Rejecting deletes the account and its e-mail address; this cannot be undone.",
+                "/admin/accounts/" + username + "/reject", "Reject and delete", "/admin/accounts"));
     }
 
     void reject(Context ctx) {

@@ -52,6 +52,7 @@ public final class AdminRoutes implements Routes {
 
         r.get("/admin/accounts", page(accounts::list));
         r.post("/admin/accounts/{username}/approve", form(accounts::approve));
+        r.get("/admin/accounts/{username}/reject", page(accounts::confirmReject));
         r.post("/admin/accounts/{username}/reject", form(accounts::reject));
         r.post("/admin/accounts/{username}/disable", form(accounts::disable));
         r.post("/admin/accounts/{username}/enable", form(accounts::enable));

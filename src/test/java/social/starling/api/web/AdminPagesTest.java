@@ -21,7 +21,8 @@ import social.starling.testing.TestApp;
  */
 class AdminPagesTest {
     private static final List<String> PAGES = List.of("/admin", "/admin/accounts", "/admin/rules",
-            "/admin/settings/registrations", "/admin/audit_log", "/admin/reports", "/admin/domain_blocks");
+            "/admin/settings/registrations", "/admin/audit_log", "/admin/reports", "/admin/domain_blocks",
+            "/admin/accounts/nobody/reject", "/admin/rules/1/edit");
 
     @RegisterExtension
     static TestApp server = TestApp.create()
@@ -168,7 +169,12 @@ class AdminPagesTest {
         List<String> names = list.doc().select(".account-name").eachText();
         assertThat(names.indexOf("applicant_rex")).isLessThan(names.indexOf("settled_member"));
 
-        WebClient.Page done = admin.submit(accountForm(list, "applicant_rex", "reject"), Map.of());
+        String confirmHref = list.doc().select("a[href=/admin/accounts/applicant_rex/reject]").attr("href");
+        assertThat(confirmHref).as("rejecting asks first").isNotEmpty();
+        WebClient.Page confirm = admin.get(confirmHref);
+        assertThat(confirm.text()).contains("Reject the application of applicant_rex?", "cannot be undone");
+        assertThat(WebTesting.exists(server.app(), "applicant_rex")).as("asking changes nothing").isTrue();
+        WebClient.Page done = admin.submit(confirm.form("/admin/accounts/applicant_rex/reject"), Map.of());
         assertThat(done.status()).isEqualTo(302);
         assertThat(WebTesting.exists(server.app(), "applicant_rex")).isFalse();
         assertThat(admin.get("/admin/audit_log").doc().select(".audit-entry .what").eachText())
