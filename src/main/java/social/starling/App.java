@@ -21,6 +21,7 @@ import social.starling.wiring.AccountActionComponents;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
+import social.starling.wiring.AdminWebModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -98,7 +99,7 @@ public final class App implements AutoCloseable {
         this.repos = Repositories.create(core.json(), core.events());
         this.moderation = ModerationComponents.build(core, repos);
         this.outbox = OutboxComponents.build(core, repos);
-        this.accounts = AccountComponents.build(core, repos, outbox);
+        this.accounts = AccountComponents.build(core, repos, outbox, moderation);
         this.statuses = StatusComponents.build(core, repos, accounts, outbox);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
@@ -117,6 +118,7 @@ public final class App implements AutoCloseable {
                 new OperationsModule(core, admission),
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts),
+                new AdminWebModule(config, core, repos, accounts, moderation),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),

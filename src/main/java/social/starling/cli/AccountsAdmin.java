@@ -34,7 +34,7 @@ final class AccountsAdmin {
     @Command(name = "approve", description = "Approve a pending application.")
     static final class Approve extends UserCommand {
         String run(App app) {
-            app.accounts().admin().approve(username);
+            app.accounts().admin().approve(CliActor.of(app), username);
             return "Approved " + username + ".";
         }
     }
@@ -42,7 +42,7 @@ final class AccountsAdmin {
     @Command(name = "reject", description = "Reject a pending application (deletes the account).")
     static final class Reject extends UserCommand {
         String run(App app) {
-            app.accounts().admin().reject(username);
+            app.accounts().admin().reject(CliActor.of(app), username);
             return "Rejected " + username + "; the account was deleted.";
         }
     }
@@ -50,7 +50,7 @@ final class AccountsAdmin {
     @Command(name = "confirm", description = "Confirm a user's e-mail address by hand.")
     static final class Confirm extends UserCommand {
         String run(App app) {
-            app.accounts().admin().confirm(username);
+            app.accounts().admin().confirm(CliActor.of(app), username);
             return "Confirmed the e-mail address of " + username + ".";
         }
     }
@@ -58,7 +58,7 @@ final class AccountsAdmin {
     @Command(name = "disable", description = "Disable a login (its sessions end; its tokens stop working).")
     static final class Disable extends UserCommand {
         String run(App app) {
-            app.accounts().admin().disable(username);
+            app.accounts().admin().disable(CliActor.of(app), username);
             return "Disabled " + username + ".";
         }
     }
@@ -66,7 +66,7 @@ final class AccountsAdmin {
     @Command(name = "enable", description = "Enable a disabled login.")
     static final class Enable extends UserCommand {
         String run(App app) {
-            app.accounts().admin().enable(username);
+            app.accounts().admin().enable(CliActor.of(app), username);
             return "Enabled " + username + ".";
         }
     }
@@ -78,7 +78,7 @@ final class AccountsAdmin {
 
         String run(App app) {
             Role parsed = Role.parse(role);
-            app.accounts().admin().setRole(username, parsed);
+            app.accounts().admin().setRole(CliActor.of(app), username, parsed);
             return username + " is now " + parsed.wireName() + ".";
         }
     }

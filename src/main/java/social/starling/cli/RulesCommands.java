@@ -1,11 +1,13 @@
 package social.starling.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import social.starling.App;
+import social.starling.errors.NotFoundException;
+import social.starling.errors.UnprocessableException;
 import social.starling.model.Rule;
+import social.starling.service.moderation.RuleService;
 
 /**
  * {@code starling rules ...}: the server's rules, which the sign-up page, the about page and
@@ -14,9 +16,6 @@ import social.starling.model.Rule;
 @Command(name = "rules", description = "List, add and remove the server's rules.", mixinStandardHelpOptions = true,
         subcommands = {RulesCommands.ListRules.class, RulesCommands.Add.class, RulesCommands.Remove.class})
 public final class RulesCommands {
-    static final int MAX_TEXT = 300;
-    static final int MAX_HINT = 2_000;
-
     final AppFactory apps;
 
     RulesCommands(AppFactory apps) {
@@ -31,7 +30,7 @@ public final class RulesCommands {
         @Override
         public Integer call() {
             try (App app = rules.apps.open()) {
-                var all = app.core().db().read(tx -> app.repos().rules().all(tx));
+                var all = app.moderation().rules().list();
                 for (Rule r : all) {
                     System.out.printf("%d\t%s%s%n", r.id(), r.text(), r.hint().isEmpty() ? "" : "\t(" + r.hint() + ")");
                 }
@@ -56,22 +55,13 @@ public final class RulesCommands {
 
         @Override
         public Integer call() {
-            String t = text.strip();
-            String h = hint == null ? "" : hint.strip();
-            if (t.isEmpty() || t.codePointCount(0, t.length()) > MAX_TEXT
-                    || h.codePointCount(0, h.length()) > MAX_HINT) {
-                System.err.println("starling: a rule's text must be 1-" + MAX_TEXT + " characters, its hint at most "
-                        + MAX_HINT);
-                return 2;
-            }
             try (App app = rules.apps.open()) {
-                long id = app.core().ids().next();
-                app.core().db().inTransaction(tx -> {
-                    app.repos().rules().insert(tx, new Rule(id, t, h, app.repos().rules().nextPosition(tx)),
-                            Clock.systemUTC().instant());
-                    return null;
-                });
-                System.out.println("added rule " + id);
+                Rule added = app.moderation().rules().add(CliActor.of(app), text, hint);
+                System.out.println("added rule " + added.id());
+            } catch (UnprocessableException e) {
+                System.err.println("starling: a rule's text must be 1-" + RuleService.MAX_TEXT
+                        + " characters, its hint at most " + RuleService.MAX_HINT);
+                return 2;
             }
             return 0;
         }
@@ -88,12 +78,11 @@ public final class RulesCommands {
         @Override
         public Integer call() {
             try (App app = rules.apps.open()) {
-                boolean removed = app.core().db().inTransaction(tx -> app.repos().rules().delete(tx, id));
-                if (!removed) {
-                    System.err.println("starling: no rule " + id);
-                    return 1;
-                }
+                app.moderation().rules().delete(CliActor.of(app), id);
                 System.out.println("removed rule " + id);
+            } catch (NotFoundException e) {
+                System.err.println("starling: no rule " + id);
+                return 1;
             }
             return 0;
         }

@@ -24,7 +24,8 @@ public enum ConfigOption {
     TITLE("STARLING_TITLE", "Starling", "The server's name, shown to visitors and apps."),
     DESCRIPTION("STARLING_DESCRIPTION", "A friendly place in the fediverse.", "One or two plain-text sentences."),
     CONTACT_EMAIL("STARLING_CONTACT_EMAIL", "", "Where people can reach the admins."),
-    REGISTRATIONS("STARLING_REGISTRATIONS", "open", "open, approval, invite or closed."),
+    REGISTRATIONS("STARLING_REGISTRATIONS", "open",
+            "open, approval, invite or closed (the default until staff choose at /admin/settings/registrations)."),
     SHOW_DOMAIN_BLOCKS("STARLING_SHOW_DOMAIN_BLOCKS", "disabled",
             "Who may read GET /api/v1/instance/domain_blocks: disabled (404, as Mastodon's default), users (signed-in "
             + "members) or all (anyone). Mastodon's show_domain_blocks setting; the list is empty until Starling "

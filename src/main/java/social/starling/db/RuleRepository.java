@@ -4,6 +4,7 @@ import static social.starling.db.schema.Tables.RULES;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import social.starling.model.Rule;
 
 /** The server's rules, in display order. */
@@ -12,6 +13,21 @@ public final class RuleRepository {
     public List<Rule> all(Tx tx) {
         return tx.dsl().selectFrom(RULES).orderBy(RULES.POSITION, RULES.ID)
                 .fetch(r -> new Rule(r.getId(), r.getText(), r.getHint(), r.getPosition()));
+    }
+
+    public Optional<Rule> find(Tx tx, long id) {
+        return tx.dsl().selectFrom(RULES).where(RULES.ID.eq(id))
+                .fetchOptional(r -> new Rule(r.getId(), r.getText(), r.getHint(), r.getPosition()));
+    }
+
+    public boolean update(Tx tx, long id, String text, String hint, Instant now) {
+        return tx.dsl().update(RULES).set(RULES.TEXT, text).set(RULES.HINT, hint).set(RULES.UPDATED_AT, now)
+                .where(RULES.ID.eq(id)).execute() == 1;
+    }
+
+    public void setPosition(Tx tx, long id, int position, Instant now) {
+        tx.dsl().update(RULES).set(RULES.POSITION, position).set(RULES.UPDATED_AT, now)
+                .where(RULES.ID.eq(id)).execute();
     }
 
     public void insert(Tx tx, Rule rule, Instant now) {

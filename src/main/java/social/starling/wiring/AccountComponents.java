@@ -3,6 +3,7 @@ package social.starling.wiring;
 import java.time.Duration;
 import java.time.Instant;
 import social.starling.config.Config;
+import social.starling.db.AdminRepository;
 import social.starling.db.Tx;
 import social.starling.service.account.AccountChanges;
 import social.starling.service.account.AccountQueryService;
@@ -23,6 +24,7 @@ import social.starling.service.account.RegisterService;
 import social.starling.service.account.ResetPasswordService;
 import social.starling.service.account.UpdateCredentialsService;
 import social.starling.service.instance.InstanceService;
+import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.mail.LogMailer;
 import social.starling.service.mail.SendMailService;
 import social.starling.service.mail.SmtpMailer;
@@ -46,9 +48,10 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                                 PasswordResetService passwordReset, AdminAccountService admin,
                                 InviteService invites, ImageStore images, LocalMentionResolver mentionResolver,
                                 UpdateCredentialsService updateCredentials, AccountQueryService queries,
-                                InstanceActorService instanceActor) {
+                                InstanceActorService instanceActor, RegistrationSettings registrationSettings) {
 
-    public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox) {
+    public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox,
+                                          ModerationComponents moderation) {
         Config config = core.config();
         var db = core.db();
         var clock = core.clock();
@@ -62,8 +65,10 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         String ownerEmail = config.instance().contactEmail().isBlank()
                 ? config.instance().ownerUsername() + "@" + host : config.instance().contactEmail();
         var statuses = repos.statuses();
+        var registrationSettings = new RegistrationSettings(db, repos.settings(), config.instance().registrations(),
+                moderation.auditLog(), clock);
         var instance = new InstanceService(db, config, repos.accounts(), repos.users(), repos.rules(),
-                repos.settings(), new InstanceService.StatusCounter() {
+                repos.settings(), registrationSettings, new InstanceService.StatusCounter() {
                     @Override
                     public int localStatuses(Tx tx) {
                         return statuses.countLocal(tx);
@@ -96,14 +101,16 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 emailTokens,
                 new SendMailService(db, repos.accounts(), repos.users(), emailTokens, mailer, core.baseUrl(),
                         config.instance().title()),
-                new RegisterService(db, config.instance(), createLocal, repos.users(), repos.invites(), core.jobs(),
+                new RegisterService(db, config.instance(), registrationSettings, createLocal, repos.users(),
+                        repos.invites(), core.jobs(),
                         new Throttle("signups-per-ip", config.instance().signupsPerIpPerHour(), Duration.ofHours(1),
                                 clock), outbox.staff(), clock),
                 new ConfirmEmailService(db, repos.users(), emailTokens, changes, clock),
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),
                         clock),
-                new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(), changes, clock),
+                new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(), changes,
+                        new AdminRepository(), moderation.auditLog(), clock),
                 new InviteService(db, repos.invites(), repos.users(), core.ids(), config.instance().memberInvites(),
                         clock),
                 images, mentionResolver,
@@ -111,6 +118,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                         new FormattedProfileText(core.formatter(), mentionResolver), writer, clock),
                 new AccountQueryService(db, repos.accounts(), repos.users(), core.domain(),
                         repos.relationships()::countPendingRequests),
-                new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock));
+                new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock),
+                registrationSettings);
     }
 }

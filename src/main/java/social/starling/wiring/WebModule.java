@@ -13,7 +13,7 @@ public final class WebModule implements Module {
     public WebModule(Config config, AccountComponents accounts) {
         this.pages = new WebRoutes(config, accounts.instance(), accounts.register(), accounts.confirmEmail(),
                 accounts.passwordReset(), accounts.invites(), accounts.logins(), accounts.sessions(),
-                accounts.tokens(), accounts.queries());
+                accounts.tokens(), accounts.queries(), accounts.registrationSettings());
     }
 
     @Override

@@ -68,7 +68,8 @@ class AccountChangesAcrossNodesTest {
         HttpTester bobOnB = cluster.node(1).http().withToken(token);
         assertThat(bobOnB.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200); // cached on B
 
-        cluster.node(0).app().accounts().admin().disable("bob");
+        var accounts = cluster.node(0).app().accounts();
+        accounts.admin().disable(accounts.instanceActor().ensure().id(), "bob");
 
         Await.until(AT_ONCE, () -> bobOnB.get("/api/v1/accounts/verify_credentials").status() == 403);
     }

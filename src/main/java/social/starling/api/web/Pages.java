@@ -38,8 +38,10 @@ final class Pages {
     }
 
     Chrome chrome(Context ctx, String pageTitle) {
-        String username = session.user(ctx).map(u -> u.account().username()).orElse(null);
-        return new Chrome(instance.describe().title(), pageTitle, username, () -> csrf.token(ctx));
+        var user = session.user(ctx);
+        String username = user.map(u -> u.account().username()).orElse(null);
+        boolean staff = user.map(u -> u.user().role().isStaff()).orElse(false);
+        return new Chrome(instance.describe().title(), pageTitle, username, staff, () -> csrf.token(ctx));
     }
 
     /** Renders {@code template} (e.g. {@code "about.jte"}) with {@code page} as its model. */

@@ -12,6 +12,7 @@ import social.starling.model.RegistrationMode;
 import social.starling.service.account.InviteService;
 import social.starling.service.account.RegisterService;
 import social.starling.service.instance.InstanceService;
+import social.starling.service.instance.RegistrationSettings;
 
 /**
  * Sign-up: {@code GET /auth/sign_up} (the form, or a 403 page when sign-ups are closed and no invite was given),
@@ -26,20 +27,22 @@ final class SignUpHandler {
     private final InviteService invites;
     private final InstanceService instance;
     private final Config.Instance config;
+    private final RegistrationSettings registrations;
     private final Pages pages;
 
     SignUpHandler(RegisterService register, InviteService invites, InstanceService instance, Config.Instance config,
-                  Pages pages) {
+                  RegistrationSettings registrations, Pages pages) {
         this.register = register;
         this.invites = invites;
         this.instance = instance;
         this.config = config;
+        this.registrations = registrations;
         this.pages = pages;
     }
 
     void form(Context ctx) {
         String invite = ctx.queryParam("invite");
-        if (config.registrations() == RegistrationMode.CLOSED && !usable(invite)) {
+        if (registrations.mode() == RegistrationMode.CLOSED && !usable(invite)) {
             closed(ctx, invite != null && !invite.isBlank());
             return;
         }
@@ -56,7 +59,7 @@ final class SignUpHandler {
             renderForm(ctx, 422, values, FormErrors.field("password_confirmation", "Doesn't match the password."));
             return;
         }
-        boolean review = config.registrations() == RegistrationMode.APPROVAL && !usable(values.inviteCode());
+        boolean review = registrations.mode() == RegistrationMode.APPROVAL && !usable(values.inviteCode());
         try {
             register.register(new RegisterService.Request(values.username(), values.email(), password,
                     values.agreement(), locale(ctx), values.reason(), values.dateOfBirth(), values.inviteCode(),
@@ -90,7 +93,7 @@ final class SignUpHandler {
     }
 
     private void renderForm(Context ctx, int status, SignUpPage.Values values, FormErrors errors) {
-        RegistrationMode mode = config.registrations();
+        RegistrationMode mode = registrations.mode();
         boolean inviteNeeded = mode == RegistrationMode.INVITE || mode == RegistrationMode.CLOSED;
         boolean hasInvite = values.inviteCode() != null && !values.inviteCode().isBlank();
         SignUpPage page = new SignUpPage(instance.describe().title(), Registrations.label(mode),

@@ -11,6 +11,7 @@ import social.starling.service.account.InviteService;
 import social.starling.service.account.PasswordResetService;
 import social.starling.service.account.RegisterService;
 import social.starling.service.instance.InstanceService;
+import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.oauth.TokenService;
 import social.starling.service.security.LoginService;
 import social.starling.service.security.SessionService;
@@ -31,13 +32,15 @@ public final class WebRoutes implements Routes {
 
     public WebRoutes(Config config, InstanceService instance, RegisterService register, ConfirmEmailService confirm,
                      PasswordResetService passwordReset, InviteService invites, LoginService logins,
-                     SessionService sessions, TokenService tokens, AccountQueryService accounts) {
+                     SessionService sessions, TokenService tokens, AccountQueryService accounts,
+                     RegistrationSettings registrations) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         this.csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
         this.pages = new Pages(instance, session, csrf);
         this.about = new AboutHandler(instance, pages);
-        this.signUp = new SignUpHandler(register, invites, instance, config.instance(), pages);
+        this.signUp = new SignUpHandler(register, invites, instance, config.instance(), registrations,
+                pages);
         this.confirmation = new ConfirmationHandler(confirm, accounts, pages);
         this.signIn = new SignInHandler(logins, session, pages);
         this.password = new PasswordHandler(passwordReset, pages);

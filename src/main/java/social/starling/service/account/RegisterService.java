@@ -19,11 +19,13 @@ import social.starling.model.Account;
 import social.starling.model.Invite;
 import social.starling.model.RegistrationMode;
 import social.starling.model.Role;
+import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.mail.SendMailService;
 import social.starling.service.security.Throttle;
 
 /**
- * Sign-up, from the web form or {@code POST /api/v1/accounts}, in the server's registration mode:
+ * Sign-up, from the web form or {@code POST /api/v1/accounts}, in the server's registration mode (see
+ * {@link RegistrationSettings}):
  * <ul>
  * <li>open: anyone; the account works once its e-mail address is confirmed;</li>
  * <li>approval: the applicant gives a reason and waits for staff;</li>
@@ -40,6 +42,7 @@ public final class RegisterService {
 
     private final Database db;
     private final Config.Instance config;
+    private final RegistrationSettings registrations;
     private final CreateLocalAccountService create;
     private final UserRepository users;
     private final InviteRepository invites;
@@ -49,12 +52,14 @@ public final class RegisterService {
     private final Clock clock;
 
     /** {@code staff} is told of every sign-up ({@code admin.sign_up}), in its transaction. */
-    public RegisterService(Database db, Config.Instance config, CreateLocalAccountService create,
+    public RegisterService(Database db, Config.Instance config, RegistrationSettings registrations,
+                           CreateLocalAccountService create,
                            UserRepository users, InviteRepository invites, JobQueue jobs, Throttle perIp,
                            social.starling.service.moderation.StaffNotifier staff, Clock clock) {
         this.db = db;
         this.staff = staff;
         this.config = config;
+        this.registrations = registrations;
         this.create = create;
         this.users = users;
         this.invites = invites;
@@ -65,7 +70,7 @@ public final class RegisterService {
 
     public Account register(Request request) {
         Optional<Invite> invite = findInvite(request.inviteCode());
-        RegistrationMode mode = config.registrations();
+        RegistrationMode mode = registrations.mode();
         if (mode == RegistrationMode.CLOSED && invite.isEmpty()) {
             throw new ForbiddenException("This action is not allowed");
         }

@@ -52,6 +52,7 @@ public final class InstanceService {
     private final UserRepository users;
     private final RuleRepository rules;
     private final InstanceSettingsRepository settings;
+    private final RegistrationSettings registrations;
     private final StatusCounter statusCounter;
     private final Clock clock;
     private final LoadingCache<String, InstanceInfo.Stats> stats;
@@ -64,14 +65,15 @@ public final class InstanceService {
     }
 
     public InstanceService(Database db, Config config, AccountRepository accounts, UserRepository users,
-                           RuleRepository rules, InstanceSettingsRepository settings, StatusCounter statusCounter,
-                           Clock clock) {
+                           RuleRepository rules, InstanceSettingsRepository settings,
+                           RegistrationSettings registrations, StatusCounter statusCounter, Clock clock) {
         this.db = db;
         this.config = config;
         this.accounts = accounts;
         this.users = users;
         this.rules = rules;
         this.settings = settings;
+        this.registrations = registrations;
         this.statusCounter = statusCounter;
         this.clock = clock;
         this.stats = Caffeine.newBuilder()
@@ -113,7 +115,7 @@ public final class InstanceService {
                 email = null;
             }
             return new InstanceInfo(config.server().domain(), title, description, email, contact,
-                    instance.registrations(), rules.all(tx), stats.get("all"), SOFTWARE);
+                    registrations.mode(tx), rules.all(tx), stats.get("all"), SOFTWARE);
         });
     }
 

@@ -142,7 +142,7 @@ class RegistrationApiTest {
         assertThat(pending.status()).isEqualTo(403);
         assertThat(pending.json().get("error").asText()).isEqualTo("Your login is currently pending approval");
 
-        approval.app().accounts().admin().approve("applicant");
+        approval.app().accounts().admin().approve(approval.app().accounts().instanceActor().ensure().id(), "applicant");
         assertThat(me.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
     }
 

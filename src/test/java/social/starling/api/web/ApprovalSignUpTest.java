@@ -50,7 +50,7 @@ class ApprovalSignUpTest {
         assertThat(stillPending.text()).contains("pending approval")
                 .doesNotContain("You have to confirm your e-mail address");
 
-        server.app().accounts().admin().approve("heron");
+        server.app().accounts().admin().approve(server.app().accounts().instanceActor().ensure().id(), "heron");
         WebClient.Page in = signIn(browser, "heron", STRONG_PASSWORD);
         assertThat(in.status()).as(in.toString()).isEqualTo(302);
         assertThat(browser.get("/").doc().select(".whoami").text()).isEqualTo("@heron");

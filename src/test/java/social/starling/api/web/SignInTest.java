@@ -47,7 +47,7 @@ class SignInTest {
     @Test
     void aDisabledLoginIsRefused() {
         server.fixtures().account("carol");
-        server.app().accounts().admin().disable("carol");
+        server.app().accounts().admin().disable(server.app().accounts().instanceActor().ensure().id(), "carol");
         WebClient.Page page = signIn(new WebClient(server.baseUrl()), "carol", Fixtures.PASSWORD);
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.text()).contains("Your login is currently disabled");

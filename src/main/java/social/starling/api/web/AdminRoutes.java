@@ -1,0 +1,93 @@
+package social.starling.api.web;
+
+import io.javalin.http.Handler;
+import social.starling.api.RouteTable;
+import social.starling.api.Routes;
+import social.starling.config.Config;
+import social.starling.errors.StarlingException;
+import social.starling.service.account.AdminAccountService;
+import social.starling.service.instance.InstanceService;
+import social.starling.service.instance.RegistrationSettings;
+import social.starling.service.moderation.AdminDashboardService;
+import social.starling.service.moderation.AuditLogView;
+import social.starling.service.moderation.RuleService;
+import social.starling.service.security.SessionService;
+
+/**
+ * The staff's HTML pages under {@code /admin} (see {@link AdminArea} for who may open what). As on the other pages,
+ * errors answer as pages and every POST needs this browser's CSRF token. Reports and domain blocks answer "not
+ * available yet" until their pages are built.
+ */
+public final class AdminRoutes implements Routes {
+    private final Pages pages;
+    private final Csrf csrf;
+    private final AdminArea area;
+    private final AdminDashboardHandler dashboard;
+    private final AdminAccountsHandler accounts;
+    private final AdminRulesHandler rules;
+    private final AdminRegistrationsHandler registrations;
+    private final AdminAuditLogHandler auditLog;
+
+    public AdminRoutes(Config config, InstanceService instance, SessionService sessions, AdminAccountService admin,
+                       RuleService rules, RegistrationSettings registrations, AdminDashboardService dashboard,
+                       AuditLogView auditLog) {
+        Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
+        this.csrf = new Csrf(cookies);
+        WebSession session = new WebSession(sessions, cookies, csrf);
+        this.pages = new Pages(instance, session, csrf);
+        this.area = new AdminArea(session, pages);
+        this.dashboard = new AdminDashboardHandler(dashboard, area);
+        this.accounts = new AdminAccountsHandler(admin, area);
+        this.rules = new AdminRulesHandler(rules, area);
+        this.registrations = new AdminRegistrationsHandler(registrations, config.instance(), area);
+        this.auditLog = new AdminAuditLogHandler(auditLog, area);
+    }
+
+    @Override
+    public void register(RouteTable table) {
+        var r = table.web();
+        r.get("/admin", page(dashboard::show));
+        r.get("/admin/reports", page(ctx -> area.unavailable(ctx, AdminArea.Section.REPORTS)));
+        r.get("/admin/domain_blocks", page(ctx -> area.unavailable(ctx, AdminArea.Section.DOMAIN_BLOCKS)));
+
+        r.get("/admin/accounts", page(accounts::list));
+        r.post("/admin/accounts/{username}/approve", form(accounts::approve));
+        r.get("/admin/accounts/{username}/reject", page(accounts::confirmReject));
+        r.post("/admin/accounts/{username}/reject", form(accounts::reject));
+        r.post("/admin/accounts/{username}/disable", form(accounts::disable));
+        r.post("/admin/accounts/{username}/enable", form(accounts::enable));
+
+        r.get("/admin/rules", page(rules::list));
+        r.post("/admin/rules", form(rules::create));
+        r.get("/admin/rules/{id}/edit", page(rules::edit));
+        r.post("/admin/rules/{id}", form(rules::update));
+        r.post("/admin/rules/{id}/delete", form(rules::delete));
+        r.post("/admin/rules/{id}/move", form(rules::move));
+
+        r.get("/admin/settings/registrations", page(registrations::show));
+        r.post("/admin/settings/registrations", form(registrations::update));
+
+        r.get("/admin/audit_log", page(auditLog::show));
+    }
+
+    private Handler page(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (StarlingException e) {
+                pages.error(ctx, e);
+            }
+        };
+    }
+
+    /** Refused with 422, before it does anything, without this browser's CSRF token. */
+    private Handler form(Handler handler) {
+        return page(ctx -> {
+            if (!csrf.valid(ctx)) {
+                pages.invalidToken(ctx);
+                return;
+            }
+            handler.handle(ctx);
+        });
+    }
+}
