@@ -21,6 +21,7 @@ import social.starling.wiring.AccountActionComponents;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
+import social.starling.wiring.AdminSignupBlocksModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -97,7 +98,7 @@ public final class App implements AutoCloseable {
         this.repos = Repositories.create(core.json(), core.events());
         this.moderation = ModerationComponents.build(core, repos);
         this.outbox = OutboxComponents.build(core, repos);
-        this.accounts = AccountComponents.build(core, repos, outbox);
+        this.accounts = AccountComponents.build(core, repos, outbox, moderation);
         this.statuses = StatusComponents.build(core, repos, accounts, outbox);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
@@ -132,6 +133,7 @@ public final class App implements AutoCloseable {
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
                 new ModerationModule(core, repos, statuses, moderation, edges),
+                new AdminSignupBlocksModule(moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

@@ -48,7 +48,8 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                                 UpdateCredentialsService updateCredentials, AccountQueryService queries,
                                 InstanceActorService instanceActor) {
 
-    public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox) {
+    public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox,
+                                          ModerationComponents moderation) {
         Config config = core.config();
         var db = core.db();
         var clock = core.clock();
@@ -98,7 +99,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                         config.instance().title()),
                 new RegisterService(db, config.instance(), createLocal, repos.users(), repos.invites(), core.jobs(),
                         new Throttle("signups-per-ip", config.instance().signupsPerIpPerHour(), Duration.ofHours(1),
-                                clock), clock),
+                                clock), moderation.signupPolicy(), clock),
                 new ConfirmEmailService(db, repos.users(), emailTokens, changes, clock),
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),

@@ -20,6 +20,7 @@ import social.starling.model.Invite;
 import social.starling.model.RegistrationMode;
 import social.starling.model.Role;
 import social.starling.service.mail.SendMailService;
+import social.starling.service.moderation.SignupPolicy;
 import social.starling.service.security.Throttle;
 
 /**
@@ -32,6 +33,11 @@ import social.starling.service.security.Throttle;
  * </ul>
  * The server's rules must be accepted; a minimum age is enforced when configured. A per-IP rate limit and, with
  * approval, a cap on waiting applications answer 429 with Retry-After.
+ *
+ * <p>The sign-up blocks ({@link SignupPolicy}) apply in every mode: an address under an IP {@code sign_up_block} is
+ * refused with 403 (as Mastodon's allowed_registration?), one under {@code sign_up_requires_approval} waits for staff
+ * even on an open server or with an invite, and a blocked e-mail domain or canonical address is a 422 on the
+ * {@code email} field (skipped with a valid invite, as Mastodon's BlacklistedEmailValidator).
  */
 public final class RegisterService {
     public record Request(String username, String email, String password, boolean agreement, String locale,
@@ -45,11 +51,12 @@ public final class RegisterService {
     private final InviteRepository invites;
     private final JobQueue jobs;
     private final Throttle perIp;
+    private final SignupPolicy blocks;
     private final Clock clock;
 
     public RegisterService(Database db, Config.Instance config, CreateLocalAccountService create,
                            UserRepository users, InviteRepository invites, JobQueue jobs, Throttle perIp,
-                           Clock clock) {
+                           SignupPolicy blocks, Clock clock) {
         this.db = db;
         this.config = config;
         this.create = create;
@@ -57,6 +64,7 @@ public final class RegisterService {
         this.invites = invites;
         this.jobs = jobs;
         this.perIp = perIp;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -66,6 +74,9 @@ public final class RegisterService {
         if (mode == RegistrationMode.CLOSED && invite.isEmpty()) {
             throw new ForbiddenException("This action is not allowed");
         }
+        if (blocks.signUpBlocked(request.ip())) {
+            throw new ForbiddenException("This action is not allowed");
+        }
         String ipKey = request.ip() == null ? "-" : request.ip();
         perIp.check(ipKey, "Too many sign-ups from this address, please try again later");
         boolean needsApproval = mode == RegistrationMode.APPROVAL && invite.isEmpty();
@@ -73,7 +84,9 @@ public final class RegisterService {
             throw new RateLimitedException("Too many applications are waiting for review; please try again later",
                     Duration.ofHours(1));
         }
+        SignupPolicy.Verdict verdict = blocks.check(request.email(), request.ip(), invite.isPresent());
         AccountRules rules = new AccountRules();
+        verdict.emailRefusal().ifPresent(r -> rules.add("email", r.error(), r.description()));
         if (!request.agreement()) {
             rules.add("agreement", "ERR_ACCEPTED", "must be accepted");
         }
@@ -98,9 +111,11 @@ public final class RegisterService {
             }
             rules.check();
         }
+        boolean pending = needsApproval || verdict.requiresApproval();
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         NewLocalAccount account = new NewLocalAccount(request.username(), request.email(), request.password(),
-                Role.USER, request.locale(), !needsApproval, false,
-                needsApproval ? request.reason().trim() : null, request.ip(), invite.map(Invite::id).orElse(null));
+                Role.USER, request.locale(), !pending, false, pending ? reason : null, request.ip(),
+                invite.map(Invite::id).orElse(null));
         Account created = create.create(account, (tx, a) -> {
             invite.ifPresent(i -> {
                 if (!invites.use(tx, i.id(), clock.instant())) {
