@@ -71,7 +71,7 @@ public final class SignupBlockRepository {
     /** Per UTC day from {@code since}: attempts (uses) and distinct addresses (accounts), days without any left out. */
     public List<DayCount> attemptsByDay(Tx tx, long blockId, Instant since) {
         Field<Long> millis = DSL.field(EMAIL_DOMAIN_BLOCK_ATTEMPTS.CREATED_AT.getQualifiedName(), Long.class);
-        Field<Long> day = millis.div(DAY_MILLIS);
+        Field<Long> day = millis.div(DSL.inline(DAY_MILLIS)); // inline: PostgreSQL must see the same expression twice
         return tx.dsl().select(day, DSL.count().cast(Long.class),
                         DSL.countDistinct(EMAIL_DOMAIN_BLOCK_ATTEMPTS.IP).cast(Long.class))
                 .from(EMAIL_DOMAIN_BLOCK_ATTEMPTS)
