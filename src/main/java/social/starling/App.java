@@ -133,7 +133,7 @@ public final class App implements AutoCloseable {
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
                 new ModerationModule(core, repos, statuses, moderation, edges),
-                new AdminSignupBlocksModule(moderation, edges),
+                new AdminSignupBlocksModule(core, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

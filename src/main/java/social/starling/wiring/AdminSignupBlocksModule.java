@@ -3,18 +3,22 @@ package social.starling.wiring;
 import java.time.Duration;
 import social.starling.api.RouteTable;
 import social.starling.api.mastodon.v1.admin.CanonicalEmailBlocksHandler;
+import social.starling.api.mastodon.v1.admin.DashboardHandler;
 import social.starling.api.mastodon.v1.admin.EmailDomainBlocksHandler;
 import social.starling.api.mastodon.v1.admin.IpBlocksHandler;
+import social.starling.convert.DashboardApiMapper;
 import social.starling.convert.SignupBlockApiMapper;
+import social.starling.db.MetricsRepository;
 import social.starling.errors.ForbiddenException;
 import social.starling.jobs.JobRunner;
+import social.starling.service.moderation.DashboardService;
 import social.starling.service.moderation.SignupBlockService;
 import social.starling.service.moderation.SignupPolicy;
 
 /**
  * The sign-up blocks' admin API ({@code /api/v1/admin/email_domain_blocks}, {@code ip_blocks},
  * {@code canonical_email_blocks}), the {@code no_access} filter in front of every request, and the hourly purge of
- * expired IP blocks.
+ * expired IP blocks; and the dashboard's measures, dimensions and retention ({@code /api/v1/admin/measures} ...).
  */
 public final class AdminSignupBlocksModule implements Module {
     private final SignupPolicy policy;
@@ -22,8 +26,9 @@ public final class AdminSignupBlocksModule implements Module {
     private final EmailDomainBlocksHandler emailDomains;
     private final IpBlocksHandler ips;
     private final CanonicalEmailBlocksHandler canonicals;
+    private final DashboardHandler dashboard;
 
-    public AdminSignupBlocksModule(ModerationComponents moderation, Edges edges) {
+    public AdminSignupBlocksModule(Core core, ModerationComponents moderation, Edges edges) {
         this.policy = moderation.signupPolicy();
         this.service = moderation.signupBlocks();
         var mapper = new SignupBlockApiMapper();
@@ -31,6 +36,8 @@ public final class AdminSignupBlocksModule implements Module {
         this.ips = new IpBlocksHandler(edges.auth(), service, mapper, edges.json(), edges.baseUrl());
         this.canonicals = new CanonicalEmailBlocksHandler(edges.auth(), service, mapper, edges.json(),
                 edges.baseUrl());
+        this.dashboard = new DashboardHandler(edges.auth(),
+                new DashboardService(core.db(), new MetricsRepository()), new DashboardApiMapper(), edges.json());
     }
 
     @Override
@@ -55,7 +62,10 @@ public final class AdminSignupBlocksModule implements Module {
                 .post("/api/v1/admin/canonical_email_blocks", canonicals::create)
                 .post("/api/v1/admin/canonical_email_blocks/test", canonicals::test)
                 .get("/api/v1/admin/canonical_email_blocks/{id}", canonicals::show)
-                .delete("/api/v1/admin/canonical_email_blocks/{id}", canonicals::destroy);
+                .delete("/api/v1/admin/canonical_email_blocks/{id}", canonicals::destroy)
+                .post("/api/v1/admin/measures", dashboard::measures)
+                .post("/api/v1/admin/dimensions", dashboard::dimensions)
+                .post("/api/v1/admin/retention", dashboard::retention);
     }
 
     @Override
