@@ -128,6 +128,11 @@ public final class RegisterService {
         return created;
     }
 
+    /** Whether a sign-up from {@code ip} waits for staff because of an IP block (whatever the registration mode). */
+    public boolean ipRequiresApproval(String ip) {
+        return blocks.requiresApproval(ip);
+    }
+
     private Optional<Invite> findInvite(String code) {
         if (code == null || code.isBlank() || code.length() > 64) {
             return Optional.empty();

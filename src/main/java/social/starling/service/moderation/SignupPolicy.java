@@ -67,13 +67,18 @@ public final class SignupPolicy {
         return severityApplies(ip, IpBlock.Severity.SIGN_UP_BLOCK);
     }
 
+    /** Whether an IP {@code sign_up_requires_approval} covers {@code ip}. */
+    public boolean requiresApproval(String ip) {
+        return severityApplies(ip, IpBlock.Severity.SIGN_UP_REQUIRES_APPROVAL);
+    }
+
     /**
      * Checks a sign-up's e-mail address and address. A valid invite skips the e-mail checks, as Mastodon's
      * BlacklistedEmailValidator does; it never skips the approval an IP block demands. A refused e-mail domain is
      * counted in the block's history.
      */
     public Verdict check(String email, String ip, boolean validInvite) {
-        boolean approval = severityApplies(ip, IpBlock.Severity.SIGN_UP_REQUIRES_APPROVAL);
+        boolean approval = requiresApproval(ip);
         if (validInvite || email == null || email.isBlank()) {
             return new Verdict(approval, Optional.empty());
         }

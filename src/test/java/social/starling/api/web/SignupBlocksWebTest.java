@@ -54,4 +54,22 @@ class SignupBlocksWebTest {
         assertThat(page.status()).as(page.toString()).isEqualTo(302);
         assertThat(exists(server.app(), "robin")).isTrue();
     }
+
+    @Test
+    void anAddressThatRequiresApprovalIsToldItWaitsForReview() {
+        long staff = server.fixtures().account("steward", Role.ADMIN).id();
+        var blocks = server.app().moderation().signupBlocks();
+        var block = blocks.blockIp(staff, new SignupBlockService.IpBlockChange(Optional.of("127.0.0.0/8"),
+                Optional.of("sign_up_requires_approval"), Optional.of("review these"), Optional.empty()));
+        try {
+            WebClient.Page page = signUp(new WebClient(server.baseUrl()), signUpFields("finch"));
+            assertThat(page.status()).as(page.toString()).isEqualTo(302);
+            assertThat(page.location()).hasValueSatisfying(l -> assertThat(l).contains("review=1"));
+            long id = server.app().accounts().queries().lookup("finch").orElseThrow().id();
+            assertThat(server.app().core().db().read(tx -> server.app().repos().users().find(tx, id)).orElseThrow()
+                    .approved()).isFalse();
+        } finally {
+            blocks.unblockIp(staff, block.id());
+        }
+    }
 }
