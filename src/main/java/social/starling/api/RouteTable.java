@@ -121,8 +121,8 @@ public final class RouteTable {
     }
 
     /**
-     * A filter run before every request's route (after the server's own: request ids, CORS, body and rate limits),
-     * such as the IP {@code no_access} blocks. It ends a request by throwing.
+     * A filter run before every request's route (after the server's own: request ids, CORS, body and rate limits)
+     * and before every WebSocket upgrade, such as the IP {@code no_access} blocks. It ends a request by throwing.
      */
     public void before(Handler filter) {
         filters.add(filter);
@@ -145,7 +145,10 @@ public final class RouteTable {
 
     /** Registers every route with Javalin. */
     public void install(JavalinDefaultRoutingApi javalin) {
-        filters.forEach(javalin::before);
+        for (Handler filter : filters) {
+            javalin.before(filter);
+            javalin.wsBeforeUpgrade(filter); // a WebSocket upgrade does not pass the HTTP before-handlers
+        }
         for (Socket socket : sockets) {
             javalin.wsBeforeUpgrade(socket.path(), socket.beforeUpgrade());
             javalin.ws(socket.path(), socket.socket());

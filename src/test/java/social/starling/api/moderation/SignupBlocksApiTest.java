@@ -309,6 +309,12 @@ class SignupBlocksApiTest {
             HttpResult r = server.http().get("/api/v1/instance");
             assertThat(r.status()).isEqualTo(403);
             assertThat(admin.get("/api/v1/admin/ip_blocks").status()).isEqualTo(403);
+            var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                    java.net.URI.create(server.baseUrl().replace("http", "ws") + "/api/v1/streaming?stream=public"),
+                    new java.net.http.WebSocket.Listener() { });
+            // Without the block the upgrade is a 401 (no token); the block answers it 403 first.
+            assertThat(socket).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                    .havingRootCause().withMessageContaining("status code 403");
         } finally {
             // The admin API is out of reach from here too, as it would be on Mastodon: lift it from the service.
             server.app().moderation().signupBlocks().unblockIp(adminId, id);
