@@ -22,6 +22,7 @@ import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.AdminWebModule;
+import social.starling.wiring.AdminSignupBlocksModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -136,6 +137,7 @@ public final class App implements AutoCloseable {
                 new PushModule(push, edges),
                 new ModerationModule(core, repos, statuses, moderation, outbox.staff(), edges),
                 new AdminReportsModule(core, repos, statuses, moderation, edges),
+                new AdminSignupBlocksModule(core, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

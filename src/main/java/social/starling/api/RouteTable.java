@@ -75,6 +75,7 @@ public final class RouteTable {
     }
 
     private final List<Socket> sockets = new ArrayList<>();
+    private final List<Handler> filters = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Route> byKey = new HashMap<>();
     private final Map<Audience, Section> sections = new HashMap<>();
@@ -119,6 +120,14 @@ public final class RouteTable {
         sockets.add(new Socket(path, beforeUpgrade, socket));
     }
 
+    /**
+     * A filter run before every request's route (after the server's own: request ids, CORS, body and rate limits)
+     * and before every WebSocket upgrade, such as the IP {@code no_access} blocks. It ends a request by throwing.
+     */
+    public void before(Handler filter) {
+        filters.add(filter);
+    }
+
     public List<Socket> sockets() {
         return List.copyOf(sockets);
     }
@@ -136,6 +145,10 @@ public final class RouteTable {
 
     /** Registers every route with Javalin. */
     public void install(JavalinDefaultRoutingApi javalin) {
+        for (Handler filter : filters) {
+            javalin.before(filter);
+            javalin.wsBeforeUpgrade(filter); // a WebSocket upgrade does not pass the HTTP before-handlers
+        }
         for (Socket socket : sockets) {
             javalin.wsBeforeUpgrade(socket.path(), socket.beforeUpgrade());
             javalin.ws(socket.path(), socket.socket());

@@ -104,7 +104,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 new RegisterService(db, config.instance(), registrationSettings, createLocal, repos.users(),
                         repos.invites(), core.jobs(),
                         new Throttle("signups-per-ip", config.instance().signupsPerIpPerHour(), Duration.ofHours(1),
-                                clock), outbox.staff(), clock),
+                                clock), outbox.staff(), moderation.signupPolicy(), clock),
                 new ConfirmEmailService(db, repos.users(), emailTokens, changes, clock),
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),

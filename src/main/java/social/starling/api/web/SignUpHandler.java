@@ -59,7 +59,8 @@ final class SignUpHandler {
             renderForm(ctx, 422, values, FormErrors.field("password_confirmation", "Doesn't match the password."));
             return;
         }
-        boolean review = registrations.mode() == RegistrationMode.APPROVAL && !usable(values.inviteCode());
+        boolean review = registrations.mode() == RegistrationMode.APPROVAL && !usable(values.inviteCode())
+                || register.ipRequiresApproval(ctx.ip());
         try {
             register.register(new RegisterService.Request(values.username(), values.email(), password,
                     values.agreement(), locale(ctx), values.reason(), values.dateOfBirth(), values.inviteCode(),

@@ -21,6 +21,7 @@ import social.starling.model.RegistrationMode;
 import social.starling.model.Role;
 import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.mail.SendMailService;
+import social.starling.service.moderation.SignupPolicy;
 import social.starling.service.security.Throttle;
 
 /**
@@ -34,6 +35,11 @@ import social.starling.service.security.Throttle;
  * </ul>
  * The server's rules must be accepted; a minimum age is enforced when configured. A per-IP rate limit and, with
  * approval, a cap on waiting applications answer 429 with Retry-After.
+ *
+ * <p>The sign-up blocks ({@link SignupPolicy}) apply in every mode: an address under an IP {@code sign_up_block} is
+ * refused with 403 (as Mastodon's allowed_registration?), one under {@code sign_up_requires_approval} waits for staff
+ * even on an open server or with an invite, and a blocked e-mail domain or canonical address is a 422 on the
+ * {@code email} field (skipped with a valid invite, as Mastodon's BlacklistedEmailValidator).
  */
 public final class RegisterService {
     public record Request(String username, String email, String password, boolean agreement, String locale,
@@ -49,13 +55,15 @@ public final class RegisterService {
     private final JobQueue jobs;
     private final Throttle perIp;
     private final social.starling.service.moderation.StaffNotifier staff;
+    private final SignupPolicy blocks;
     private final Clock clock;
 
     /** {@code staff} is told of every sign-up ({@code admin.sign_up}), in its transaction. */
     public RegisterService(Database db, Config.Instance config, RegistrationSettings registrations,
                            CreateLocalAccountService create,
                            UserRepository users, InviteRepository invites, JobQueue jobs, Throttle perIp,
-                           social.starling.service.moderation.StaffNotifier staff, Clock clock) {
+                           social.starling.service.moderation.StaffNotifier staff, SignupPolicy blocks,
+                           Clock clock) {
         this.db = db;
         this.staff = staff;
         this.config = config;
@@ -65,6 +73,7 @@ public final class RegisterService {
         this.invites = invites;
         this.jobs = jobs;
         this.perIp = perIp;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -74,6 +83,9 @@ public final class RegisterService {
         if (mode == RegistrationMode.CLOSED && invite.isEmpty()) {
             throw new ForbiddenException("This action is not allowed");
         }
+        if (blocks.signUpBlocked(request.ip())) {
+            throw new ForbiddenException("This action is not allowed");
+        }
         String ipKey = request.ip() == null ? "-" : request.ip();
         perIp.check(ipKey, "Too many sign-ups from this address, please try again later");
         boolean needsApproval = mode == RegistrationMode.APPROVAL && invite.isEmpty();
@@ -81,7 +93,9 @@ public final class RegisterService {
             throw new RateLimitedException("Too many applications are waiting for review; please try again later",
                     Duration.ofHours(1));
         }
+        SignupPolicy.Verdict verdict = blocks.check(request.email(), request.ip(), invite.isPresent());
         AccountRules rules = new AccountRules();
+        verdict.emailRefusal().ifPresent(r -> rules.add("email", r.error(), r.description()));
         if (!request.agreement()) {
             rules.add("agreement", "ERR_ACCEPTED", "must be accepted");
         }
@@ -106,9 +120,11 @@ public final class RegisterService {
             }
             rules.check();
         }
+        boolean pending = needsApproval || verdict.requiresApproval();
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         NewLocalAccount account = new NewLocalAccount(request.username(), request.email(), request.password(),
-                Role.USER, request.locale(), !needsApproval, false,
-                needsApproval ? request.reason().trim() : null, request.ip(), invite.map(Invite::id).orElse(null));
+                Role.USER, request.locale(), !pending, false, pending ? reason : null, request.ip(),
+                invite.map(Invite::id).orElse(null));
         Account created = create.create(account, (tx, a) -> {
             invite.ifPresent(i -> {
                 if (!invites.use(tx, i.id(), clock.instant())) {
@@ -120,6 +136,11 @@ public final class RegisterService {
         });
         perIp.record(ipKey); // only sign-ups that happened count against the address
         return created;
+    }
+
+    /** Whether a sign-up from {@code ip} waits for staff because of an IP block (whatever the registration mode). */
+    public boolean ipRequiresApproval(String ip) {
+        return blocks.requiresApproval(ip);
     }
 
     private Optional<Invite> findInvite(String code) {

@@ -77,7 +77,7 @@ public final class AccountDomainBlockService {
      * Mastodon's TagManager#normalize_domain and DomainValidator: a host name of labels of 1-63 characters, not
      * starting or ending with a hyphen, under 253 characters in all once converted to punycode.
      */
-    static String normalise(String raw) {
+    public static String normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new UnprocessableException("Validation failed: Domain can't be blank");
         }

@@ -1,0 +1,5 @@
+package social.starling.convert.entity;
+
+/** Mastodon's Admin::CanonicalEmailBlock. */
+public record AdminCanonicalEmailBlockEntity(String id, String canonicalEmailHash) {
+}
