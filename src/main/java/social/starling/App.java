@@ -18,6 +18,7 @@ import social.starling.config.Config;
 import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.wiring.AccountActionComponents;
+import social.starling.wiring.AdminAccountsModule;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
@@ -132,6 +133,7 @@ public final class App implements AutoCloseable {
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
                 new ModerationModule(core, repos, statuses, moderation, edges),
+                new AdminAccountsModule(core, repos, accounts, graph, outbox, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();
@@ -228,6 +230,11 @@ public final class App implements AutoCloseable {
     }
 
     /** Applies migrations. */
+    /** The module of this type (tests and the command line reach a module's own services through it). */
+    public <M extends Module> M module(Class<M> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     public void migrate() {
         core.db().migrate();
     }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.starling.convert.entity.AccountEntity;
+import social.starling.convert.entity.AccountWarningEntity;
 import social.starling.convert.entity.GroupedNotificationsResultsEntity;
 import social.starling.convert.entity.NotificationEntity;
 import social.starling.convert.entity.NotificationGroupEntity;
 import social.starling.convert.entity.PartialAccountWithAvatarEntity;
 import social.starling.convert.entity.StatusEntity;
 import social.starling.model.Account;
+import social.starling.model.AccountWarning;
 import social.starling.model.Notification;
 import social.starling.model.view.GroupedNotifications;
 import social.starling.model.view.NotificationGroup;
@@ -35,8 +37,17 @@ public final class NotificationApiMapper {
     public NotificationEntity toApi(NotificationView v) {
         Notification n = v.notification();
         return new NotificationEntity(Long.toString(n.id()), n.type().wireName(), n.groupKey(), n.createdAt(),
-                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()), null, null, null,
-                n.filtered() ? Boolean.TRUE : null);
+                accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()), null, null,
+                warning(v.warning(), v.from()), n.filtered() ? Boolean.TRUE : null);
+    }
+
+    /** Mastodon's AccountWarning; its target is the recipient, who is also the notification's account. */
+    public AccountWarningEntity warning(AccountWarning w, Account target) {
+        if (w == null) {
+            return null;
+        }
+        return new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
+                w.statusIds().stream().map(String::valueOf).toList(), accounts.toApi(target), null, w.createdAt());
     }
 
     /**
@@ -62,7 +73,7 @@ public final class NotificationApiMapper {
             if (g.status() != null) {
                 shown.computeIfAbsent(Long.toString(g.status().status().id()), id -> statuses.toApi(g.status()));
             }
-            groups.add(group(g, samples));
+            groups.add(group(g, samples, r));
         }
         partial.removeAll(full);
         List<AccountEntity> fullAccounts = full.stream().map(id -> accounts.toApi(r.accounts().get(id))).toList();
@@ -72,7 +83,7 @@ public final class NotificationApiMapper {
                 groups);
     }
 
-    private static NotificationGroupEntity group(NotificationGroup g, List<Long> samples) {
+    private NotificationGroupEntity group(NotificationGroup g, List<Long> samples, GroupedNotifications r) {
         var page = g.page();
         return new NotificationGroupEntity(g.groupKey(), g.count(), g.type().wireName(),
                 Long.toString(g.mostRecentId()),
@@ -81,7 +92,8 @@ public final class NotificationApiMapper {
                 page == null ? null : page.latestAt(),
                 samples.stream().map(String::valueOf).toList(),
                 g.status() == null ? null : Long.toString(g.status().status().id()),
-                null, null, null);
+                null, null, g.warning() == null ? null
+                        : warning(g.warning(), r.accounts().get(g.warning().targetAccountId())));
     }
 
     /** Mastodon's PartialAccountWithAvatar; Starling keeps no avatar descriptions, so that one is empty. */

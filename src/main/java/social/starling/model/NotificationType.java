@@ -9,7 +9,9 @@ public enum NotificationType {
     /** 4.5: someone quoted your status. */
     QUOTE,
     /** 4.5: a status you quoted was edited. */
-    QUOTED_UPDATE;
+    QUOTED_UPDATE,
+    /** 4.3: moderators took action on your account (a strike); the notification carries the AccountWarning. */
+    MODERATION_WARNING;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

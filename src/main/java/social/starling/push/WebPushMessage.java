@@ -39,6 +39,7 @@ public record WebPushMessage(String accessToken, String preferredLocale, long no
             case UPDATE -> name + " edited a post";
             case QUOTE -> name + " quoted your post";
             case QUOTED_UPDATE -> name + " edited a post you quoted";
+            case MODERATION_WARNING -> "Moderators took action on your account";
         };
     }
 

@@ -1,5 +1,9 @@
 package social.starling.wiring;
 
+import social.starling.db.AccountModerationRepository;
+import social.starling.db.AuditLogRepository;
+import social.starling.service.moderation.AuditLog;
+import social.starling.service.moderation.StrikeService;
 import java.time.Duration;
 import java.time.Instant;
 import social.starling.config.Config;
@@ -46,7 +50,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                                 PasswordResetService passwordReset, AdminAccountService admin,
                                 InviteService invites, ImageStore images, LocalMentionResolver mentionResolver,
                                 UpdateCredentialsService updateCredentials, AccountQueryService queries,
-                                InstanceActorService instanceActor) {
+                                InstanceActorService instanceActor, StrikeService strikes) {
 
     public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox) {
         Config config = core.config();
@@ -85,6 +89,11 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
         var images = new ImageStore(core.media());
         var mentionResolver = new LocalMentionResolver(db, repos.accounts(), core.domain());
+        var moderation = new AccountModerationRepository();
+        var audit = new AuditLog(db, new AuditLogRepository(), core.ids(), clock);
+        var admin = new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(), moderation,
+                audit, outbox.notifier(), outbox.outbox(), changes, core.ids(), clock,
+                config.instance().ownerUsername());
         return new AccountComponents(changes, writer, passwords, createLocal,
                 new GenerateAccountKeysService(db, repos.accounts(), clock),
                 new ResetPasswordService(db, repos.accounts(), repos.users(), passwords, clock),
@@ -103,7 +112,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),
                         clock),
-                new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(), changes, clock),
+                admin,
                 new InviteService(db, repos.invites(), repos.users(), core.ids(), config.instance().memberInvites(),
                         clock),
                 images, mentionResolver,
@@ -111,6 +120,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                         new FormattedProfileText(core.formatter(), mentionResolver), writer, clock),
                 new AccountQueryService(db, repos.accounts(), repos.users(), core.domain(),
                         repos.relationships()::countPendingRequests),
-                new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock));
+                new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock),
+                new StrikeService(db, repos.accounts(), moderation, admin, audit, core.ids(), clock));
     }
 }

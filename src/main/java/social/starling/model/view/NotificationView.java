@@ -3,6 +3,10 @@ package social.starling.model.view;
 import social.starling.model.Account;
 import social.starling.model.Notification;
 
-/** A notification as its recipient sees it: the sender and, for status types, the status (else null). */
-public record NotificationView(Notification notification, Account from, StatusView status) {
+/**
+ * A notification as its recipient sees it: the sender and, for status types, the status (else null); for a
+ * {@code moderation_warning}, the strike (else null).
+ */
+public record NotificationView(Notification notification, Account from, StatusView status,
+                               social.starling.model.AccountWarning warning) {
 }

@@ -8,8 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.starling.db.AccountModerationRepository;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
+import social.starling.model.AccountWarning;
 import social.starling.db.NotificationRepository;
 import social.starling.model.Account;
 import social.starling.model.Notification;
@@ -45,6 +47,7 @@ public final class NotificationWalker {
     }
 
     private final Database db;
+    private final AccountModerationRepository moderation = new AccountModerationRepository();
     private final NotificationRepository notifications;
     private final AccountRepository accounts;
     private final StatusViews statuses;
@@ -180,7 +183,15 @@ public final class NotificationWalker {
                     continue;
                 }
             }
-            out.add(new NotificationView(n, from, status));
+            AccountWarning warning = null;
+            if (n.type() == NotificationType.MODERATION_WARNING) {
+                // The strike shares the notification's id (NotifyService#moderationWarning).
+                warning = db.read(tx -> moderation.findWarning(tx, n.id())).orElse(null);
+                if (warning == null) {
+                    continue;
+                }
+            }
+            out.add(new NotificationView(n, from, status, warning));
         }
         return out;
     }
