@@ -118,7 +118,11 @@ public final class AdminAccountService {
     // Logins (command line by username, API by id) -----------------------------------------------------------
 
     public void approve(String username) {
-        approve(cliActor(), find(username).account().id());
+        Login login = find(username);
+        if (login.user().approved()) {
+            throw new UnprocessableException(username + " is already approved");
+        }
+        approve(cliActor(), login.account().id());
     }
 
     public void approve(long actorId, long targetId) {
@@ -133,7 +137,11 @@ public final class AdminAccountService {
 
     /** Rejecting an application deletes the account, as Mastodon does; only pending applications can be. */
     public void reject(String username) {
-        reject(cliActor(), find(username).account().id());
+        Login login = find(username);
+        if (login.user().approved()) {
+            throw new UnprocessableException(username + " is not waiting for approval");
+        }
+        reject(cliActor(), login.account().id());
     }
 
     public void reject(long actorId, long targetId) {
