@@ -130,7 +130,9 @@ class AdminAccountsApiTest {
         HttpResult r = action(id("wes"), "{\"type\": \"none\", \"text\": \"Please mind the rules\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{}");
-        JsonNode notes = wes.get("/api/v1/notifications").json();
+        HttpResult listed = wes.get("/api/v1/notifications");
+        Golden.assertMatches("notification_moderation_warning.json", listed.body());
+        JsonNode notes = listed.json();
         assertThat(notes).hasSize(1);
         JsonNode n = notes.get(0);
         assertThat(n.get("type").asText()).isEqualTo("moderation_warning");
