@@ -19,6 +19,7 @@ import social.starling.model.Notification;
 import social.starling.model.view.GroupedNotifications;
 import social.starling.model.view.NotificationGroup;
 import social.starling.model.view.NotificationView;
+import social.starling.model.view.WarningView;
 
 /** Notifications → Mastodon's Notification, and grouped notifications → GroupedNotificationsResults. */
 public final class NotificationApiMapper {
@@ -42,12 +43,15 @@ public final class NotificationApiMapper {
     }
 
     /** Mastodon's AccountWarning; its target is the recipient, who is also the notification's account. */
-    public AccountWarningEntity warning(AccountWarning w, Account target) {
-        if (w == null) {
+    public AccountWarningEntity warning(WarningView v, Account target) {
+        if (v == null) {
             return null;
         }
+        AccountWarning w = v.warning();
         return new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
-                w.statusIds().stream().map(String::valueOf).toList(), accounts.toApi(target), null, w.createdAt());
+                w.statusIds().stream().map(String::valueOf).toList(), accounts.toApi(target),
+                v.appeal() == null ? null : new AccountWarningEntity.Appeal(v.appeal().text(), v.appeal().state()),
+                w.createdAt());
     }
 
     /**
@@ -93,7 +97,7 @@ public final class NotificationApiMapper {
                 samples.stream().map(String::valueOf).toList(),
                 g.status() == null ? null : Long.toString(g.status().status().id()),
                 null, null, g.warning() == null ? null
-                        : warning(g.warning(), r.accounts().get(g.warning().targetAccountId())));
+                        : warning(g.warning(), r.accounts().get(g.warning().warning().targetAccountId())));
     }
 
     /** Mastodon's PartialAccountWithAvatar; Starling keeps no avatar descriptions, so that one is empty. */

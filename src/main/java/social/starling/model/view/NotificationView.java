@@ -8,5 +8,5 @@ import social.starling.model.Notification;
  * {@code moderation_warning}, the strike (else null).
  */
 public record NotificationView(Notification notification, Account from, StatusView status,
-                               social.starling.model.AccountWarning warning) {
+                               WarningView warning) {
 }

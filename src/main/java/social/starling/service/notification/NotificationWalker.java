@@ -11,7 +11,7 @@ import java.util.Set;
 import social.starling.db.AccountModerationRepository;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
-import social.starling.model.AccountWarning;
+import social.starling.model.view.WarningView;
 import social.starling.db.NotificationRepository;
 import social.starling.model.Account;
 import social.starling.model.Notification;
@@ -183,10 +183,12 @@ public final class NotificationWalker {
                     continue;
                 }
             }
-            AccountWarning warning = null;
+            WarningView warning = null;
             if (n.type() == NotificationType.MODERATION_WARNING) {
                 // The strike shares the notification's id (NotifyService#moderationWarning).
-                warning = db.read(tx -> moderation.findWarning(tx, n.id())).orElse(null);
+                warning = db.read(tx -> moderation.findWarning(tx, n.id())
+                        .map(found -> new WarningView(found, moderation.appealOf(tx, found.id()).orElse(null))))
+                        .orElse(null);
                 if (warning == null) {
                     continue;
                 }

@@ -130,8 +130,11 @@ class SuspensionAndStrikesTest {
         assertThatThrownBy(() -> strikes().reject(adminId, appeal.id())).isInstanceOf(UnprocessableException.class);
         // The member was told of the strike through HTTP.
         HttpTester melApi = client.as("mel", "read");
-        assertThat(melApi.get("/api/v1/notifications?types[]=moderation_warning").json().get(0)
-                .get("moderation_warning").get("action").asText()).isEqualTo("silence");
+        var told = melApi.get("/api/v1/notifications?types[]=moderation_warning").json().get(0)
+                .get("moderation_warning");
+        assertThat(told.get("action").asText()).isEqualTo("silence");
+        assertThat(told.get("appeal").get("text").asText()).isEqualTo("I was quiet");
+        assertThat(told.get("appeal").get("state").asText()).isEqualTo("approved");
     }
 
     @Test
