@@ -18,6 +18,7 @@ import social.starling.config.Config;
 import social.starling.config.ConfigException;
 import social.starling.service.account.BootstrapOwnerService;
 import social.starling.wiring.AccountActionComponents;
+import social.starling.wiring.AdminAccountsModule;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
@@ -138,6 +139,7 @@ public final class App implements AutoCloseable {
                 new ModerationModule(core, repos, statuses, moderation, outbox.staff(), edges),
                 new AdminReportsModule(core, repos, statuses, moderation, edges),
                 new AdminSignupBlocksModule(core, moderation, edges),
+                new AdminAccountsModule(core, repos, accounts, graph, outbox, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();
@@ -234,6 +236,11 @@ public final class App implements AutoCloseable {
     }
 
     /** Applies migrations. */
+    /** The module of this type (tests and the command line reach a module's own services through it). */
+    public <M extends Module> M module(Class<M> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     public void migrate() {
         core.db().migrate();
     }

@@ -28,6 +28,7 @@ import social.starling.support.Versions;
 @Command(name = "starling", mixinStandardHelpOptions = true, version = "Starling " + Versions.STARLING,
         description = "A Mastodon-compatible ActivityPub server.",
         subcommands = {Main.Serve.class, Main.Migrate.class, AdminCommands.class, JobsCommands.class,
+                social.starling.cli.AccountCommands.class,
                 social.starling.cli.MediaCommands.class, social.starling.cli.RulesCommands.class,
                 social.starling.cli.ReportCommands.class,
                 social.starling.cli.WarmupCommand.class, social.starling.cli.bench.BenchCommands.class})

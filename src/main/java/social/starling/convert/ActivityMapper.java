@@ -130,6 +130,15 @@ public final class ActivityMapper {
                 + updatedAt.getEpochSecond(), "Update", actor.id(), null, PUBLIC, null, actor.embedded());
     }
 
+    /**
+     * The Delete of a local actor (Mastodon's DeleteActorSerializer): {@code <actor>#delete}, to the public, the
+     * actor's id as object. Sent when moderators suspend the account.
+     */
+    public Activity deleteActor(Account account) {
+        String actor = uris.actor(account.username());
+        return new Activity(As2.CONTEXT, actor + "#delete", "Delete", actor, null, PUBLIC, null, actor);
+    }
+
     /** One choice in a remote poll (VoteSerializer): a Create of a Note named after the option, to the poll's author. */
     public Activity vote(Account voter, long voteId, String option, Account pollAuthor, String pollUri) {
         String actor = uris.actor(voter.username());

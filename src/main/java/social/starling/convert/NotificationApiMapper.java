@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.starling.convert.entity.AccountEntity;
+import social.starling.convert.entity.AccountWarningEntity;
 import social.starling.convert.entity.GroupedNotificationsResultsEntity;
 import social.starling.convert.entity.NotificationEntity;
 import social.starling.convert.entity.NotificationGroupEntity;
 import social.starling.convert.entity.PartialAccountWithAvatarEntity;
 import social.starling.convert.entity.StatusEntity;
 import social.starling.model.Account;
+import social.starling.model.AccountWarning;
 import social.starling.model.Notification;
 import social.starling.model.view.GroupedNotifications;
 import social.starling.model.view.NotificationGroup;
 import social.starling.model.view.NotificationView;
+import social.starling.model.view.WarningView;
 
 /** Notifications → Mastodon's Notification, and grouped notifications → GroupedNotificationsResults. */
 public final class NotificationApiMapper {
@@ -38,8 +41,20 @@ public final class NotificationApiMapper {
         Notification n = v.notification();
         return new NotificationEntity(Long.toString(n.id()), n.type().wireName(), n.groupKey(), n.createdAt(),
                 accounts.toApi(v.from()), v.status() == null ? null : statuses.toApi(v.status()),
-                v.report() == null ? null : reports.toApi(v.report().report(), v.report().target()), null, null,
-                n.filtered() ? Boolean.TRUE : null);
+                v.report() == null ? null : reports.toApi(v.report().report(), v.report().target()), null,
+                warning(v.warning(), v.from()), n.filtered() ? Boolean.TRUE : null);
+    }
+
+    /** Mastodon's AccountWarning; its target is the recipient, who is also the notification's account. */
+    public AccountWarningEntity warning(WarningView v, Account target) {
+        if (v == null) {
+            return null;
+        }
+        AccountWarning w = v.warning();
+        return new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
+                w.statusIds().stream().map(String::valueOf).toList(), accounts.toApi(target),
+                v.appeal() == null ? null : new AccountWarningEntity.Appeal(v.appeal().text(), v.appeal().state()),
+                w.createdAt());
     }
 
     /**
@@ -65,7 +80,7 @@ public final class NotificationApiMapper {
             if (g.status() != null) {
                 shown.computeIfAbsent(Long.toString(g.status().status().id()), id -> statuses.toApi(g.status()));
             }
-            groups.add(group(g, samples, reports));
+            groups.add(group(g, samples, r, reports));
         }
         partial.removeAll(full);
         List<AccountEntity> fullAccounts = full.stream().map(id -> accounts.toApi(r.accounts().get(id))).toList();
@@ -75,7 +90,8 @@ public final class NotificationApiMapper {
                 groups);
     }
 
-    private static NotificationGroupEntity group(NotificationGroup g, List<Long> samples, ReportApiMapper reports) {
+    private NotificationGroupEntity group(NotificationGroup g, List<Long> samples, GroupedNotifications r,
+                                          ReportApiMapper reports) {
         var page = g.page();
         return new NotificationGroupEntity(g.groupKey(), g.count(), g.type().wireName(),
                 Long.toString(g.mostRecentId()),
@@ -84,7 +100,9 @@ public final class NotificationApiMapper {
                 page == null ? null : page.latestAt(),
                 samples.stream().map(String::valueOf).toList(),
                 g.status() == null ? null : Long.toString(g.status().status().id()),
-                g.report() == null ? null : reports.toApi(g.report().report(), g.report().target()), null, null);
+                g.report() == null ? null : reports.toApi(g.report().report(), g.report().target()), null,
+                g.warning() == null ? null
+                        : warning(g.warning(), r.accounts().get(g.warning().warning().targetAccountId())));
     }
 
     /** Mastodon's PartialAccountWithAvatar; Starling keeps no avatar descriptions, so that one is empty. */

@@ -275,6 +275,50 @@ public final class AccountRepository {
         tx.dsl().deleteFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).execute();
     }
 
+    /** The moderation marks on an account row (Mastodon's suspended_at, silenced_at, sensitized_at). */
+    public enum Mark { SUSPENDED, SILENCED, SENSITIZED }
+
+    /** Sets ({@code at} non-null) or clears one moderation mark; false when the account is gone. */
+    public boolean setMark(Tx tx, long id, Mark mark, Instant at) {
+        changed(tx, id);
+        var field = switch (mark) {
+            case SUSPENDED -> ACCOUNTS.SUSPENDED_AT;
+            case SILENCED -> ACCOUNTS.SILENCED_AT;
+            case SENSITIZED -> ACCOUNTS.SENSITIZED_AT;
+        };
+        var update = tx.dsl().update(ACCOUNTS).set(field, at);
+        if (mark == Mark.SUSPENDED) {
+            update = update.set(ACCOUNTS.SUSPENSION_PURGED_AT, (Instant) null);
+        }
+        return update.where(ACCOUNTS.ID.eq(id)).execute() > 0;
+    }
+
+    /** Whether moderators forced the account's media sensitive. */
+    public boolean sensitized(Tx tx, long id) {
+        return tx.dsl().fetchExists(ACCOUNTS, ACCOUNTS.ID.eq(id).and(ACCOUNTS.SENSITIZED_AT.isNotNull()));
+    }
+
+    /** Those of {@code ids} whose media moderators forced sensitive. */
+    public java.util.Set<Long> sensitizedAmong(Tx tx, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.ID.in(ids))
+                .and(ACCOUNTS.SENSITIZED_AT.isNotNull()).fetch(ACCOUNTS.ID));
+    }
+
+    /** Accounts suspended before {@code cutoff} whose data was not purged yet, oldest first. */
+    public List<Long> suspendedUnpurgedBefore(Tx tx, Instant cutoff, int limit) {
+        return tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.SUSPENDED_AT.lt(cutoff))
+                .and(ACCOUNTS.SUSPENSION_PURGED_AT.isNull()).orderBy(ACCOUNTS.SUSPENDED_AT).limit(limit)
+                .fetch(ACCOUNTS.ID);
+    }
+
+    public void markPurged(Tx tx, long id, Instant now) {
+        changed(tx, id);
+        tx.dsl().update(ACCOUNTS).set(ACCOUNTS.SUSPENSION_PURGED_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
+    }
+
     public int countLocal(Tx tx) {
         return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq(""));
     }

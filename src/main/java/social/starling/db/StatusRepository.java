@@ -1,6 +1,7 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
+import static social.starling.db.schema.Tables.FOLLOWS;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
 
@@ -244,14 +245,18 @@ public final class StatusRepository {
 
     /**
      * A page of the public timeline (Mastodon's PublicFeed): public statuses, no reblogs, no replies to others (a
-     * thread by one author stays), nothing from suspended or silenced accounts; {@code local} true for local
-     * statuses only, false for remote ones only, null for both.
+     * thread by one author stays), nothing from suspended accounts, and from silenced (limited) ones only what
+     * {@code viewerId} may see of them: theirs if they follow the author or are the author (a limited account is
+     * hidden from everyone but its followers, as Mastodon's moderation documentation describes limiting);
+     * {@code local} true for local statuses only, false for remote ones only, null for both.
      */
-    public List<Long> publicTimeline(Tx tx, Boolean local, Page page) {
+    public List<Long> publicTimeline(Tx tx, Boolean local, Long viewerId, Page page) {
+        Condition hidden = ACCOUNTS.SUSPENDED_AT.isNotNull().or(ACCOUNTS.SILENCED_AT.isNotNull()
+                .and(silencedHiddenFrom(viewerId)));
         Condition c = STATUSES.VISIBILITY.eq("public").and(STATUSES.REBLOG_OF_ID.isNull())
                 .and(STATUSES.IN_REPLY_TO_ID.isNull().or(STATUSES.IN_REPLY_TO_ACCOUNT_ID.eq(STATUSES.ACCOUNT_ID)))
                 .and(DSL.notExists(DSL.selectOne().from(ACCOUNTS).where(ACCOUNTS.ID.eq(STATUSES.ACCOUNT_ID))
-                        .and(ACCOUNTS.SUSPENDED_AT.isNotNull().or(ACCOUNTS.SILENCED_AT.isNotNull()))));
+                        .and(hidden)));
         if (local != null) {
             c = c.and(local ? STATUSES.LOCAL.isTrue() : STATUSES.LOCAL.isFalse());
         }
@@ -277,5 +282,17 @@ public final class StatusRepository {
                 r.get(STATUSES.POLL_ID), r.get(STATUSES.REPLIES_COUNT), r.get(STATUSES.REBLOGS_COUNT),
                 r.get(STATUSES.FAVOURITES_COUNT), r.get(STATUSES.VERSION), r.get(STATUSES.EDITED_AT),
                 r.get(STATUSES.CREATED_AT));
+    }
+
+    /**
+     * For a query over ACCOUNTS (an author): true when a silenced author is hidden from {@code viewerId}, who is
+     * neither the author nor one of its followers. Visitors see no silenced author.
+     */
+    public static Condition silencedHiddenFrom(Long viewerId) {
+        if (viewerId == null) {
+            return DSL.trueCondition();
+        }
+        return ACCOUNTS.ID.ne(viewerId).and(DSL.notExists(DSL.selectOne().from(FOLLOWS)
+                .where(FOLLOWS.ACCOUNT_ID.eq(viewerId)).and(FOLLOWS.TARGET_ACCOUNT_ID.eq(ACCOUNTS.ID))));
     }
 }

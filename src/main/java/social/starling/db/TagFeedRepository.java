@@ -33,8 +33,8 @@ public final class TagFeedRepository {
     }
 
     /**
-     * A page of a hashtag timeline: public statuses (never reblogs) by accounts neither suspended nor silenced
-     * (Mastodon's PublicFeed#public_scope), matching the query, minus what {@code viewerId} blocks or mutes.
+     * A page of a hashtag timeline: public statuses (never reblogs) by accounts not suspended, and by silenced
+     * ones only for their followers (see {@link StatusRepository#silencedHiddenFrom}), matching the query, minus what {@code viewerId} blocks or mutes.
      */
     public List<Long> timeline(Tx tx, TagQuery query, Long viewerId, Page page, Instant now) {
         if (query.any().isEmpty()) {
@@ -44,7 +44,8 @@ public final class TagFeedRepository {
         Condition c = st.TAG_ID.in(query.any())
                 .and(STATUSES.VISIBILITY.eq(Visibility.PUBLIC.wireName()))
                 .and(STATUSES.REBLOG_OF_ID.isNull())
-                .and(ACCOUNTS.SUSPENDED_AT.isNull()).and(ACCOUNTS.SILENCED_AT.isNull())
+                .and(ACCOUNTS.SUSPENDED_AT.isNull())
+                .and(ACCOUNTS.SILENCED_AT.isNull().or(DSL.not(StatusRepository.silencedHiddenFrom(viewerId))))
                 .and(ViewerFilters.authorAllowed(STATUSES.ACCOUNT_ID, ACCOUNTS.DOMAIN, viewerId, now));
         for (long tagId : query.all()) {
             var other = STATUS_TAGS.as("all_" + tagId);

@@ -10,6 +10,8 @@ public enum NotificationType {
     QUOTE,
     /** 4.5: a status you quoted was edited. */
     QUOTED_UPDATE,
+    /** 4.3: moderators took action on your account (a strike); the notification carries the AccountWarning. */
+    MODERATION_WARNING,
     /** To staff who can manage users: someone signed up (the notification's account). */
     ADMIN_SIGN_UP("admin.sign_up"),
     /** To staff who can manage reports: a new report (the notification's report; its account is the reporter). */

@@ -41,6 +41,7 @@ public record WebPushMessage(String accessToken, String preferredLocale, long no
             case QUOTED_UPDATE -> name + " edited a post you quoted";
             case ADMIN_SIGN_UP -> name + " signed up";
             case ADMIN_REPORT -> name + " submitted a report";
+            case MODERATION_WARNING -> "Moderators took action on your account";
         };
     }
 

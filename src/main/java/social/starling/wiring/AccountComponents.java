@@ -1,5 +1,8 @@
 package social.starling.wiring;
 
+import social.starling.db.AccountModerationRepository;
+import social.starling.service.moderation.AuditLog;
+import social.starling.service.moderation.StrikeService;
 import java.time.Duration;
 import java.time.Instant;
 import social.starling.config.Config;
@@ -48,7 +51,8 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                                 PasswordResetService passwordReset, AdminAccountService admin,
                                 InviteService invites, ImageStore images, LocalMentionResolver mentionResolver,
                                 UpdateCredentialsService updateCredentials, AccountQueryService queries,
-                                InstanceActorService instanceActor, RegistrationSettings registrationSettings) {
+                                InstanceActorService instanceActor, RegistrationSettings registrationSettings,
+                                StrikeService strikes) {
 
     public static AccountComponents build(Core core, Repositories repos, OutboxComponents outbox,
                                           ModerationComponents moderation) {
@@ -90,6 +94,11 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
         var images = new ImageStore(core.media());
         var mentionResolver = new LocalMentionResolver(db, repos.accounts(), core.domain());
+        var accountModeration = new AccountModerationRepository();
+        var audit = moderation.auditLog();
+        var admin = new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(),
+                accountModeration, audit, outbox.notifier(), outbox.outbox(), changes, new AdminRepository(),
+                core.ids(), clock);
         return new AccountComponents(changes, writer, passwords, createLocal,
                 new GenerateAccountKeysService(db, repos.accounts(), clock),
                 new ResetPasswordService(db, repos.accounts(), repos.users(), passwords, clock),
@@ -109,8 +118,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 new PasswordResetService(db, repos.users(), repos.oauth(), repos.webSessions(), emailTokens,
                         passwords, core.jobs(), changes, new Throttle("password-resets", 5, Duration.ofHours(1), clock),
                         clock),
-                new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(), changes,
-                        new AdminRepository(), moderation.auditLog(), clock),
+                admin,
                 new InviteService(db, repos.invites(), repos.users(), core.ids(), config.instance().memberInvites(),
                         clock),
                 images, mentionResolver,
@@ -119,6 +127,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 new AccountQueryService(db, repos.accounts(), repos.users(), core.domain(),
                         repos.relationships()::countPendingRequests),
                 new InstanceActorService(db, repos.accounts(), writer, core.ids(), core.baseUrl(), host, clock),
-                registrationSettings);
+                registrationSettings,
+                new StrikeService(db, repos.accounts(), accountModeration, admin, audit, core.ids(), clock));
     }
 }

@@ -108,6 +108,33 @@ class CliTest {
     }
 
     @Test
+    void accountSuspendAndUnsuspend() {
+        Map<String, String> env = env();
+        String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;
+        if (pg != null) {
+            env.put("STARLING_DATABASE_URL", pg);
+        }
+        try {
+            assertThat(run(env, "migrate").exit()).isZero();
+            assertThat(run(env, "admin", "create-account", "--username", "dora", "--email", "dora@example.test")
+                    .exit()).isZero();
+            Result suspended = run(env, "account", "suspend", "dora");
+            assertThat(suspended.exit()).as(suspended.err()).isZero();
+            assertThat(suspended.out()).contains("Suspended dora");
+            Result unknown = run(env, "account", "suspend", "nobody@far.example");
+            assertThat(unknown.exit()).isNotZero();
+            assertThat(unknown.err()).contains("No account nobody@far.example");
+            Result unsuspended = run(env, "account", "unsuspend", "dora");
+            assertThat(unsuspended.exit()).as(unsuspended.err()).isZero();
+            assertThat(unsuspended.out()).contains("Unsuspended dora");
+        } finally {
+            if (pg != null) {
+                TestDatabase.dropPostgresSchema(pg);
+            }
+        }
+    }
+
+    @Test
     void rulesAreAddedListedAndRemoved() {
         Map<String, String> env = env();
         String pg = TestDatabase.postgres() ? TestDatabase.newPostgresSchema() : null;

@@ -35,7 +35,7 @@ final class AdminAccountsHandler {
         String username = ctx.queryParam("username");
         username = username == null || username.isBlank() ? null : username.strip();
         int offset = offset(ctx.queryParam("offset"));
-        List<Login> found = admin.list(username, offset, PAGE + 1);
+        List<Login> found = admin.logins(username, offset, PAGE + 1);
         Role role = staff.user().role();
         List<AdminAccountsPage.Row> rows = found.stream().limit(PAGE).map(l -> row(l, role, staff)).toList();
         String older = found.size() > PAGE

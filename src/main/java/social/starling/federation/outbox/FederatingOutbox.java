@@ -192,6 +192,14 @@ public final class FederatingOutbox implements Outbox {
     }
 
     @Override
+    public void accountSuspended(Tx tx, Account account) {
+        local.accountSuspended(tx, account);
+        if (account.isLocal() && !"Application".equals(account.actorType())) {
+            queue(tx, new Federate(Kind.DELETE_ACTOR, account.id(), null, null, null, null, null, null, null));
+        }
+    }
+
+    @Override
     public void voted(Tx tx, long accountId, Status pollStatus, List<Integer> choices) {
         local.voted(tx, accountId, pollStatus, choices);
         if (!pollStatus.local() && isLocal(tx, accountId)) {

@@ -88,6 +88,7 @@ public final class OutgoingActivities {
             case FOLLOW, UNDO_FOLLOW, ACCEPT_FOLLOW, REJECT_FOLLOW, BLOCK, UNDO_BLOCK -> toActor(tx, job, me);
             case UPDATE_ACTOR -> one(me, mapper.updateActor(me, actors.toActor(me), me.updatedAt()),
                     audience.builder(tx).followersOf(me.id()));
+            case DELETE_ACTOR -> one(me, mapper.deleteActor(me), audience.builder(tx).followersOf(me.id()));
             case VOTE -> votes(tx, job, me);
             case ACCEPT_QUOTE, REJECT_QUOTE, DELETE_QUOTE_AUTHORIZATION -> quoteAnswer(tx, job, me);
             case FLAG -> flag(tx, job, me);

@@ -94,11 +94,11 @@ public final class GroupedNotificationService {
             if (s == null) {
                 groups.add(new NotificationGroup(NotificationWalker.UNGROUPED + n.id(), n.type(), 1, n.id(),
                         new NotificationGroup.PageData(n.id(), n.id(), n.createdAt()), List.of(n.fromAccountId()),
-                        v.status(), v.report()));
+                        v.status(), v.report(), v.warning()));
             } else {
                 groups.add(new NotificationGroup(s.groupKey(), n.type(), s.count(), s.mostRecentId(),
                         new NotificationGroup.PageData(s.pageMinId(), s.mostRecentId(),
-                                s.mostRecentAt()), s.sampleAccountIds(), v.status(), v.report()));
+                                s.mostRecentAt()), s.sampleAccountIds(), v.status(), v.report(), v.warning()));
             }
         }
         return new GroupedNotifications(groups, accountsOf(groups), walk.bounds());
@@ -111,7 +111,7 @@ public final class GroupedNotificationService {
             NotificationView v = single.show(viewerId, ungroupedId(groupKey));
             Notification n = v.notification();
             group = new NotificationGroup(groupKey, n.type(), 1, n.id(), null, List.of(n.fromAccountId()),
-                    v.status(), v.report());
+                    v.status(), v.report(), v.warning());
         } else {
             var filter = walker.filter(viewerId, NotificationQuery.ALL);
             List<Notification> newest = db.read(tx -> notifications.inGroup(tx, viewerId, groupKey, filter,
@@ -123,7 +123,7 @@ public final class GroupedNotificationService {
                 throw new NotFoundException("Record not found");
             }
             group = new NotificationGroup(groupKey, v.notification().type(), s.count(), s.mostRecentId(), null,
-                    s.sampleAccountIds(), v.status(), v.report());
+                    s.sampleAccountIds(), v.status(), v.report(), v.warning());
         }
         return new GroupedNotifications(List.of(group), accountsOf(List.of(group)), List.of());
     }

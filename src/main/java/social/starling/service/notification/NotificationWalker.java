@@ -8,8 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.starling.db.AccountModerationRepository;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
+import social.starling.model.view.WarningView;
 import social.starling.db.NotificationRepository;
 import social.starling.db.ReportRepository;
 import social.starling.model.Account;
@@ -48,6 +50,7 @@ public final class NotificationWalker {
     }
 
     private final Database db;
+    private final AccountModerationRepository moderation = new AccountModerationRepository();
     private final NotificationRepository notifications;
     private final AccountRepository accounts;
     private final StatusViews statuses;
@@ -205,7 +208,17 @@ public final class NotificationWalker {
                 }
                 report = new ReportView(r, target);
             }
-            out.add(new NotificationView(n, from, status, report));
+            WarningView warning = null;
+            if (n.type() == NotificationType.MODERATION_WARNING) {
+                // The strike shares the notification's id (NotifyService#moderationWarning).
+                warning = db.read(tx -> moderation.findWarning(tx, n.id())
+                        .map(found -> new WarningView(found, moderation.appealOf(tx, found.id()).orElse(null))))
+                        .orElse(null);
+                if (warning == null) {
+                    continue;
+                }
+            }
+            out.add(new NotificationView(n, from, status, report, warning));
         }
         return out;
     }

@@ -108,6 +108,19 @@ public final class NotifyService {
         return Optional.of(n);
     }
 
+    /**
+     * Tells a local member of a strike against them (Mastodon's LocalNotificationWorker for an AccountWarning): a
+     * {@code moderation_warning} notification from their own account, never filtered by a policy (Mastodon's
+     * NON_FILTERABLE_TYPES). Its id is the strike's, which is how the notification finds its AccountWarning.
+     */
+    public Notification moderationWarning(Tx tx, long recipientId, long warningId) {
+        Notification n = new Notification(warningId, recipientId, recipientId, NotificationType.MODERATION_WARNING,
+                null, "ungrouped-" + warningId, clock.instant(), false);
+        notifications.insert(tx, n);
+        events.publish(tx, new NotificationCreated(n.id(), recipientId));
+        return n;
+    }
+
     /** Removes a notification whose cause was undone (unfavourite, unfollow before it was seen). */
     public void withdraw(Tx tx, long recipientId, long fromId, NotificationType type, Long statusId) {
         notifications.deleteFor(tx, recipientId, fromId, type, statusId);

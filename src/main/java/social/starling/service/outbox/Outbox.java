@@ -85,6 +85,13 @@ public interface Outbox {
     default void reported(Tx tx, social.starling.model.Report report) {
     }
 
+    /**
+     * Moderators suspended {@code account}: a local one's followers' servers are sent a Delete of the actor (the
+     * row stays here, hidden, for 30 days). Nothing local to do.
+     */
+    default void accountSuspended(Tx tx, Account account) {
+    }
+
     /** The remote quoted author's server accepted a local person's {@code quote}: the note is sent again (Update). */
     void quoteApproved(Tx tx, Quote quote);
 }

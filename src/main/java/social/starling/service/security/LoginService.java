@@ -63,6 +63,14 @@ public final class LoginService {
                 return null;
             });
         }
+        // A suspended account's login is refused as a disabled one (the sign-in page and the password grant both
+        // say so), whatever the login's own flag says.
+        if (db.read(tx -> accounts.find(tx, found.accountId())).filter(a -> a.suspended()).isPresent()) {
+            return Optional.of(new User(found.accountId(), found.email(), found.passwordHash(), found.role(),
+                    found.locale(), found.approved(), true, found.confirmedAt(), found.signUpReason(),
+                    found.lastActiveAt(), found.createdAt(), found.defaultPrivacy(), found.defaultSensitive(),
+                    found.defaultLanguage(), found.inviteId(), found.defaultQuotePolicy()));
+        }
         return user;
     }
 }

@@ -205,19 +205,22 @@ public final class StatusViews {
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
                 : interactions.marks(tx, viewerId, shown, conversations);
+        Set<Long> authors = new HashSet<>();
+        shown.forEach(id -> authors.add(found.get(id).accountId()));
+        Set<Long> sensitized = accounts.sensitizedAmong(tx, authors);
 
         List<StatusView> views = new ArrayList<>();
         for (Status s : kept) {
             StatusView reblog = null;
             if (s.isReblog()) {
                 reblog = view(tx, entries.get(s.reblogOfId()), byId, mentionIds, tagNames, pollsById, ownVotes,
-                        marks, viewerId, context);
+                        marks, viewerId, context, sensitized);
                 if (mode == Mode.FEED && StatusFilterer.hides(reblog.filtered())) {
                     continue;
                 }
             }
             StatusView view = view(tx, entries.get(s.id()), byId, mentionIds, tagNames, pollsById, ownVotes, marks,
-                    viewerId, s.isReblog() ? null : context);
+                    viewerId, s.isReblog() ? null : context, sensitized);
             if (mode == Mode.FEED && !s.isReblog() && StatusFilterer.hides(view.filtered())) {
                 continue;
             }
@@ -246,8 +249,9 @@ public final class StatusViews {
     private StatusView view(Tx tx, StatusCache.Entry entry, Map<Long, Account> byId,
                             Map<Long, List<Long>> mentionIds, Map<Long, List<String>> tagNames,
                             Map<Long, Poll> pollsById, Map<Long, List<Integer>> ownVotes,
-                            InteractionRepository.Marks marks, Long viewerId, String context) {
-        Status s = entry.status;
+                            InteractionRepository.Marks marks, Long viewerId, String context,
+                            Set<Long> sensitized) {
+        Status s = forcedSensitive(entry.status, viewerId, sensitized);
         List<Account> mentioned = mentionIds.getOrDefault(s.id(), List.of()).stream()
                 .map(byId::get).filter(a -> a != null).toList();
         StatusView.PollView poll = null;
@@ -273,5 +277,19 @@ public final class StatusViews {
                 : filters.matches(viewerId, context, s, entry.plainText());
         return new StatusView(s, byId.get(s.accountId()), null, mentioned, tagNames.getOrDefault(s.id(), List.of()),
                 poll, app, viewer, filtered, StatusView.Quoting.NONE, entry.media());
+    }
+
+    /**
+     * As Mastodon's REST StatusSerializer#sensitive: the statuses of an account whose media moderators forced
+     * sensitive show as sensitive to everyone but their author.
+     */
+    private static Status forcedSensitive(Status s, Long viewerId, Set<Long> sensitized) {
+        if (s.sensitive() || !sensitized.contains(s.accountId()) || Long.valueOf(s.accountId()).equals(viewerId)) {
+            return s;
+        }
+        return new Status(s.id(), s.accountId(), s.uri(), s.url(), s.local(), s.visibility(), s.text(), s.content(),
+                s.spoilerText(), true, s.language(), s.inReplyToId(), s.inReplyToAccountId(), s.reblogOfId(),
+                s.conversationId(), s.applicationId(), s.pollId(), s.repliesCount(), s.reblogsCount(),
+                s.favouritesCount(), s.version(), s.editedAt(), s.createdAt());
     }
 }
