@@ -97,18 +97,18 @@ public final class App implements AutoCloseable {
         this.repos = Repositories.create(core.json(), core.events());
         this.moderation = ModerationComponents.build(core, repos);
         this.outbox = OutboxComponents.build(core, repos);
-        this.accounts = AccountComponents.build(core, repos, outbox);
+        this.accounts = AccountComponents.build(core, repos, outbox, moderation);
         this.statuses = StatusComponents.build(core, repos, accounts, outbox);
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
-        this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts, moderation.domainPolicy());
         this.delivery = DeliveryComponents.build(core, repos, accounts, remoteAccounts);
         this.push = PushComponents.build(core, repos, remoteAccounts);
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
-                remoteNotes.noteIngest(), delivery.hostHealth()::contacted);
-        this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher());
+                remoteNotes.noteIngest(), delivery.hostHealth()::contacted, moderation.domainPolicy());
+        this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher(), moderation.domainPolicy());
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 

@@ -3,16 +3,30 @@ package social.starling.wiring;
 import social.starling.convert.AccountApiMapper;
 import social.starling.convert.AdminAccountApiMapper;
 import social.starling.db.AuditLogRepository;
+import social.starling.db.DomainModerationRepository;
+import social.starling.service.event.DomainPolicyChanged;
 import social.starling.service.moderation.AuditLog;
+import social.starling.service.moderation.DomainModerationService;
+import social.starling.service.moderation.DomainPolicy;
 
 /**
  * The server's moderation, built right after the repositories because federation, delivery and media obey it:
- * the audit log every staff action writes to, and the Admin::Account mapper the admin API shares.
+ * the audit log every staff action writes to, the Admin::Account mapper the admin API shares, and the domain
+ * policy (server-wide domain blocks and allows) with the service that changes it. Every node reloads its policy
+ * when another changes it ({@link DomainPolicyChanged} on the event bus).
  */
-public record ModerationComponents(AuditLog auditLog, AdminAccountApiMapper adminAccountApi) {
+public record ModerationComponents(AuditLog auditLog, AdminAccountApiMapper adminAccountApi,
+                                   DomainPolicy domainPolicy, DomainModerationService domains) {
 
     public static ModerationComponents build(Core core, Repositories repos) {
         var auditLog = new AuditLog(core.db(), new AuditLogRepository(), core.ids(), core.clock());
-        return new ModerationComponents(auditLog, new AdminAccountApiMapper(new AccountApiMapper(core.uris())));
+        var domainRepository = new DomainModerationRepository();
+        var policy = new DomainPolicy(core.db(), domainRepository, core.config().federation().limitedFederation(),
+                core.domain());
+        core.events().subscribe(DomainPolicyChanged.class, e -> policy.invalidate());
+        var domains = new DomainModerationService(core.db(), domainRepository, repos.accounts(),
+                repos.relationships(), auditLog, core.events(), policy, core.ids(), core.clock());
+        return new ModerationComponents(auditLog, new AdminAccountApiMapper(new AccountApiMapper(core.uris())),
+                policy, domains);
     }
 }
