@@ -21,6 +21,7 @@ import social.starling.wiring.AccountActionComponents;
 import social.starling.wiring.AccountActionsModule;
 import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
+import social.starling.wiring.AdminDomainsModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -132,6 +133,7 @@ public final class App implements AutoCloseable {
                 new MediaModule(core, media, edges),
                 new PushModule(push, edges),
                 new ModerationModule(core, repos, statuses, moderation, edges),
+                new AdminDomainsModule(core, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();
