@@ -29,6 +29,7 @@ import social.starling.support.Versions;
         description = "A Mastodon-compatible ActivityPub server.",
         subcommands = {Main.Serve.class, Main.Migrate.class, AdminCommands.class, JobsCommands.class,
                 social.starling.cli.MediaCommands.class, social.starling.cli.RulesCommands.class,
+                social.starling.cli.DomainBlockCommands.class,
                 social.starling.cli.WarmupCommand.class, social.starling.cli.bench.BenchCommands.class})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);

@@ -6,17 +6,19 @@ import social.starling.db.AuditLogRepository;
 import social.starling.db.DomainModerationRepository;
 import social.starling.service.event.DomainPolicyChanged;
 import social.starling.service.moderation.AuditLog;
+import social.starling.service.moderation.DomainBlockCsv;
 import social.starling.service.moderation.DomainModerationService;
 import social.starling.service.moderation.DomainPolicy;
 
 /**
  * The server's moderation, built right after the repositories because federation, delivery and media obey it:
  * the audit log every staff action writes to, the Admin::Account mapper the admin API shares, and the domain
- * policy (server-wide domain blocks and allows) with the service that changes it. Every node reloads its policy
+ * policy (server-wide domain blocks and allows) with the service that changes it and its CSV import/export. Every node reloads its policy
  * when another changes it ({@link DomainPolicyChanged} on the event bus).
  */
 public record ModerationComponents(AuditLog auditLog, AdminAccountApiMapper adminAccountApi,
-                                   DomainPolicy domainPolicy, DomainModerationService domains) {
+                                   DomainPolicy domainPolicy, DomainModerationService domains,
+                                   DomainBlockCsv domainCsv) {
 
     public static ModerationComponents build(Core core, Repositories repos) {
         var auditLog = new AuditLog(core.db(), new AuditLogRepository(), core.ids(), core.clock());
@@ -27,6 +29,6 @@ public record ModerationComponents(AuditLog auditLog, AdminAccountApiMapper admi
         var domains = new DomainModerationService(core.db(), domainRepository, repos.accounts(),
                 repos.relationships(), auditLog, core.events(), policy, core.ids(), core.clock());
         return new ModerationComponents(auditLog, new AdminAccountApiMapper(new AccountApiMapper(core.uris())),
-                policy, domains);
+                policy, domains, new DomainBlockCsv(domains));
     }
 }
