@@ -93,6 +93,14 @@ public final class DomainModerationService {
             if (domains.findBlockByDomain(tx, domain).isPresent()) {
                 throw new UnprocessableException("Validation failed: Domain has already been taken");
             }
+            // As Mastodon's create: a subdomain's block must be stricter than the parent's that covers it already.
+            for (String parent : DomainPolicy.candidates(domain)) {
+                Optional<DomainBlock> covering = domains.findBlockByDomain(tx, parent);
+                if (covering.isPresent() && !stricter(block, covering.get())) {
+                    throw new UnprocessableException("Validation failed: Domain is already blocked through "
+                            + covering.get().domain());
+                }
+            }
             domains.insertBlock(tx, block);
             apply(tx, block);
             audit.record(tx, actorId, "create", "DomainBlock", block.id(), domain);
@@ -164,6 +172,12 @@ public final class DomainModerationService {
             changed(tx, old.domain());
             return old;
         });
+    }
+
+    /** Mastodon's DomainBlock#stricter_than?: a harsher severity, or a reject flag the other lacks. */
+    static boolean stricter(DomainBlock b, DomainBlock other) {
+        return (b.rejectMedia() && !other.rejectMedia()) || (b.rejectReports() && !other.rejectReports())
+                || b.severity().rank() > other.severity().rank();
     }
 
     private void apply(Tx tx, DomainBlock b) {

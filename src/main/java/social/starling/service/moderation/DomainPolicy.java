@@ -167,7 +167,7 @@ public final class DomainPolicy {
     }
 
     /** The domain itself, then (for host:port) the bare host, then each parent domain. */
-    static List<String> candidates(String domain) {
+    public static List<String> candidates(String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
         List<String> out = new java.util.ArrayList<>();
         out.add(d);

@@ -119,6 +119,13 @@ class AdminDomainBlocksApiTest {
         HttpResult blank = admin.postForm("/api/v1/admin/domain_blocks", HttpTester.form("severity", "noop"));
         assertThat(blank.status()).isEqualTo(422);
         assertThat(blank.json().get("error").asText()).isEqualTo("Validation failed: Domain can't be blank");
+        // A subdomain of a blocked domain only when the new block is stricter, as Mastodon.
+        assertThat(admin.postJson("/api/v1/admin/domain_blocks", "{\"domain\": \"a.dup.example\"}").status())
+                .isEqualTo(422);
+        assertThat(admin.postJson("/api/v1/admin/domain_blocks", "{\"domain\": \"b.dup.example\", "
+                + "\"reject_media\": true}").status()).isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/admin/domain_blocks", "{\"domain\": \"c.dup.example\", "
+                + "\"severity\": \"suspend\"}").status()).isEqualTo(200);
         // The default severity is silence, as Mastodon's.
         HttpResult dflt = admin.postForm("/api/v1/admin/domain_blocks", HttpTester.form("domain", "quiet.example"));
         assertThat(dflt.json().get("severity").asText()).isEqualTo("silence");
