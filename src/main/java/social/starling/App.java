@@ -24,6 +24,7 @@ import social.starling.wiring.AccountComponents;
 import social.starling.wiring.AccountsModule;
 import social.starling.wiring.AdminWebModule;
 import social.starling.wiring.AdminSignupBlocksModule;
+import social.starling.wiring.AdminDomainsModule;
 import social.starling.wiring.ActivityPubModule;
 import social.starling.wiring.Core;
 import social.starling.wiring.DeliveryComponents;
@@ -106,13 +107,13 @@ public final class App implements AutoCloseable {
         this.graph = GraphComponents.build(core, repos, accounts, statuses);
         this.interactions = InteractionComponents.build(core, repos, statuses);
         this.notifications = NotificationComponents.build(core, repos, statuses);
-        this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts);
+        this.remoteAccounts = RemoteAccountComponents.build(core, repos, accounts, moderation.domainPolicy());
         this.delivery = DeliveryComponents.build(core, repos, accounts, remoteAccounts);
         this.push = PushComponents.build(core, repos, remoteAccounts);
         this.remoteNotes = RemoteNoteComponents.build(core, repos, accounts, statuses, interactions, remoteAccounts);
         this.inbox = InboxComponents.build(core, repos, outbox, accounts, graph, interactions, remoteAccounts,
-                remoteNotes.noteIngest(), delivery.hostHealth()::contacted);
-        this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher());
+                remoteNotes.noteIngest(), delivery.hostHealth()::contacted, moderation.domainPolicy());
+        this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher(), moderation.domainPolicy());
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
 
@@ -140,6 +141,7 @@ public final class App implements AutoCloseable {
                 new AdminReportsModule(core, repos, statuses, moderation, edges),
                 new AdminSignupBlocksModule(core, moderation, edges),
                 new AdminAccountsModule(core, repos, accounts, graph, outbox, moderation, edges),
+                new AdminDomainsModule(core, moderation, edges),
                 new StreamingModule(core, repos, statuses, notifications, edges));
         this.modules = modules;
         this.routes = new RouteTable();

@@ -31,6 +31,7 @@ import social.starling.support.Versions;
                 social.starling.cli.AccountCommands.class,
                 social.starling.cli.MediaCommands.class, social.starling.cli.RulesCommands.class,
                 social.starling.cli.ReportCommands.class,
+                social.starling.cli.DomainBlockCommands.class,
                 social.starling.cli.WarmupCommand.class, social.starling.cli.bench.BenchCommands.class})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);

@@ -107,10 +107,11 @@ public record Config(
      * may reach (empty in production). Inbound: {@code inboxMaxBytes} bounds an activity POSTed to an inbox.
      * {@code authorizedFetch}: Mastodon's secure mode (signed GETs only). {@code mediaCacheBytes} bounds the cache of
      * remote media; below {@code mediaMinFreeBytes} of free disk it stops caching (emergency mode).
+     * {@code limitedFederation}: Mastodon's allowlist mode, only allowed domains federate.
      */
     public record Federation(List<Cidr> allowPrivate, Duration connectTimeout, Duration requestTimeout,
                              int inboxMaxBytes, boolean authorizedFetch, long mediaCacheBytes,
-                             long mediaMinFreeBytes) {
+                             long mediaMinFreeBytes, boolean limitedFederation) {
         public Federation {
             allowPrivate = List.copyOf(allowPrivate);
         }

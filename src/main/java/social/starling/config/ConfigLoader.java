@@ -143,7 +143,8 @@ public final class ConfigLoader {
                 intValue(v, ConfigOption.FEDERATION_INBOX_MAX_BYTES, 1_048_576, 1_024, 16 * 1_048_576),
                 boolValue(v, ConfigOption.AUTHORIZED_FETCH, false),
                 intValue(v, ConfigOption.MEDIA_CACHE_MB, 10240, 0, Integer.MAX_VALUE) * 1_048_576L,
-                intValue(v, ConfigOption.MEDIA_MIN_FREE_MB, 1024, 0, Integer.MAX_VALUE) * 1_048_576L);
+                intValue(v, ConfigOption.MEDIA_MIN_FREE_MB, 1024, 0, Integer.MAX_VALUE) * 1_048_576L,
+                boolValue(v, ConfigOption.LIMITED_FEDERATION, false));
         return new Config(server, new Config.Database(dbUrl, pool, mmap), redis, dataDir, instance, jobs, feeds, smtp,
                 intValue(v, ConfigOption.NODE_ID, 0, 0, 63), federation, s3(v),
                 new Config.Streaming(intValue(v, ConfigOption.STREAMING_MAX_PER_TOKEN, 50, 1, 100_000),

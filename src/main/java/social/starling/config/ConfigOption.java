@@ -28,8 +28,7 @@ public enum ConfigOption {
             "open, approval, invite or closed (the default until staff choose at /admin/settings/registrations)."),
     SHOW_DOMAIN_BLOCKS("STARLING_SHOW_DOMAIN_BLOCKS", "disabled",
             "Who may read GET /api/v1/instance/domain_blocks: disabled (404, as Mastodon's default), users (signed-in "
-            + "members) or all (anyone). Mastodon's show_domain_blocks setting; the list is empty until Starling "
-            + "has server-wide domain blocks."),
+            + "members) or all (anyone). Mastodon's show_domain_blocks setting: the silenced and suspended domains."),
     OWNER_USERNAME("STARLING_OWNER_USERNAME", "owner", "Username of the owner account created on first start."),
     MIN_AGE("STARLING_MIN_AGE", "", "Minimum age to sign up; when set, sign-up asks for a date of birth."),
     MEMBER_INVITES("STARLING_MEMBER_INVITES", "false", "Whether members (not only staff) may create invite links."),
@@ -85,6 +84,10 @@ public enum ConfigOption {
     MEDIA_MIN_FREE_MB("STARLING_MEDIA_MIN_FREE_MB", "1024",
             "Emergency mode: when the media disk has less free space than this (MB), remote media is not cached "
                     + "(served from its origin) and the cache is evicted down to half its quota."),
+    LIMITED_FEDERATION("STARLING_LIMITED_FEDERATION", "false",
+            "Mastodon's limited federation (allowlist) mode: only domains on the admin's allow list "
+                    + "(/api/v1/admin/domain_allows) federate; activities from others are dropped, nothing is delivered "
+                    + "to or fetched from them."),
     AUTHORIZED_FETCH("STARLING_AUTHORIZED_FETCH", "false",
             "Mastodon's secure mode: ActivityPub documents (actors, notes, activities, collections) are served only to "
                     + "requests with a valid HTTP signature; the instance actor, WebFinger and NodeInfo stay public."),

@@ -319,6 +319,31 @@ public final class AccountRepository {
         tx.dsl().update(ACCOUNTS).set(ACCOUNTS.SUSPENSION_PURGED_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
     }
 
+    /**
+     * Domain moderation: sets {@code column} (suspended_at or silenced_at) to {@code at} on the domain's accounts
+     * (and its subdomains') that do not have it yet, or with {@code at} null clears it where it holds {@code mark}
+     * (set by that block). Returns the ids changed.
+     */
+    public List<Long> markDomain(Tx tx, String domain, boolean suspend, Instant at, Instant mark) {
+        var column = suspend ? ACCOUNTS.SUSPENDED_AT : ACCOUNTS.SILENCED_AT;
+        var where = ACCOUNTS.DOMAIN.ne("").and(DomainModerationRepository.onDomain(domain))
+                .and(at != null ? column.isNull() : column.eq(mark));
+        List<Long> ids = tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS).where(where).fetch(ACCOUNTS.ID);
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        tx.dsl().update(ACCOUNTS).set(column, at).where(ACCOUNTS.ID.in(ids)).execute();
+        ids.forEach(id -> changed(tx, id));
+        return ids;
+    }
+
+    /** Sets one account's suspended_at or silenced_at (a newly seen account of a moderated domain). */
+    public void mark(Tx tx, long id, boolean suspend, Instant at) {
+        tx.dsl().update(ACCOUNTS).set(suspend ? ACCOUNTS.SUSPENDED_AT : ACCOUNTS.SILENCED_AT, at)
+                .where(ACCOUNTS.ID.eq(id)).execute();
+        changed(tx, id);
+    }
+
     public int countLocal(Tx tx) {
         return tx.dsl().fetchCount(ACCOUNTS, ACCOUNTS.DOMAIN.eq(""));
     }

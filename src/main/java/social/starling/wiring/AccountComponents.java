@@ -63,7 +63,8 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var changes = new AccountChanges(core.events());
         var passwords = new PasswordHasher(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(10));
-        var writer = new AccountWriter(repos.accounts(), core.jobs(), changes, outbox.outbox());
+        var writer = new AccountWriter(repos.accounts(), core.jobs(), changes, outbox.outbox(),
+                moderation.domainPolicy());
         var createLocal = new CreateLocalAccountService(db, repos.accounts(), repos.users(), writer, passwords,
                 core.ids(), core.uris(), host, clock);
         String ownerEmail = config.instance().contactEmail().isBlank()

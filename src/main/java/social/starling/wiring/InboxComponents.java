@@ -12,6 +12,7 @@ import social.starling.federation.inbox.Origins;
 import social.starling.federation.signature.SignatureVerifier;
 import social.starling.service.account.DeleteRemoteAccountService;
 import social.starling.service.account.MoveAccountService;
+import social.starling.service.moderation.DomainPolicy;
 import social.starling.service.moderation.ReceiveReportService;
 import social.starling.service.status.QuoteExchangeService;
 
@@ -26,7 +27,8 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
     public static InboxComponents build(Core core, Repositories repos, OutboxComponents outbox,
                                         AccountComponents accounts, GraphComponents graph,
                                         InteractionComponents interactions, RemoteAccountComponents remote,
-                                        NoteIngest notes, java.util.function.Consumer<String> hostContacted) {
+                                        NoteIngest notes, java.util.function.Consumer<String> hostContacted,
+                                        DomainPolicy domains) {
         var db = core.db();
         var clock = core.clock();
         var inbox = new InboxRepository();
@@ -40,15 +42,16 @@ public record InboxComponents(InboxReceiver receiver, InboundActivityJob job, Si
                 new DeleteRemoteAccountService(db, repos.accounts(), inbox, repos.statuses(), repos.statusMarks(),
                         graph.follows(), outbox.outbox(), accounts.changes(), clock),
                 new MoveAccountService(db, inbox, repos.relationships(), graph.follows(), accounts.changes()),
-                // Server domain blocks' reject_reports plugs in where this refuses nothing.
-                new ReceiveReportService(db, reports, outbox.staff(), repos.accounts(), domain -> false, core.ids(),
+                // InboundActivityJob drops a reject_reports domain's Flags first; the service checks again.
+                new ReceiveReportService(db, reports, outbox.staff(), repos.accounts(), domains::refusesReports,
+                        core.ids(),
                         clock), notes, remote.fetcher(),
                 new QuoteExchangeService(db, repos.quotes(), repos.statuses(), repos.accounts(), repos.relationships(),
                         outbox.outbox(), core.uris(), clock), clock);
         var job = new InboundActivityJob(db, repos.accounts(), inbox, remote.resolve(),
-                InboxTable.build(lookup, services), clock);
+                InboxTable.build(lookup, services), domains, clock);
         var receiver = new InboxReceiver(db, repos.accounts(), inbox, core.jobs(), verifier,
-                core.config().federation().inboxMaxBytes(), hostContacted, clock);
+                core.config().federation().inboxMaxBytes(), hostContacted, domains::refusesUrl, clock);
         return new InboxComponents(receiver, job, verifier, inbox, reports);
     }
 }

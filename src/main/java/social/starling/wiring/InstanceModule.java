@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import social.starling.api.RouteTable;
 import social.starling.api.mastodon.v1.instance.ActivityHandler;
-import social.starling.api.mastodon.v1.instance.DomainBlocksHandler;
 import social.starling.api.mastodon.v1.instance.InstanceV1Handler;
 import social.starling.api.mastodon.v1.instance.PageHandler;
 import social.starling.api.mastodon.v1.instance.PeersHandler;
@@ -18,7 +17,10 @@ import social.starling.convert.NodeInfoMapper;
 import social.starling.service.instance.DefaultTexts;
 import social.starling.service.instance.InstanceService;
 
-/** The instance endpoints of the client API, and the discovery documents (NodeInfo, host-meta). */
+/**
+ * The instance endpoints of the client API, and the discovery documents (NodeInfo, host-meta).
+ * {@code /api/v1/instance/domain_blocks} is served by {@link AdminDomainsModule}.
+ */
 public final class InstanceModule implements Module {
     private final InstanceV1Handler instanceV1;
     private final InstanceHandler instanceV2;
@@ -30,7 +32,6 @@ public final class InstanceModule implements Module {
     private final PageHandler termsOfService;
     private final NodeInfoHandler nodeInfo;
     private final HostMetaHandler hostMeta;
-    private final DomainBlocksHandler domainBlocks;
 
     /** @param vapidPublicKey the server's Web Push key, for {@code configuration.vapid.public_key} */
     public InstanceModule(Core core, InstanceService instance, Edges edges, Supplier<String> vapidPublicKey) {
@@ -49,7 +50,6 @@ public final class InstanceModule implements Module {
         this.termsOfService = new PageHandler(instance, PageHandler.Kind.TERMS_OF_SERVICE, "");
         this.nodeInfo = new NodeInfoHandler(instance, new NodeInfoMapper(), core.json(), core.baseUrl());
         this.hostMeta = new HostMetaHandler(core.baseUrl());
-        this.domainBlocks = new DomainBlocksHandler(edges.auth(), core.config().instance().showDomainBlocks());
     }
 
     @Override
@@ -64,7 +64,6 @@ public final class InstanceModule implements Module {
                 .get("/api/v1/instance/privacy_policy", privacyPolicy)
                 .get("/api/v1/instance/terms_of_service", termsOfService)
                 .get("/api/v1/instance/terms_of_service/{date}", termsOfService)
-                .get("/api/v1/instance/domain_blocks", domainBlocks)
                 .get("/api/v1/instance/translation_languages", ctx -> ctx.json(Map.of()))
                 .get("/api/v1/instance/languages", ctx -> ctx.json(List.of(Map.of("code", "en", "name", "English"))));
         routes.activityPub()

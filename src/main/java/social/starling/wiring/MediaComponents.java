@@ -11,12 +11,13 @@ import social.starling.service.media.LocalMediaStore;
 import social.starling.service.media.MediaDownloader;
 import social.starling.service.media.MediaService;
 import social.starling.service.media.RemoteMediaCache;
+import social.starling.service.moderation.DomainPolicy;
 
 /** Media: uploads and their processing, and the size-bounded cache of remote media. */
 public record MediaComponents(MediaService uploads, RemoteMediaCache remoteCache, ImageProcessor images,
                               Ffmpeg ffmpeg) {
 
-    public static MediaComponents build(Core core, Repositories repos, RemoteFetcher fetcher) {
+    public static MediaComponents build(Core core, Repositories repos, RemoteFetcher fetcher, DomainPolicy domains) {
         Path work = core.config().dataDir().resolve("tmp").resolve("media");
         var images = new ImageProcessor();
         var ffmpeg = new Ffmpeg();
@@ -32,10 +33,10 @@ public record MediaComponents(MediaService uploads, RemoteMediaCache remoteCache
                 throw new MediaDownloader.DownloadFailed(e.getMessage());
             }
         };
-        // Server-level domain policy (reject_media) arrives with the Moderation issue; until then every host.
+        // The server's domain policy: no media from a suspended (or not allowed) domain, nor one with reject_media.
         var cache = new RemoteMediaCache(core.db(), repos.media(), core.media(), images, downloader, work,
                 core.clock(), federation.mediaCacheBytes(), federation.mediaMinFreeBytes(),
-                () -> core.media() instanceof LocalMediaStore ? usableSpace(root) : Long.MAX_VALUE, host -> true);
+                () -> core.media() instanceof LocalMediaStore ? usableSpace(root) : Long.MAX_VALUE, host -> !domains.refusesMedia(host));
         return new MediaComponents(uploads, cache, images, ffmpeg);
     }
 

@@ -25,7 +25,7 @@ public record PushComponents(VapidKeys vapidKeys, PushSubscriptionService subscr
         notifier.listenTo(core.events());
         var deliver = new WebPushHandler(core.db(), repo, repos.accounts(), repos.statuses(), repos.users(), notifier,
                 new Vapid(keys, core.config().instance().contactEmail(), core.baseUrl()),
-                new AccountApiMapper(core.uris()), remote.fetcher(), core.json(), core.clock());
+                new AccountApiMapper(core.uris()), remote.unguardedFetcher(), core.json(), core.clock());
         return new PushComponents(keys, service, notifier, deliver);
     }
 }

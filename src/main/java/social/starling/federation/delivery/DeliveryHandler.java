@@ -118,6 +118,10 @@ public final class DeliveryHandler {
 
     private void failed(Deliver job, String host, HostHealth.Open open, JobContext context, FetchException e) {
         int status = e.status().orElse(0);
+        if (e.reason() == Reason.REFUSED_DOMAIN) {
+            log.debug("delivery to {} dropped: {}", job.inbox(), e.getMessage());
+            return;
+        }
         if (e.reason() == Reason.BAD_URL || e.reason() == Reason.REFUSED_ADDRESS) {
             log.warn("delivery to {} can never succeed ({}); dropped", job.inbox(), e.getMessage());
             return;

@@ -13,6 +13,8 @@ public final class FetchException extends Exception {
         BAD_URL,
         /** The host resolves to an address outside the allowed ones (see {@link AddressPolicy}). */
         REFUSED_ADDRESS,
+        /** The domain is suspended (or not allowed) by the server's domain policy. */
+        REFUSED_DOMAIN,
         /** The host name does not resolve. */
         UNKNOWN_HOST,
         /** Connection refused or reset, TLS failure, or another network error. */

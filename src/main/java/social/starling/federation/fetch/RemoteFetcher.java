@@ -58,9 +58,27 @@ public final class RemoteFetcher implements AutoCloseable {
     private final FetchSettings settings;
     private final HttpClient client;
     private final ObjectMapper json;
+    private final java.util.function.Predicate<URI> refused;
+
+    private RemoteFetcher(RemoteFetcher shared, java.util.function.Predicate<URI> refused) {
+        this.settings = shared.settings;
+        this.client = shared.client;
+        this.json = shared.json;
+        this.refused = refused;
+    }
+
+    /**
+     * The same client (sharing its connections; close only the original) that also refuses every request, and
+     * every redirect hop, to a URL {@code refused} names ({@link Reason#REFUSED_DOMAIN}): the server's domain
+     * policy, for federation. Web Push keeps the unguarded client (push services are not fediverse domains).
+     */
+    public RemoteFetcher guarded(java.util.function.Predicate<URI> refused) {
+        return new RemoteFetcher(this, refused);
+    }
 
     public RemoteFetcher(FetchSettings settings) {
         this.settings = settings;
+        this.refused = uri -> false;
         this.json = jsonMapper(settings.maxJsonBytes());
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("starling-fetch");
@@ -174,7 +192,7 @@ public final class RemoteFetcher implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI current = checkUrl(uri);
         for (int hop = 0; ; hop++) {
-            URI target = current;
+            URI target = allowed(current);
             Request request = client.newRequest(target).method(HttpMethod.GET)
                     .headers(h -> h.put(HttpHeader.ACCEPT, accept));
             signer.headersFor("GET", target, null).forEach((name, value) -> request.headers(h -> h.put(name, value)));
@@ -203,7 +221,7 @@ public final class RemoteFetcher implements AutoCloseable {
      */
     public FetchedResponse post(URI uri, Map<String, String> headers, byte[] body) throws FetchException {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
-        URI target = checkUrl(uri);
+        URI target = allowed(checkUrl(uri));
         String contentType = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
                 .map(Map.Entry::getValue).findFirst().orElse("application/activity+json");
         Request request = client.newRequest(target).method(HttpMethod.POST)
@@ -368,6 +386,14 @@ public final class RemoteFetcher implements AutoCloseable {
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new FetchException(Reason.BAD_URL, from.getHost() + " redirects to an invalid URL");
         }
+    }
+
+    private URI allowed(URI uri) throws FetchException {
+        if (refused.test(uri)) {
+            throw new FetchException(Reason.REFUSED_DOMAIN, uri.getHost() + " is blocked by this server's domain "
+                    + "policy");
+        }
+        return uri;
     }
 
     /** An absolute http(s) URL with a host and no user info; the fragment is dropped (it is never sent). */

@@ -14,6 +14,7 @@ import social.starling.jobs.JobType;
 import social.starling.jobs.Lane;
 import social.starling.model.Account;
 import social.starling.service.account.ResolveAccountService;
+import social.starling.service.moderation.DomainPolicy;
 
 /**
  * Processes one activity taken in by {@link InboxReceiver}, in the ingress lane: finds its actor (stored when its
@@ -38,10 +39,14 @@ public final class InboundActivityJob {
     private final InboxRepository inbox;
     private final ResolveAccountService resolve;
     private final InboxDispatcher dispatcher;
+    private final DomainPolicy domains;
     private final Clock clock;
 
+    /** {@code domains}: activities queued before their domain was suspended are dropped, Flags per reject_reports. */
     public InboundActivityJob(Database db, AccountRepository accounts, InboxRepository inbox,
-                              ResolveAccountService resolve, InboxDispatcher dispatcher, Clock clock) {
+                              ResolveAccountService resolve, InboxDispatcher dispatcher, DomainPolicy domains,
+                              Clock clock) {
+        this.domains = domains;
         this.db = db;
         this.accounts = accounts;
         this.inbox = inbox;
@@ -51,6 +56,17 @@ public final class InboundActivityJob {
     }
 
     public void handle(Payload payload, JobContext context) {
+        Optional<String> domain = DomainPolicy.domainOf(payload.actor());
+        if (domain.isEmpty() || domains.refuses(domain.get())) {
+            log.debug("dropped an activity from {}: its domain is refused", payload.actor());
+            return;
+        }
+        // Mastodon's reject_reports: a Flag from the domain is ignored (activitypub/activity/flag.rb).
+        if ("Flag".equals(Activities.type(payload.activity()))
+                && domains.refusesReports(domain.get())) {
+            log.debug("ignored a Flag from {}: reports from its domain are rejected", payload.actor());
+            return;
+        }
         Optional<Account> actor = db.read(tx -> accounts.findByUri(tx, payload.actor()))
                 .or(() -> resolve.resolveUrl(payload.actor()))
                 .filter(a -> a.uri().equals(payload.actor()) && !a.isLocal());

@@ -31,6 +31,9 @@ import social.starling.model.Account;
  * actor (a relay, or a reply forwarded by a third server) is refused as well: Mastodon would then check a Linked
  * Data signature in the body or fetch the activity from its origin; Starling does neither yet (docs/federation.md).
  *
+ * <p>An actor on a domain the server suspended (or, in limited federation, did not allow) is answered 202 and
+ * dropped unread, as Mastodon does.
+ *
  * <p>Only an id on its actor's origin is recorded for de-duplication, so no one can claim another server's ids in
  * advance; an activity without an id (Mastodon lets some transient ones through) is processed without it.
  */
@@ -61,15 +64,21 @@ public final class InboxReceiver {
     private final ObjectMapper json;
     private final int maxBytes;
     private final java.util.function.Consumer<String> hostContacted;
+    private final java.util.function.Predicate<String> refusedActor;
     private final Clock clock;
     private final com.github.benmanes.caffeine.cache.Cache<String, Account> senders =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000)
                     .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
-    /** {@code hostContacted} hears the domain of every verified sender (delivery revives a host marked down). */
+    /**
+     * {@code hostContacted} hears the domain of every verified sender (delivery revives a host marked down).
+     * {@code refusedActor} names actor ids on domains the server's domain policy refuses (suspended, or not allowed
+     * in limited federation).
+     */
     public InboxReceiver(Database db, AccountRepository accounts, InboxRepository inbox, JobQueue jobs,
                          SignatureVerifier verifier, int maxBytes, java.util.function.Consumer<String> hostContacted,
-                         Clock clock) {
+                         java.util.function.Predicate<String> refusedActor, Clock clock) {
+        this.refusedActor = refusedActor;
         this.hostContacted = hostContacted;
         this.db = db;
         this.accounts = accounts;
@@ -112,6 +121,12 @@ public final class InboxReceiver {
         ObjectNode activity = parse(body);
         String actorId = Activities.idOf(activity.get("actor"))
                 .orElseThrow(() -> new Refused(Reason.MALFORMED, "The activity has no actor"));
+        // A refused domain is answered 202 and dropped before its signature is checked, so its key is never
+        // fetched: Mastodon accepts and discards activities from suspended domains too (its inbox answers 202, the
+        // worker drops them), which tells the sender nothing and stops its retries.
+        if (refusedActor.test(actorId)) {
+            return Outcome.DROPPED;
+        }
         try {
             VerifiedSignature signature = verifier.verify(request);
             signature.requireActor(actorId);

@@ -73,7 +73,9 @@ public final class AccountQueryService {
             q = q.substring(1);
         }
         if (q.contains("@")) {
-            return lookup(q).map(List::of).orElse(List.of());
+            // A suspended account is not found by search (Mastodon's searchable scope), so neither are the accounts
+            // of a suspended domain.
+            return lookup(q).filter(a -> !a.suspended()).map(List::of).orElse(List.of());
         }
         if (q.isEmpty()) {
             return List.of();

@@ -6,6 +6,7 @@ import social.starling.db.AccountRepository;
 import social.starling.db.Tx;
 import social.starling.jobs.JobQueue;
 import social.starling.model.Account;
+import social.starling.service.moderation.DomainPolicy;
 import social.starling.service.outbox.Outbox;
 
 /**
@@ -20,8 +21,12 @@ public final class AccountWriter {
     private final JobQueue jobs;
     private final AccountChanges changes;
     private final Outbox outbox;
+    private final DomainPolicy domains;
 
-    public AccountWriter(AccountRepository accounts, JobQueue jobs, AccountChanges changes, Outbox outbox) {
+    /** {@code domains}: a remote account first seen on a silenced or suspended domain is stored silenced or suspended. */
+    public AccountWriter(AccountRepository accounts, JobQueue jobs, AccountChanges changes, Outbox outbox,
+                         DomainPolicy domains) {
+        this.domains = domains;
         this.accounts = accounts;
         this.jobs = jobs;
         this.changes = changes;
@@ -49,6 +54,12 @@ public final class AccountWriter {
         Optional<Account> existing = accounts.findByUri(tx, seen.uri());
         if (existing.isEmpty()) {
             accounts.insert(tx, seen, null);
+            // Marked with the block's created_at, so that lifting the block clears it (DomainModerationService).
+            var block = domains.blockFor(seen.domain()).filter(b -> b.silences() || b.suspends());
+            if (block.isPresent()) {
+                accounts.mark(tx, seen.id(), block.get().suspends(), block.get().createdAt());
+                return accounts.require(tx, seen.id());
+            }
             return seen;
         }
         Account e = existing.get();

@@ -43,10 +43,22 @@ public final class ResolveAccountService {
     private final IdGenerator ids;
     private final String localDomain;
     private final Clock clock;
+    private final java.util.function.Predicate<String> refusedDomain;
 
     public ResolveAccountService(Database db, AccountRepository accounts, AccountWriter writer,
                                  AccountQueryService queries, RemoteActors remote, IdGenerator ids,
                                  String localDomain, Clock clock) {
+        this(db, accounts, writer, queries, remote, ids, localDomain, clock, domain -> false);
+    }
+
+    /**
+     * @param refusedDomain domains the server's domain policy refuses (suspended, or not allowed in limited
+     *                      federation): their accounts are not found, stored or not
+     */
+    public ResolveAccountService(Database db, AccountRepository accounts, AccountWriter writer,
+                                 AccountQueryService queries, RemoteActors remote, IdGenerator ids,
+                                 String localDomain, Clock clock, java.util.function.Predicate<String> refusedDomain) {
+        this.refusedDomain = refusedDomain;
         this.db = db;
         this.accounts = accounts;
         this.writer = writer;
@@ -87,7 +99,7 @@ public final class ResolveAccountService {
         if (user.isEmpty() || host.isEmpty() || host.equals(localDomain)) {
             return user.isEmpty() ? Optional.empty() : queries.lookup(user);
         }
-        if (host.indexOf('@') >= 0 || host.indexOf('/') >= 0) {
+        if (host.indexOf('@') >= 0 || host.indexOf('/') >= 0 || refusedDomain.test(host)) {
             return Optional.empty();
         }
         Optional<Account> stored = db.read(tx -> accounts.findByUsername(tx, user, host));
@@ -110,6 +122,9 @@ public final class ResolveAccountService {
 
     /** An actor's id or another URL that leads to it (a profile page that answers ActivityPub JSON). */
     public Optional<Account> resolveUrl(String url) {
+        if (social.starling.service.moderation.DomainPolicy.domainOf(url).map(refusedDomain::test).orElse(false)) {
+            return Optional.empty();
+        }
         Optional<Account> stored = db.read(tx -> accounts.findByUri(tx, url));
         if (stored.isPresent() && (stored.get().isLocal() || fresh(stored.get()))) {
             return stored.filter(a -> !a.isLocal() || !"Application".equals(a.actorType()));

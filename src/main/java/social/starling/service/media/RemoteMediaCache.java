@@ -172,8 +172,11 @@ public final class RemoteMediaCache {
 
     private boolean allowed(MediaAttachment m) {
         try {
-            String host = URI.create(m.remoteUrl()).getHost();
-            return host != null && hostAllowed.test(host.toLowerCase(Locale.ROOT));
+            URI url = URI.create(m.remoteUrl());
+            String host = url.getHost();
+            // The host as accounts name their domain: with the port when the URL gives one.
+            return host != null && hostAllowed.test(host.toLowerCase(Locale.ROOT)
+                    + (url.getPort() == -1 ? "" : ":" + url.getPort()));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -39,7 +39,7 @@ class NoteDispatchTest {
         App a = app.app();
         notes = new RecordingNoteIngest();
         job = InboxComponents.build(a.core(), a.repos(), a.outbox(), a.accounts(), a.graph(), a.interactions(),
-                a.remoteAccounts(), notes, domain -> { }).job();
+                a.remoteAccounts(), notes, domain -> { }, a.moderation().domainPolicy()).job();
         bob = remote.actor("bob");
         eve = remote.actor("eve");
         a.remoteAccounts().resolve().resolveUrl(bob.uri()).orElseThrow();
