@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import social.starling.config.Config;
 import social.starling.db.AdminRepository;
+import social.starling.db.ReportRepository;
 import social.starling.db.Tx;
 import social.starling.service.account.AccountChanges;
 import social.starling.service.account.AccountQueryService;
@@ -99,7 +100,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var audit = moderation.auditLog();
         var admin = new AdminAccountService(db, repos.accounts(), repos.users(), repos.webSessions(),
                 accountModeration, audit, outbox.notifier(), outbox.outbox(), changes, new AdminRepository(),
-                core.ids(), clock);
+                new ReportRepository(core.json()), core.ids(), clock);
         return new AccountComponents(changes, writer, passwords, createLocal,
                 new GenerateAccountKeysService(db, repos.accounts(), clock),
                 new ResetPasswordService(db, repos.accounts(), repos.users(), passwords, clock),

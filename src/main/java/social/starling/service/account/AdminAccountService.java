@@ -13,6 +13,7 @@ import social.starling.db.AccountRepository;
 import social.starling.db.AccountRepository.Mark;
 import social.starling.db.AdminRepository;
 import social.starling.db.Database;
+import social.starling.db.ReportRepository;
 import social.starling.db.Tx;
 import social.starling.db.UserRepository;
 import social.starling.db.WebSessionRepository;
@@ -24,6 +25,7 @@ import social.starling.model.AccountWarning;
 import social.starling.model.AdminAccountQuery;
 import social.starling.model.IdGenerator;
 import social.starling.model.Page;
+import social.starling.model.Report;
 import social.starling.model.Role;
 import social.starling.model.User;
 import social.starling.service.moderation.AuditLog;
@@ -54,12 +56,13 @@ public final class AdminAccountService {
     private final AccountChanges changes;
     private final IdGenerator ids;
     private final AdminRepository admin;
+    private final ReportRepository reports;
     private final Clock clock;
 
     public AdminAccountService(Database db, AccountRepository accounts, UserRepository users,
                                WebSessionRepository sessions, AccountModerationRepository moderation, AuditLog audit,
                                NotifyService notify, Outbox outbox, AccountChanges changes, AdminRepository admin,
-                               IdGenerator ids, Clock clock) {
+                               ReportRepository reports, IdGenerator ids, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.users = users;
@@ -71,6 +74,7 @@ public final class AdminAccountService {
         this.changes = changes;
         this.ids = ids;
         this.admin = admin;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -229,6 +233,11 @@ public final class AdminAccountService {
         }
         return change(actorId, targetId, (tx, t, now) -> {
             Account a = t.account();
+            // Mastodon's Admin::AccountAction with a report: the report must be about this account, is resolved by
+            // the action, and the strike names the statuses it reported.
+            Report report = action.reportId() == null ? null : reports.find(tx, action.reportId())
+                    .filter(r -> r.targetAccountId() == targetId)
+                    .orElseThrow(() -> new NotFoundException("Record not found"));
             switch (action.type()) {
                 case "none" -> audit.record(tx, actorId, "warn", "Account", targetId, a.acct());
                 case "disable" -> {
@@ -255,11 +264,16 @@ public final class AdminAccountService {
                 }
                 default -> throw new IllegalStateException(action.type());
             }
+            if (report != null) {
+                reports.setResolved(tx, report.id(), actorId, now, now);
+                audit.record(tx, actorId, "resolve", "Report", report.id(), Long.toString(report.id()));
+            }
             if (!a.isLocal() && (action.text() == null || action.text().isBlank())) {
                 return Optional.<AccountWarning>empty();
             }
             AccountWarning w = new AccountWarning(ids.next(), actorId, targetId, action.type(),
-                    action.text() == null ? "" : action.text().strip(), List.of(), action.reportId(), null, now);
+                    action.text() == null ? "" : action.text().strip(),
+                    report == null ? List.of() : report.statusIds(), action.reportId(), null, now);
             moderation.insertWarning(tx, w);
             if (a.isLocal() && action.sendNotification()) {
                 notify.moderationWarning(tx, targetId, w.id());

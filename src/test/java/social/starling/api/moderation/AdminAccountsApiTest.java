@@ -157,6 +157,33 @@ class AdminAccountsApiTest {
     }
 
     @Test
+    void anActionTakenOnAReportResolvesIt() {
+        HttpTester rex = member("rex");
+        HttpTester ora = member("ora");
+        String post = ora.postJson("/api/v1/statuses", "{\"status\": \"spam spam spam\"}").json().get("id").asText();
+        HttpResult filed = rex.postJson("/api/v1/reports", "{\"account_id\": \"" + id("ora")
+                + "\", \"status_ids\": [\"" + post + "\"], \"category\": \"spam\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        String reportId = filed.json().get("id").asText();
+        // A report about someone else cannot be closed by acting on this account.
+        assertThat(action(id("rex"), "{\"type\": \"none\", \"report_id\": \"" + reportId + "\"}").status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/v1/admin/reports/" + reportId).json().get("action_taken").asBoolean()).isFalse();
+
+        HttpResult r = action(id("ora"), "{\"type\": \"silence\", \"text\": \"spam\", \"report_id\": \""
+                + reportId + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode report = admin.get("/api/v1/admin/reports/" + reportId).json();
+        assertThat(report.get("action_taken").asBoolean()).isTrue();
+        assertThat(report.get("action_taken_by_account").get("id").asText()).isEqualTo(Long.toString(adminId));
+        assertThat(ids(admin.get("/api/v1/admin/reports"))).doesNotContain(reportId);
+        JsonNode warning = ora.get("/api/v1/notifications").json().get(0).get("moderation_warning");
+        assertThat(warning.get("status_ids")).extracting(JsonNode::asText).containsExactly(post);
+        assertThat(server.app().moderation().auditLog().page(null, "Report", Long.parseLong(reportId), null, 10))
+                .extracting(AuditEntry::action).containsExactly("resolve");
+    }
+
+    @Test
     void aLimitedAccountIsHiddenFromNonFollowersOnly() {
         HttpTester lia = member("lia");
         HttpTester fay = member("fay");
