@@ -33,7 +33,7 @@ echo "== Starling on http://localhost:$port"
 
 # Three accounts per client: the second posts, the first interacts with it, the third is locked.
 # Names from jack on are spare accounts for later scripts (see each script header for which it uses).
-for name in alice bob carol dave erin frank gina hugo ivy jack kate liam mona nick olga paul quin rosa sam tina uma vic wes nora otto xena yuri zack abby pia ray; do
+for name in alice bob carol dave erin frank gina hugo ivy jack kate liam mona nick olga paul quin rosa sam tina uma vic wes nora otto xena yuri zack abby pia ray lea max; do
   run_java admin create-account --username "$name" --email "$name@example.test" --password "$name password 123" >/dev/null
 done
 run_java admin set-role --username ray --role admin >/dev/null  # the moderator of 36-masto-admin.sh
