@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
                 new OperationsModule(core, admission),
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts),
-                new AdminWebModule(config, core, repos, accounts, moderation),
+                new AdminWebModule(config, core, repos, accounts, statuses, moderation),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),

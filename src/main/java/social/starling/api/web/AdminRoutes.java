@@ -9,14 +9,14 @@ import social.starling.service.account.AdminAccountService;
 import social.starling.service.instance.InstanceService;
 import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.moderation.AdminDashboardService;
+import social.starling.service.moderation.AdminReportService;
 import social.starling.service.moderation.AuditLogView;
 import social.starling.service.moderation.RuleService;
 import social.starling.service.security.SessionService;
 
 /**
  * The staff's HTML pages under {@code /admin} (see {@link AdminArea} for who may open what). As on the other pages,
- * errors answer as pages and every POST needs this browser's CSRF token. Reports and domain blocks answer "not
- * available yet" until their pages are built.
+ * errors answer as pages and every POST needs this browser's CSRF token.
  */
 public final class AdminRoutes implements Routes {
     private final Pages pages;
@@ -27,10 +27,11 @@ public final class AdminRoutes implements Routes {
     private final AdminRulesHandler rules;
     private final AdminRegistrationsHandler registrations;
     private final AdminAuditLogHandler auditLog;
+    private final AdminReportsHandler reports;
 
     public AdminRoutes(Config config, InstanceService instance, SessionService sessions, AdminAccountService admin,
                        RuleService rules, RegistrationSettings registrations, AdminDashboardService dashboard,
-                       AuditLogView auditLog) {
+                       AuditLogView auditLog, AdminReportService reports) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         this.csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
@@ -41,13 +42,20 @@ public final class AdminRoutes implements Routes {
         this.rules = new AdminRulesHandler(rules, area);
         this.registrations = new AdminRegistrationsHandler(registrations, config.instance(), area);
         this.auditLog = new AdminAuditLogHandler(auditLog, area);
+        this.reports = new AdminReportsHandler(reports, admin, area);
     }
 
     @Override
     public void register(RouteTable table) {
         var r = table.web();
         r.get("/admin", page(dashboard::show));
-        r.get("/admin/reports", page(ctx -> area.unavailable(ctx, AdminArea.Section.REPORTS)));
+        r.get("/admin/reports", page(reports::list));
+        r.get("/admin/reports/{id}", page(reports::show));
+        r.post("/admin/reports/{id}/assign_to_self", form(reports::assignToSelf));
+        r.post("/admin/reports/{id}/unassign", form(reports::unassign));
+        r.post("/admin/reports/{id}/resolve", form(reports::resolve));
+        r.post("/admin/reports/{id}/reopen", form(reports::reopen));
+        r.post("/admin/reports/{id}/action", form(reports::action));
         r.get("/admin/domain_blocks", page(ctx -> area.unavailable(ctx, AdminArea.Section.DOMAIN_BLOCKS)));
 
         r.get("/admin/accounts", page(accounts::list));

@@ -1,0 +1,151 @@
+package social.starling.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static social.starling.api.web.WebTesting.signIn;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.model.AuditEntry;
+import social.starling.model.Role;
+import social.starling.testing.ApiClient;
+import social.starling.testing.Fixtures;
+import social.starling.testing.HttpResult;
+import social.starling.testing.HttpTester;
+import social.starling.testing.TestApp;
+
+/**
+ * The staff's moderation pages under /admin, through HTTP as a browser uses them: the report queue and one report
+ * with its queue and account actions, the domain blocks with their CSV import and export, and the notes and strikes
+ * on an account. Who gets in: a visitor is sent to sign in, a member gets 403, a moderator gets 403 on domain blocks.
+ */
+class AdminModerationPagesTest {
+    private static final String SCOPES = "read write follow admin:read admin:write";
+    private static final List<String> STAFF_PAGES = List.of("/admin/reports", "/admin/reports/1",
+            "/admin/domain_blocks");
+
+    @RegisterExtension
+    static TestApp server = TestApp.create().with("STARLING_REGISTRATIONS", "open");
+
+    private static ApiClient client;
+    private static HttpTester reporter;
+    private static long modId;
+
+    @BeforeAll
+    static void accounts() {
+        server.fixtures().account("tattler");
+        modId = server.fixtures().account("page_mod", Role.MODERATOR).id();
+        server.fixtures().account("page_admin", Role.ADMIN);
+        client = ApiClient.register(server.http(), SCOPES);
+        reporter = client.as("tattler", SCOPES);
+    }
+
+    private static WebClient as(String username, Role role) {
+        server.fixtures().account(username, role);
+        WebClient browser = new WebClient(server.baseUrl());
+        WebClient.Page in = signIn(browser, username, Fixtures.PASSWORD);
+        assertThat(in.status()).as(in.toString()).isEqualTo(302);
+        return browser;
+    }
+
+    /** A new member reported by tattler with one of their posts and a comment; the report's id. */
+    private static long report(String target, String comment) {
+        long targetId = server.fixtures().account(target).id();
+        String post = client.as(target, SCOPES).postJson("/api/v1/statuses",
+                "{\"status\": \"cheap pills here\", \"visibility\": \"public\"}").json().get("id").asText();
+        HttpResult r = reporter.postJson("/api/v1/reports", "{\"account_id\": \"" + targetId
+                + "\", \"status_ids\": [\"" + post + "\"], \"comment\": \"" + comment + "\", \"category\": \"spam\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return Long.parseLong(r.json().get("id").asText());
+    }
+
+    private static List<String> openReportLinks(WebClient browser) {
+        WebClient.Page list = browser.get("/admin/reports");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.doc().select(".admin-list a").eachAttr("href");
+    }
+
+    @Test
+    void aVisitorIsSentToSignInAndAMemberIsRefused() {
+        WebClient visitor = new WebClient(server.baseUrl());
+        for (String path : STAFF_PAGES) {
+            WebClient.Page page = visitor.get(path);
+            assertThat(page.status()).as(path).isEqualTo(302);
+            assertThat(page.location()).as(path).hasValueSatisfying(l -> assertThat(l).contains("/auth/sign_in"));
+        }
+        WebClient member = as("nosy_member", Role.USER);
+        for (String path : STAFF_PAGES) {
+            assertThat(member.get(path).status()).as(path).isEqualTo(403);
+        }
+        long id = report("member_target", "nope");
+        String token = member.cookie("_starling_csrf").orElseThrow();
+        assertThat(member.post("/admin/reports/" + id + "/resolve", WebClient.fields("authenticity_token", token))
+                .status()).isEqualTo(403);
+        assertThat(member.post("/admin/reports/" + id + "/action", WebClient.fields("authenticity_token", token,
+                "type", "suspend")).status()).isEqualTo(403);
+        assertThat(server.app().accounts().admin().target(server.fixtures().account("member_target").id())
+                .account().suspended()).isFalse();
+    }
+
+    @Test
+    void resolvingAReportFromItsPageIsAuditedAndTakesItOffTheOpenList() {
+        long id = report("spammy_one", "sells pills");
+        WebClient mod = as("page_mod", Role.MODERATOR);
+        assertThat(openReportLinks(mod)).contains("/admin/reports/" + id);
+        WebClient.Page list = mod.get("/admin/reports");
+        assertThat(list.text()).contains("spammy_one", "tattler", "spam", "sells pills");
+
+        WebClient.Page page = mod.get("/admin/reports/" + id);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.text()).contains("sells pills", "cheap pills here", "spammy_one");
+        assertThat(page.doc().selectFirst("#report-state").text()).isEqualTo("Open");
+
+        WebClient.Page assigned = mod.submit(page.form("/admin/reports/" + id + "/assign_to_self"), Map.of());
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(302);
+        page = mod.get("/admin/reports/" + id);
+        assertThat(page.doc().selectFirst("#report-assigned").text()).isEqualTo("page_mod");
+
+        WebClient.Page resolved = mod.submit(page.form("/admin/reports/" + id + "/resolve"), Map.of());
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(302);
+        page = mod.get(resolved.location().orElseThrow());
+        assertThat(page.doc().selectFirst("#report-state").text()).isEqualTo("Resolved");
+        assertThat(page.text()).contains("The report was resolved.");
+        assertThat(openReportLinks(mod)).doesNotContain("/admin/reports/" + id);
+        assertThat(mod.get("/admin/reports?resolved=1").doc().select(".admin-list a").eachAttr("href"))
+                .contains("/admin/reports/" + id);
+
+        List<AuditEntry> log = server.app().moderation().auditLog().page(modId, "Report", id, null, 10);
+        assertThat(log).extracting(AuditEntry::action).containsExactly("resolve", "assigned_to_self");
+
+        page.form("/admin/reports/" + id + "/reopen");
+        assertThat(mod.post("/admin/reports/" + id + "/resolve", WebClient.fields("text", "x")).status())
+                .as("no CSRF token").isEqualTo(422);
+    }
+
+    @Test
+    void suspendingFromAReportSuspendsTheAccountAndResolvesTheReport() {
+        long id = report("really_bad", "awful");
+        long targetId = server.fixtures().account("really_bad").id();
+        WebClient mod = as("page_mod", Role.MODERATOR);
+        WebClient.Page page = mod.get("/admin/reports/" + id);
+        WebClient.Page done = mod.submit(page.form("/admin/reports/" + id + "/action"),
+                Map.of("type", "suspend", "text", "Spam is not welcome."));
+        assertThat(done.status()).as(done.toString()).isEqualTo(302);
+
+        HttpResult account = server.http().get("/api/v1/accounts/" + targetId);
+        assertThat(account.status()).as(account.body()).isEqualTo(200);
+        assertThat(account.json().path("suspended").asBoolean()).as(account.body()).isTrue();
+        assertThat(openReportLinks(mod)).doesNotContain("/admin/reports/" + id);
+        assertThat(mod.get("/admin/reports/" + id).doc().selectFirst("#report-state").text()).isEqualTo("Resolved");
+
+        var strikes = server.app().accounts().strikes().strikesOf(targetId);
+        assertThat(strikes).hasSize(1);
+        assertThat(strikes.getFirst().warning().action()).isEqualTo("suspend");
+        assertThat(strikes.getFirst().warning().reportId()).isEqualTo(id);
+        assertThat(strikes.getFirst().warning().text()).isEqualTo("Spam is not welcome.");
+        assertThat(server.app().moderation().auditLog().page(modId, "Account", targetId, null, 10))
+                .extracting(AuditEntry::action).containsExactly("suspend");
+    }
+}
