@@ -22,7 +22,8 @@ public final class AdminWebModule implements Module {
         this.pages = new AdminRoutes(config, accounts.instance(), accounts.sessions(), accounts.admin(),
                 moderation.rules(), accounts.registrationSettings(), dashboard, auditLog,
                 new AdminReportService(core.db(), new ReportRepository(core.json()), repos.accounts(),
-                        repos.users(), repos.rules(), statuses.views(), moderation.auditLog(), core.clock()));
+                        repos.users(), repos.rules(), statuses.views(), moderation.auditLog(), core.clock()),
+                moderation.domains(), moderation.domainCsv());
     }
 
     @Override

@@ -10,7 +10,7 @@ import social.starling.service.security.SessionService.WebUser;
 /**
  * The staff's pages under {@code /admin}: who may open which section (Mastodon's permission for it), and the shared
  * navigation. A visitor is sent to sign in and comes back; a signed-in member, or staff without the section's
- * permission, gets a 403 page. Sections still to be built (reports, domain blocks) answer "not available yet".
+ * permission, gets a 403 page.
  */
 final class AdminArea {
     enum Section {
@@ -75,16 +75,6 @@ final class AdminArea {
 
     void render(Context ctx, int status, String template, String title, Object page) {
         pages.render(ctx, status, template, title, page);
-    }
-
-    /** A section whose page is not built yet, behind its permission like the rest. */
-    void unavailable(Context ctx, Section section) {
-        WebUser user = staff(ctx, section);
-        if (user == null) {
-            return;
-        }
-        render(ctx, 200, "admin_unavailable.jte", section.label,
-                new AdminUnavailablePage(nav(user.user().role(), section), section.label));
     }
 
     private static String what(Section section) {

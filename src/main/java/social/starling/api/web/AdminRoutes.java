@@ -11,6 +11,8 @@ import social.starling.service.instance.RegistrationSettings;
 import social.starling.service.moderation.AdminDashboardService;
 import social.starling.service.moderation.AdminReportService;
 import social.starling.service.moderation.AuditLogView;
+import social.starling.service.moderation.DomainBlockCsv;
+import social.starling.service.moderation.DomainModerationService;
 import social.starling.service.moderation.RuleService;
 import social.starling.service.security.SessionService;
 
@@ -28,10 +30,12 @@ public final class AdminRoutes implements Routes {
     private final AdminRegistrationsHandler registrations;
     private final AdminAuditLogHandler auditLog;
     private final AdminReportsHandler reports;
+    private final AdminDomainBlocksHandler domainBlocks;
 
     public AdminRoutes(Config config, InstanceService instance, SessionService sessions, AdminAccountService admin,
                        RuleService rules, RegistrationSettings registrations, AdminDashboardService dashboard,
-                       AuditLogView auditLog, AdminReportService reports) {
+                       AuditLogView auditLog, AdminReportService reports, DomainModerationService domains,
+                       DomainBlockCsv domainCsv) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         this.csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
@@ -43,6 +47,7 @@ public final class AdminRoutes implements Routes {
         this.registrations = new AdminRegistrationsHandler(registrations, config.instance(), area);
         this.auditLog = new AdminAuditLogHandler(auditLog, area);
         this.reports = new AdminReportsHandler(reports, admin, area);
+        this.domainBlocks = new AdminDomainBlocksHandler(domains, domainCsv, area);
     }
 
     @Override
@@ -56,7 +61,13 @@ public final class AdminRoutes implements Routes {
         r.post("/admin/reports/{id}/resolve", form(reports::resolve));
         r.post("/admin/reports/{id}/reopen", form(reports::reopen));
         r.post("/admin/reports/{id}/action", form(reports::action));
-        r.get("/admin/domain_blocks", page(ctx -> area.unavailable(ctx, AdminArea.Section.DOMAIN_BLOCKS)));
+        r.get("/admin/domain_blocks", page(domainBlocks::list));
+        r.post("/admin/domain_blocks", form(domainBlocks::create));
+        r.get("/admin/domain_blocks/export.csv", page(domainBlocks::export));
+        r.post("/admin/domain_blocks/import", form(domainBlocks::importCsv));
+        r.get("/admin/domain_blocks/{id}/edit", page(domainBlocks::edit));
+        r.post("/admin/domain_blocks/{id}", form(domainBlocks::update));
+        r.post("/admin/domain_blocks/{id}/delete", form(domainBlocks::delete));
 
         r.get("/admin/accounts", page(accounts::list));
         r.post("/admin/accounts/{username}/approve", form(accounts::approve));

@@ -24,7 +24,7 @@ import social.starling.testing.TestApp;
 class AdminModerationPagesTest {
     private static final String SCOPES = "read write follow admin:read admin:write";
     private static final List<String> STAFF_PAGES = List.of("/admin/reports", "/admin/reports/1",
-            "/admin/domain_blocks");
+            "/admin/domain_blocks", "/admin/domain_blocks/1/edit", "/admin/domain_blocks/export.csv");
 
     @RegisterExtension
     static TestApp server = TestApp.create().with("STARLING_REGISTRATIONS", "open");
@@ -147,5 +147,106 @@ class AdminModerationPagesTest {
         assertThat(strikes.getFirst().warning().text()).isEqualTo("Spam is not welcome.");
         assertThat(server.app().moderation().auditLog().page(modId, "Account", targetId, null, 10))
                 .extracting(AuditEntry::action).containsExactly("suspend");
+    }
+
+    private static List<String> apiDomains(HttpTester admin) {
+        HttpResult r = admin.get("/api/v1/admin/domain_blocks?limit=200");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> out = new java.util.ArrayList<>();
+        r.json().forEach(n -> out.add(n.get("domain").asText()));
+        return out;
+    }
+
+    @Test
+    void aModeratorIsRefusedTheDomainBlocks() {
+        WebClient mod = as("page_mod", Role.MODERATOR);
+        assertThat(mod.get("/admin/domain_blocks").status()).isEqualTo(403);
+        assertThat(mod.get("/admin/domain_blocks/export.csv").status()).isEqualTo(403);
+        String token = mod.cookie("_starling_csrf").orElseThrow();
+        assertThat(mod.post("/admin/domain_blocks", WebClient.fields("authenticity_token", token,
+                "domain", "modblock.example", "severity", "suspend")).status()).isEqualTo(403);
+        assertThat(server.app().moderation().domains().blockByDomain("modblock.example")).isEmpty();
+        assertThat(mod.get("/admin").doc().select("nav[aria-label=Administration] a").eachText())
+                .doesNotContain("Domain blocks");
+    }
+
+    @Test
+    void addingEditingAndRemovingABlockOnThePage() {
+        WebClient admin = as("page_admin", Role.ADMIN);
+        HttpTester api = client.as("page_admin", SCOPES);
+        WebClient.Page page = admin.get("/admin/domain_blocks");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        WebClient.Page added = admin.submit(page.form("/admin/domain_blocks"), Map.of("domain", "Spam.Example",
+                "severity", "suspend", "reject_reports", "1", "public_comment", "Spam factory",
+                "private_comment", "seen on 3 reports"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(302);
+        assertThat(apiDomains(api)).contains("spam.example");
+        page = admin.get(added.location().orElseThrow());
+        assertThat(page.text()).contains("spam.example is blocked now.", "Spam factory", "seen on 3 reports");
+        var block = server.app().moderation().domains().blockByDomain("spam.example").orElseThrow();
+        assertThat(block.severity().wireName()).isEqualTo("suspend");
+        assertThat(block.rejectReports()).isTrue();
+        assertThat(block.rejectMedia()).isFalse();
+
+        WebClient.Page again = admin.submit(page.form("/admin/domain_blocks"), Map.of("domain", "spam.example"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.doc().selectFirst("#block-error").text()).contains("already been taken");
+
+        WebClient.Page edit = admin.get("/admin/domain_blocks/" + block.id() + "/edit");
+        assertThat(edit.status()).as(edit.toString()).isEqualTo(200);
+        assertThat(edit.doc().selectFirst("#severity_suspend").hasAttr("checked")).isTrue();
+        WebClient.Page saved = admin.submit(edit.form("/admin/domain_blocks/" + block.id()),
+                Map.of("severity", "silence", "obfuscate", "1"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        block = server.app().moderation().domains().block(block.id());
+        assertThat(block.severity().wireName()).isEqualTo("silence");
+        assertThat(block.obfuscate()).isTrue();
+        assertThat(block.rejectReports()).as("kept by the form").isTrue();
+        assertThat(block.publicComment()).isEqualTo("Spam factory");
+
+        WebClient.Page csv = admin.get("/admin/domain_blocks/export.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("#domain,#severity").contains("spam.example,silence,false,true,");
+
+        page = admin.get("/admin/domain_blocks");
+        WebClient.Page removed = admin.submit(page.form("/admin/domain_blocks/" + block.id() + "/delete"), Map.of());
+        assertThat(removed.status()).isEqualTo(302);
+        assertThat(apiDomains(api)).doesNotContain("spam.example");
+        long actor = server.fixtures().account("page_admin").id();
+        assertThat(server.app().moderation().auditLog().page(actor, "DomainBlock", block.id(), null, 10))
+                .extracting(AuditEntry::action).containsExactly("destroy", "update", "create");
+    }
+
+    @Test
+    void aCsvImportTakesTheGoodLinesAndShowsTheBadOne() {
+        WebClient admin = as("page_admin", Role.ADMIN);
+        HttpTester api = client.as("page_admin", SCOPES);
+        WebClient.Page page = admin.get("/admin/domain_blocks");
+        String pasted = "#domain,#severity,#reject_media,#reject_reports,#public_comment,#obfuscate\n"
+                + "one.example,suspend,false,false,bad actors,false\n"
+                + "two.example,silence,true,false,,true\n"
+                + "three.example,explode,false,false,,false\n"
+                + "four.example,noop,true,true,,false\n";
+        WebClient.Page result = admin.submit(page.form("/admin/domain_blocks/import"), Map.of("csv", pasted));
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        assertThat(result.doc().selectFirst("#import-result").text()).contains("Imported 3 blocks.");
+        var refused = result.doc().select("#refused-lines li");
+        assertThat(refused).hasSize(1);
+        assertThat(refused.text()).contains("Line 4", "three.example,explode");
+        assertThat(apiDomains(api)).contains("one.example", "two.example", "four.example")
+                .doesNotContain("three.example");
+
+        String token = admin.cookie("_starling_csrf").orElseThrow();
+        WebClient.Page uploaded = admin.postMultipart("/admin/domain_blocks/import",
+                Map.of("authenticity_token", token), "file", "blocks.csv", "five.example,suspend\nnot a domain!,x\n");
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        assertThat(uploaded.doc().selectFirst("#import-result").text()).contains("Imported 1 block.");
+        assertThat(uploaded.doc().select("#refused-lines li").text()).contains("Line 2", "not a domain!");
+        assertThat(apiDomains(api)).contains("five.example");
+
+        assertThat(admin.postMultipart("/admin/domain_blocks/import", Map.of(), "file", "b.csv", "six.example")
+                .status()).as("no CSRF token").isEqualTo(422);
+        assertThat(apiDomains(api)).doesNotContain("six.example");
     }
 }
