@@ -23,7 +23,7 @@ public final class AdminWebModule implements Module {
                 moderation.rules(), accounts.registrationSettings(), dashboard, auditLog,
                 new AdminReportService(core.db(), new ReportRepository(core.json()), repos.accounts(),
                         repos.users(), repos.rules(), statuses.views(), moderation.auditLog(), core.clock()),
-                moderation.domains(), moderation.domainCsv());
+                moderation.domains(), moderation.domainCsv(), accounts.strikes());
     }
 
     @Override

@@ -14,6 +14,7 @@ import social.starling.service.moderation.AuditLogView;
 import social.starling.service.moderation.DomainBlockCsv;
 import social.starling.service.moderation.DomainModerationService;
 import social.starling.service.moderation.RuleService;
+import social.starling.service.moderation.StrikeService;
 import social.starling.service.security.SessionService;
 
 /**
@@ -31,11 +32,12 @@ public final class AdminRoutes implements Routes {
     private final AdminAuditLogHandler auditLog;
     private final AdminReportsHandler reports;
     private final AdminDomainBlocksHandler domainBlocks;
+    private final AdminAccountNotesHandler accountNotes;
 
     public AdminRoutes(Config config, InstanceService instance, SessionService sessions, AdminAccountService admin,
                        RuleService rules, RegistrationSettings registrations, AdminDashboardService dashboard,
                        AuditLogView auditLog, AdminReportService reports, DomainModerationService domains,
-                       DomainBlockCsv domainCsv) {
+                       DomainBlockCsv domainCsv, StrikeService strikes) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         this.csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
@@ -48,6 +50,7 @@ public final class AdminRoutes implements Routes {
         this.auditLog = new AdminAuditLogHandler(auditLog, area);
         this.reports = new AdminReportsHandler(reports, admin, area);
         this.domainBlocks = new AdminDomainBlocksHandler(domains, domainCsv, area);
+        this.accountNotes = new AdminAccountNotesHandler(admin, strikes, area);
     }
 
     @Override
@@ -70,6 +73,9 @@ public final class AdminRoutes implements Routes {
         r.post("/admin/domain_blocks/{id}/delete", form(domainBlocks::delete));
 
         r.get("/admin/accounts", page(accounts::list));
+        r.get("/admin/accounts/{username}", page(accountNotes::show));
+        r.post("/admin/accounts/{username}/notes", form(accountNotes::addNote));
+        r.post("/admin/accounts/{username}/notes/{id}/delete", form(accountNotes::deleteNote));
         r.post("/admin/accounts/{username}/approve", form(accounts::approve));
         r.get("/admin/accounts/{username}/reject", page(accounts::confirmReject));
         r.post("/admin/accounts/{username}/reject", form(accounts::reject));

@@ -24,7 +24,8 @@ import social.starling.testing.TestApp;
 class AdminModerationPagesTest {
     private static final String SCOPES = "read write follow admin:read admin:write";
     private static final List<String> STAFF_PAGES = List.of("/admin/reports", "/admin/reports/1",
-            "/admin/domain_blocks", "/admin/domain_blocks/1/edit", "/admin/domain_blocks/export.csv");
+            "/admin/domain_blocks", "/admin/domain_blocks/1/edit", "/admin/domain_blocks/export.csv",
+            "/admin/accounts/tattler");
 
     @RegisterExtension
     static TestApp server = TestApp.create().with("STARLING_REGISTRATIONS", "open");
@@ -248,5 +249,45 @@ class AdminModerationPagesTest {
         assertThat(admin.postMultipart("/admin/domain_blocks/import", Map.of(), "file", "b.csv", "six.example")
                 .status()).as("no CSRF token").isEqualTo(422);
         assertThat(apiDomains(api)).doesNotContain("six.example");
+    }
+
+    @Test
+    void notesAndStrikesOnAnAccountPage() {
+        long targetId = server.fixtures().account("noted_one").id();
+        long adminId = server.fixtures().account("page_admin", Role.ADMIN).id();
+        server.app().accounts().admin().perform(adminId, targetId,
+                new social.starling.service.account.AdminAccountService.Action("silence", "Too loud.", null, false));
+        WebClient mod = as("page_mod", Role.MODERATOR);
+        WebClient.Page list = mod.get("/admin/accounts?username=noted_one");
+        assertThat(list.doc().select("a[href=/admin/accounts/noted_one]")).isNotEmpty();
+        WebClient.Page page = mod.get("/admin/accounts/noted_one");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.doc().selectFirst("#strike-list").text()).contains("Limited", "Too loud.");
+        assertThat(page.text()).contains("No notes yet.");
+
+        WebClient.Page empty = mod.submit(page.form("/admin/accounts/noted_one/notes"), Map.of("content", "  "));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.doc().selectFirst("#note-error")).isNotNull();
+        WebClient.Page added = mod.submit(page.form("/admin/accounts/noted_one/notes"),
+                Map.of("content", "Keeps posting ads."));
+        assertThat(added.status()).as(added.toString()).isEqualTo(302);
+        page = mod.get("/admin/accounts/noted_one");
+        assertThat(page.doc().selectFirst("#note-list").text()).contains("Keeps posting ads.", "page_mod");
+        assertThat(server.app().accounts().strikes().notesOn(targetId)).hasSize(1);
+
+        // Another staff member sees the note but may not delete it.
+        WebClient admin = as("page_admin", Role.ADMIN);
+        WebClient.Page seen = admin.get("/admin/accounts/noted_one");
+        assertThat(seen.doc().selectFirst("#note-list").text()).contains("Keeps posting ads.");
+        assertThat(seen.doc().select("#note-list form")).isEmpty();
+        long noteId = server.app().accounts().strikes().notesOn(targetId).getFirst().id();
+        assertThat(admin.post("/admin/accounts/noted_one/notes/" + noteId + "/delete", WebClient.fields(
+                "authenticity_token", admin.cookie("_starling_csrf").orElseThrow())).status()).isEqualTo(404);
+
+        WebClient.Page deleted = mod.submit(page.form("/admin/accounts/noted_one/notes/" + noteId + "/delete"),
+                Map.of());
+        assertThat(deleted.status()).isEqualTo(302);
+        assertThat(server.app().accounts().strikes().notesOn(targetId)).isEmpty();
+        assertThat(mod.get("/admin/accounts/nobody_here").status()).isEqualTo(404);
     }
 }
