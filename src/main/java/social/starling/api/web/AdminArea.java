@@ -17,6 +17,7 @@ final class AdminArea {
         DASHBOARD("/admin", "Dashboard", Permission.VIEW_DASHBOARD),
         REPORTS("/admin/reports", "Reports", Permission.MANAGE_REPORTS),
         ACCOUNTS("/admin/accounts", "Accounts", Permission.MANAGE_USERS),
+        APPEALS("/admin/disputes/appeals", "Appeals", Permission.MANAGE_APPEALS),
         DOMAIN_BLOCKS("/admin/domain_blocks", "Domain blocks", Permission.MANAGE_FEDERATION),
         RULES("/admin/rules", "Rules", Permission.MANAGE_RULES),
         REGISTRATIONS("/admin/settings/registrations", "Registrations", Permission.MANAGE_SETTINGS),
@@ -64,6 +65,20 @@ final class AdminArea {
         return user;
     }
 
+    /**
+     * The signed-in member, whatever their role; a visitor is sent to sign in (and comes back) and null returned.
+     */
+    WebUser member(Context ctx) {
+        WebUser user = session.user(ctx).orElse(null);
+        if (user == null) {
+            if ("GET".equals(ctx.method().name())) {
+                session.rememberReturnTo(ctx, ctx.path());
+            }
+            ctx.redirect("/auth/sign_in");
+        }
+        return user;
+    }
+
     /** The navigation for this staff member: the sections their role may open. */
     AdminNav nav(Role role, Section current) {
         List<AdminNav.Item> items = Arrays.stream(Section.values())
@@ -82,6 +97,7 @@ final class AdminArea {
             case DASHBOARD -> "view the dashboard";
             case REPORTS -> "handle reports";
             case ACCOUNTS -> "manage accounts";
+            case APPEALS -> "decide appeals";
             case DOMAIN_BLOCKS -> "manage federation";
             case RULES -> "edit the server's rules";
             case REGISTRATIONS -> "change the server's settings";

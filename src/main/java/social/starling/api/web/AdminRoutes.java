@@ -18,7 +18,7 @@ import social.starling.service.moderation.StrikeService;
 import social.starling.service.security.SessionService;
 
 /**
- * The staff's HTML pages under {@code /admin} (see {@link AdminArea} for who may open what). As on the other pages,
+ * The staff's HTML pages under {@code /admin}, and the member's strikes page {@code /disputes/strikes} (see {@link AdminArea} for who may open what). As on the other pages,
  * errors answer as pages and every POST needs this browser's CSRF token.
  */
 public final class AdminRoutes implements Routes {
@@ -33,6 +33,7 @@ public final class AdminRoutes implements Routes {
     private final AdminReportsHandler reports;
     private final AdminDomainBlocksHandler domainBlocks;
     private final AdminAccountNotesHandler accountNotes;
+    private final DisputesHandler disputes;
 
     public AdminRoutes(Config config, InstanceService instance, SessionService sessions, AdminAccountService admin,
                        RuleService rules, RegistrationSettings registrations, AdminDashboardService dashboard,
@@ -51,6 +52,7 @@ public final class AdminRoutes implements Routes {
         this.reports = new AdminReportsHandler(reports, admin, area);
         this.domainBlocks = new AdminDomainBlocksHandler(domains, domainCsv, area);
         this.accountNotes = new AdminAccountNotesHandler(admin, strikes, area);
+        this.disputes = new DisputesHandler(strikes, area);
     }
 
     @Override
@@ -93,6 +95,12 @@ public final class AdminRoutes implements Routes {
         r.post("/admin/settings/registrations", form(registrations::update));
 
         r.get("/admin/audit_log", page(auditLog::show));
+
+        r.get("/admin/disputes/appeals", page(disputes::queue));
+        r.post("/admin/disputes/appeals/{id}/approve", form(disputes::approve));
+        r.post("/admin/disputes/appeals/{id}/reject", form(disputes::reject));
+        r.get("/disputes/strikes", page(disputes::mine));
+        r.post("/disputes/strikes/{id}/appeal", form(disputes::appeal));
     }
 
     private Handler page(Handler handler) {

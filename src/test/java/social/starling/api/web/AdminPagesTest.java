@@ -93,7 +93,7 @@ class AdminPagesTest {
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
         assertThat(dashboard.doc().select("h1").text()).isEqualTo("Dashboard");
         assertThat(dashboard.doc().select("nav[aria-label=Administration] a").eachText())
-                .containsExactly("Dashboard", "Reports", "Accounts", "Audit log");
+                .containsExactly("Dashboard", "Reports", "Accounts", "Appeals", "Audit log");
         assertThat(dashboard.doc().select("nav[aria-label=Administration] a[aria-current=page]").text())
                 .isEqualTo("Dashboard");
         assertThat(moderator.get("/admin/accounts").status()).isEqualTo(200);
