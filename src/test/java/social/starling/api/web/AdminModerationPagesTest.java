@@ -169,6 +169,8 @@ class AdminModerationPagesTest {
         assertThat(server.app().moderation().domains().blockByDomain("modblock.example")).isEmpty();
         assertThat(mod.get("/admin").doc().select("nav[aria-label=Administration] a").eachText())
                 .doesNotContain("Domain blocks");
+        assertThat(mod.get("/about").doc().selectFirst("#moderated-servers"))
+                .as("STARLING_SHOW_DOMAIN_BLOCKS is disabled by default").isNull();
     }
 
     @Test

@@ -15,11 +15,12 @@ import social.starling.testing.TestApp;
 /**
  * The member's strikes page, {@code /disputes/strikes}: a member sees the strikes against them and appeals one
  * once; the staff's appeal queue, {@code /admin/disputes/appeals} (MANAGE_APPEALS): approving overrules the strike
- * and undoes its action, rejecting leaves it; both are audited.
+ * and undoes its action, rejecting leaves it; both are audited. And the about page's list of moderated servers,
+ * shown here to signed-in visitors only ({@code STARLING_SHOW_DOMAIN_BLOCKS=users}).
  */
 class MemberStrikesPageTest {
     @RegisterExtension
-    static TestApp server = TestApp.create();
+    static TestApp server = TestApp.create().with("STARLING_SHOW_DOMAIN_BLOCKS", "users");
 
     private static WebClient as(String username, Role role) {
         server.fixtures().account(username, role);
@@ -116,5 +117,36 @@ class MemberStrikesPageTest {
                 .isEqualTo(302);
         assertThat(member.get("/disputes/strikes").doc().selectFirst(".appeal-state").text()).isEqualTo("rejected");
         assertThat(server.app().accounts().admin().target(id).sensitized()).isTrue();
+    }
+
+    @Test
+    void theAboutPageListsModeratedServersToSignedInVisitors() {
+        long adminId = server.fixtures().account("strike_admin", Role.ADMIN).id();
+        var domains = server.app().moderation().domains();
+        domains.create(adminId, new social.starling.service.moderation.DomainModerationService.BlockChange(
+                "awful.example", social.starling.model.DomainBlock.Severity.SUSPEND, false, false, "staff only",
+                "Harassment", false));
+        domains.create(adminId, new social.starling.service.moderation.DomainModerationService.BlockChange(
+                "secretive.example", social.starling.model.DomainBlock.Severity.SILENCE, false, false, null, null,
+                true));
+        domains.create(adminId, new social.starling.service.moderation.DomainModerationService.BlockChange(
+                "mediaonly.example", social.starling.model.DomainBlock.Severity.NOOP, true, false, null, null,
+                false));
+
+        WebClient visitor = new WebClient(server.baseUrl());
+        for (String path : new String[] {"/about", "/"}) {
+            WebClient.Page page = visitor.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.doc().selectFirst("#moderated-servers")).as(path).isNull();
+        }
+        WebClient member = as("curious_member", Role.USER);
+        WebClient.Page about = member.get("/about");
+        var rows = about.doc().select("#moderated-servers-table tbody tr");
+        assertThat(rows.eachText()).hasSize(2);
+        assertThat(rows.get(0).text()).contains("Limited").contains("*").doesNotContain("secretive.example");
+        assertThat(rows.get(1).text()).isEqualTo("awful.example Suspended Harassment");
+        assertThat(about.text()).doesNotContain("mediaonly.example", "staff only");
+        var api = server.http().get("/api/v1/instance/domain_blocks");
+        assertThat(api.status()).as("the API agrees: users only").isEqualTo(404);
     }
 }
