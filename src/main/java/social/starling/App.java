@@ -120,8 +120,8 @@ public final class App implements AutoCloseable {
         List<Module> modules = List.of(
                 new OperationsModule(core, admission),
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
-                new WebModule(config, accounts),
-                new AdminWebModule(config, core, repos, accounts, moderation),
+                new WebModule(config, accounts, moderation),
+                new AdminWebModule(config, core, repos, accounts, statuses, moderation),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),

@@ -3,7 +3,9 @@ package social.starling.convert;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import social.starling.convert.entity.AdminDomainAllowEntity;
 import social.starling.convert.entity.AdminDomainBlockEntity;
 import social.starling.convert.entity.DomainBlockEntity;
@@ -21,6 +23,16 @@ public final class DomainBlockApiMapper {
 
     public AdminDomainAllowEntity toAdmin(DomainAllow a) {
         return new AdminDomainAllowEntity(Long.toString(a.id()), a.domain(), a.createdAt());
+    }
+
+    /**
+     * The public list of moderated servers (GET /api/v1/instance/domain_blocks and the about page), as Mastodon's:
+     * the blocks that limit (silence, then suspend, each by domain), not the noop ones; obfuscated domains starred.
+     */
+    public List<DomainBlockEntity> publicList(List<DomainBlock> blocks) {
+        return blocks.stream().filter(b -> b.silences() || b.suspends())
+                .sorted(Comparator.<DomainBlock>comparingInt(b -> b.severity().rank()).thenComparing(DomainBlock::domain))
+                .map(this::toPublic).toList();
     }
 
     public DomainBlockEntity toPublic(DomainBlock b) {

@@ -158,6 +158,12 @@ public final class AccountModerationRepository {
                 .fetchOptional(AccountModerationRepository::toAppeal);
     }
 
+    /** Pending appeals, oldest first (the queue order), at most {@code limit}. */
+    public List<Appeal> pendingAppeals(Tx tx, int limit) {
+        return tx.dsl().selectFrom(APPEALS).where(APPEALS.STATE.eq(Appeal.PENDING)).orderBy(APPEALS.ID.asc())
+                .limit(limit).fetch(AccountModerationRepository::toAppeal);
+    }
+
     /** Decides a pending appeal; false when it was no longer pending. */
     public boolean decideAppeal(Tx tx, long id, String state, long moderatorId, Instant now) {
         return tx.dsl().update(APPEALS).set(APPEALS.STATE, state).set(APPEALS.DECIDED_BY_ACCOUNT_ID, moderatorId)

@@ -10,10 +10,10 @@ public final class WebModule implements Module {
     private final WebRoutes pages;
     private final PublicFiles files = new PublicFiles();
 
-    public WebModule(Config config, AccountComponents accounts) {
+    public WebModule(Config config, AccountComponents accounts, ModerationComponents moderation) {
         this.pages = new WebRoutes(config, accounts.instance(), accounts.register(), accounts.confirmEmail(),
                 accounts.passwordReset(), accounts.invites(), accounts.logins(), accounts.sessions(),
-                accounts.tokens(), accounts.queries(), accounts.registrationSettings());
+                accounts.tokens(), accounts.queries(), accounts.registrationSettings(), moderation.domains());
     }
 
     @Override

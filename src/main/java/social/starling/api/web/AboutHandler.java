@@ -3,11 +3,16 @@ package social.starling.api.web;
 import io.javalin.http.Context;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import social.starling.config.Config;
+import social.starling.convert.DomainBlockApiMapper;
+import social.starling.convert.entity.DomainBlockEntity;
 import social.starling.model.RegistrationMode;
 import social.starling.model.view.InstanceInfo;
 import social.starling.service.instance.DefaultTexts;
 import social.starling.service.instance.InstanceService;
+import social.starling.service.moderation.DomainModerationService;
 
 /** {@code GET /} and {@code /about} (the landing page), {@code /privacy-policy} and {@code /terms-of-service}. */
 final class AboutHandler {
@@ -16,10 +21,18 @@ final class AboutHandler {
 
     private final InstanceService instance;
     private final Pages pages;
+    private final WebSession session;
+    private final Config.Audience showDomainBlocks;
+    private final DomainModerationService domains;
+    private final DomainBlockApiMapper mapper = new DomainBlockApiMapper();
 
-    AboutHandler(InstanceService instance, Pages pages) {
+    AboutHandler(InstanceService instance, Pages pages, WebSession session, Config.Audience showDomainBlocks,
+                 DomainModerationService domains) {
         this.instance = instance;
         this.pages = pages;
+        this.session = session;
+        this.showDomainBlocks = showDomainBlocks;
+        this.domains = domains;
     }
 
     void about(Context ctx) {
@@ -31,8 +44,14 @@ final class AboutHandler {
         AboutPage page = new AboutPage(info.title(), info.domain(), info.description(), info.rules(), moderation,
                 Registrations.label(mode), Registrations.summary(mode), mode != RegistrationMode.CLOSED,
                 contactEmail, info.contactAccount().map(a -> a.username()).orElse(null),
-                instance.page("terms_of_service").isPresent());
+                instance.page("terms_of_service").isPresent(), moderatedServers(ctx));
         pages.render(ctx, 200, "about.jte", "About", page);
+    }
+
+    /** The same list and the same audience as GET /api/v1/instance/domain_blocks; null when not shown. */
+    private List<DomainBlockEntity> moderatedServers(Context ctx) {
+        boolean signedIn = showDomainBlocks == Config.Audience.USERS && session.user(ctx).isPresent();
+        return showDomainBlocks.allows(signedIn) ? mapper.publicList(domains.allBlocks()) : null;
     }
 
     void privacyPolicy(Context ctx) {

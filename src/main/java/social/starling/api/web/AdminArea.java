@@ -10,13 +10,14 @@ import social.starling.service.security.SessionService.WebUser;
 /**
  * The staff's pages under {@code /admin}: who may open which section (Mastodon's permission for it), and the shared
  * navigation. A visitor is sent to sign in and comes back; a signed-in member, or staff without the section's
- * permission, gets a 403 page. Sections still to be built (reports, domain blocks) answer "not available yet".
+ * permission, gets a 403 page.
  */
 final class AdminArea {
     enum Section {
         DASHBOARD("/admin", "Dashboard", Permission.VIEW_DASHBOARD),
         REPORTS("/admin/reports", "Reports", Permission.MANAGE_REPORTS),
         ACCOUNTS("/admin/accounts", "Accounts", Permission.MANAGE_USERS),
+        APPEALS("/admin/disputes/appeals", "Appeals", Permission.MANAGE_APPEALS),
         DOMAIN_BLOCKS("/admin/domain_blocks", "Domain blocks", Permission.MANAGE_FEDERATION),
         RULES("/admin/rules", "Rules", Permission.MANAGE_RULES),
         REGISTRATIONS("/admin/settings/registrations", "Registrations", Permission.MANAGE_SETTINGS),
@@ -64,6 +65,20 @@ final class AdminArea {
         return user;
     }
 
+    /**
+     * The signed-in member, whatever their role; a visitor is sent to sign in (and comes back) and null returned.
+     */
+    WebUser member(Context ctx) {
+        WebUser user = session.user(ctx).orElse(null);
+        if (user == null) {
+            if ("GET".equals(ctx.method().name())) {
+                session.rememberReturnTo(ctx, ctx.path());
+            }
+            ctx.redirect("/auth/sign_in");
+        }
+        return user;
+    }
+
     /** The navigation for this staff member: the sections their role may open. */
     AdminNav nav(Role role, Section current) {
         List<AdminNav.Item> items = Arrays.stream(Section.values())
@@ -77,21 +92,12 @@ final class AdminArea {
         pages.render(ctx, status, template, title, page);
     }
 
-    /** A section whose page is not built yet, behind its permission like the rest. */
-    void unavailable(Context ctx, Section section) {
-        WebUser user = staff(ctx, section);
-        if (user == null) {
-            return;
-        }
-        render(ctx, 200, "admin_unavailable.jte", section.label,
-                new AdminUnavailablePage(nav(user.user().role(), section), section.label));
-    }
-
     private static String what(Section section) {
         return switch (section) {
             case DASHBOARD -> "view the dashboard";
             case REPORTS -> "handle reports";
             case ACCOUNTS -> "manage accounts";
+            case APPEALS -> "decide appeals";
             case DOMAIN_BLOCKS -> "manage federation";
             case RULES -> "edit the server's rules";
             case REGISTRATIONS -> "change the server's settings";

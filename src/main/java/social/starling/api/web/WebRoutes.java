@@ -5,6 +5,7 @@ import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.config.Config;
 import social.starling.errors.StarlingException;
+import social.starling.service.moderation.DomainModerationService;
 import social.starling.service.account.AccountQueryService;
 import social.starling.service.account.ConfirmEmailService;
 import social.starling.service.account.InviteService;
@@ -33,12 +34,12 @@ public final class WebRoutes implements Routes {
     public WebRoutes(Config config, InstanceService instance, RegisterService register, ConfirmEmailService confirm,
                      PasswordResetService passwordReset, InviteService invites, LoginService logins,
                      SessionService sessions, TokenService tokens, AccountQueryService accounts,
-                     RegistrationSettings registrations) {
+                     RegistrationSettings registrations, DomainModerationService domains) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         this.csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
         this.pages = new Pages(instance, session, csrf);
-        this.about = new AboutHandler(instance, pages);
+        this.about = new AboutHandler(instance, pages, session, config.instance().showDomainBlocks(), domains);
         this.signUp = new SignUpHandler(register, invites, instance, config.instance(), registrations,
                 pages);
         this.confirmation = new ConfirmationHandler(confirm, accounts, pages);

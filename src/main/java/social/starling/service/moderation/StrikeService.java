@@ -72,6 +72,18 @@ public final class StrikeService {
         });
     }
 
+    /** A pending appeal with the strike it contests and the appellant's handle. */
+    public record PendingAppeal(Appeal appeal, AccountWarning warning, String acct) {
+    }
+
+    /** The pending appeals, oldest first, at most {@code limit}. */
+    public List<PendingAppeal> pendingAppeals(int limit) {
+        return db.read(tx -> moderation.pendingAppeals(tx, limit).stream()
+                .map(a -> new PendingAppeal(a, moderation.findWarning(tx, a.warningId()).orElseThrow(),
+                        accounts.find(tx, a.accountId()).map(x -> x.acct()).orElse("(deleted)")))
+                .toList());
+    }
+
     /** A moderator approves a pending appeal: the strike is overruled and its action undone. */
     public void approve(long moderatorId, long appealId) {
         AccountWarning w = decide(moderatorId, appealId, Appeal.APPROVED);

@@ -93,12 +93,12 @@ class AdminPagesTest {
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
         assertThat(dashboard.doc().select("h1").text()).isEqualTo("Dashboard");
         assertThat(dashboard.doc().select("nav[aria-label=Administration] a").eachText())
-                .containsExactly("Dashboard", "Reports", "Accounts", "Audit log");
+                .containsExactly("Dashboard", "Reports", "Accounts", "Appeals", "Audit log");
         assertThat(dashboard.doc().select("nav[aria-label=Administration] a[aria-current=page]").text())
                 .isEqualTo("Dashboard");
         assertThat(moderator.get("/admin/accounts").status()).isEqualTo(200);
         assertThat(moderator.get("/admin/audit_log").status()).isEqualTo(200);
-        assertThat(moderator.get("/admin/reports").text()).contains("not available yet");
+        assertThat(moderator.get("/admin/reports").doc().select("h1").text()).isEqualTo("Reports");
         assertThat(moderator.get("/admin/domain_blocks").status()).isEqualTo(403);
         assertThat(moderator.get("/admin/rules").status()).isEqualTo(403);
         assertThat(moderator.get("/admin/settings/registrations").status()).isEqualTo(403);

@@ -2,11 +2,9 @@ package social.starling.api.mastodon.v1.instance;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Comparator;
 import social.starling.api.auth.ApiAuth;
 import social.starling.config.Config;
 import social.starling.convert.DomainBlockApiMapper;
-import social.starling.model.DomainBlock;
 import social.starling.service.moderation.DomainModerationService;
 
 /**
@@ -17,9 +15,6 @@ import social.starling.service.moderation.DomainModerationService;
  * noop ones, as DomainBlock entities: obfuscated domains starred, the digest of the real domain, the public comment.
  */
 public final class DomainBlocksHandler implements Handler {
-    private static final Comparator<DomainBlock> ORDER = Comparator.<DomainBlock>comparingInt(b -> b.severity().rank())
-            .thenComparing(DomainBlock::domain);
-
     private final ApiAuth auth;
     private final Config.Audience audience;
     private final DomainModerationService domains;
@@ -41,7 +36,6 @@ public final class DomainBlocksHandler implements Handler {
             return;
         }
         // Mastodon: expires_in 3.minutes, public
-        ctx.header("Cache-Control", "public, max-age=180").json(domains.allBlocks().stream()
-                .filter(b -> b.silences() || b.suspends()).sorted(ORDER).map(mapper::toPublic).toList());
+        ctx.header("Cache-Control", "public, max-age=180").json(mapper.publicList(domains.allBlocks()));
     }
 }
