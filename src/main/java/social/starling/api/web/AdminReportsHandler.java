@@ -98,7 +98,10 @@ final class AdminReportsHandler {
         queue(ctx, "reopened", (staff, id) -> reports.reopen(staff, id));
     }
 
-    /** An account action on the report's target, with the report's id on the strike; the report is then resolved. */
+    /**
+     * An account action on the report's target, with the report's id: the action resolves the report in its own
+     * transaction (AdminAccountService), as Mastodon's Admin::AccountAction does.
+     */
     void action(Context ctx) {
         WebUser staff = area.staff(ctx, AdminArea.Section.REPORTS);
         if (staff == null) {
@@ -118,7 +121,6 @@ final class AdminReportsHandler {
         AdminReportView v = reports.show(me, id);
         admin.perform(me, v.target().account().id(),
                 new AdminAccountService.Action(type, text == null ? "" : text, id, notify));
-        reports.resolve(me, id);
         ctx.redirect("/admin/reports/" + id + "?notice=" + type);
     }
 

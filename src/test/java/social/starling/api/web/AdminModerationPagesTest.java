@@ -148,6 +148,8 @@ class AdminModerationPagesTest {
         assertThat(strikes.getFirst().warning().text()).isEqualTo("Spam is not welcome.");
         assertThat(server.app().moderation().auditLog().page(modId, "Account", targetId, null, 10))
                 .extracting(AuditEntry::action).containsExactly("suspend");
+        assertThat(server.app().moderation().auditLog().page(modId, "Report", id, null, 10))
+                .extracting(AuditEntry::action).containsExactly("resolve");
     }
 
     private static List<String> apiDomains(HttpTester admin) {
