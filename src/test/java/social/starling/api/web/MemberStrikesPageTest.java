@@ -46,7 +46,10 @@ class MemberStrikesPageTest {
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).hasValueSatisfying(l -> assertThat(l).contains("/auth/sign_in"));
         }
+        assertThat(visitor.get("/about").doc().select("footer a[href=/disputes/strikes]")).isEmpty();
         WebClient member = as("clean_member", Role.USER);
+        assertThat(member.get("/about").doc().select("footer a[href=/disputes/strikes]")).as("linked for members")
+                .hasSize(1);
         WebClient.Page mine = member.get("/disputes/strikes");
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(mine.text()).contains("You have no strikes.");
