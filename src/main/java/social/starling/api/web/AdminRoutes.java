@@ -4,7 +4,6 @@ import io.javalin.http.Handler;
 import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.config.Config;
-import social.starling.errors.StarlingException;
 import social.starling.service.account.AdminAccountService;
 import social.starling.service.instance.InstanceService;
 import social.starling.service.instance.RegistrationSettings;
@@ -18,12 +17,12 @@ import social.starling.service.moderation.StrikeService;
 import social.starling.service.security.SessionService;
 
 /**
- * The staff's HTML pages under {@code /admin}, and the member's strikes page {@code /disputes/strikes} (see {@link AdminArea} for who may open what). As on the other pages,
- * errors answer as pages and every POST needs this browser's CSRF token.
+ * The staff's HTML pages under {@code /admin}, and the member's strikes page {@code /disputes/strikes} (see
+ * {@link AdminArea} for who may open what). As on the other pages, errors answer as pages and every POST needs this
+ * browser's CSRF token ({@link Pages#page}, {@link Pages#form}).
  */
 public final class AdminRoutes implements Routes {
     private final Pages pages;
-    private final Csrf csrf;
     private final AdminArea area;
     private final AdminDashboardHandler dashboard;
     private final AdminAccountsHandler accounts;
@@ -40,7 +39,7 @@ public final class AdminRoutes implements Routes {
                        AuditLogView auditLog, AdminReportService reports, DomainModerationService domains,
                        DomainBlockCsv domainCsv, StrikeService strikes) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
-        this.csrf = new Csrf(cookies);
+        Csrf csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
         this.pages = new Pages(instance, session, csrf);
         this.area = new AdminArea(session, pages);
@@ -104,23 +103,10 @@ public final class AdminRoutes implements Routes {
     }
 
     private Handler page(Handler handler) {
-        return ctx -> {
-            try {
-                handler.handle(ctx);
-            } catch (StarlingException e) {
-                pages.error(ctx, e);
-            }
-        };
+        return pages.page(handler);
     }
 
-    /** Refused with 422, before it does anything, without this browser's CSRF token. */
     private Handler form(Handler handler) {
-        return page(ctx -> {
-            if (!csrf.valid(ctx)) {
-                pages.invalidToken(ctx);
-                return;
-            }
-            handler.handle(ctx);
-        });
+        return pages.form(handler);
     }
 }

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.Map;
 import social.starling.errors.BadRequestException;
 import social.starling.errors.ForbiddenException;
@@ -61,6 +62,28 @@ final class Pages {
     }
 
     /** 422 for a form posted without its own CSRF token (Rails' wording). */
+    /** A page handler whose client-safe errors render as pages with the API's status codes. */
+    Handler page(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (StarlingException e) {
+                error(ctx, e);
+            }
+        };
+    }
+
+    /** A form's POST handler: refused with 422, before it does anything, without this browser's CSRF token. */
+    Handler form(Handler handler) {
+        return page(ctx -> {
+            if (!csrf.valid(ctx)) {
+                invalidToken(ctx);
+                return;
+            }
+            handler.handle(ctx);
+        });
+    }
+
     void invalidToken(Context ctx) {
         message(ctx, 422, MessagePage.of("Invalid authenticity token",
                 "This form was sent without the security token of this browser, or it has expired, so nothing was "

@@ -4,7 +4,6 @@ import io.javalin.http.Handler;
 import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.config.Config;
-import social.starling.errors.StarlingException;
 import social.starling.service.moderation.DomainModerationService;
 import social.starling.service.account.AccountQueryService;
 import social.starling.service.account.ConfirmEmailService;
@@ -23,7 +22,6 @@ import social.starling.service.security.SessionService;
  */
 public final class WebRoutes implements Routes {
     private final Pages pages;
-    private final Csrf csrf;
     private final AboutHandler about;
     private final SignUpHandler signUp;
     private final ConfirmationHandler confirmation;
@@ -36,7 +34,7 @@ public final class WebRoutes implements Routes {
                      SessionService sessions, TokenService tokens, AccountQueryService accounts,
                      RegistrationSettings registrations, DomainModerationService domains) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
-        this.csrf = new Csrf(cookies);
+        Csrf csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
         this.pages = new Pages(instance, session, csrf);
         this.about = new AboutHandler(instance, pages, session, config.instance().showDomainBlocks(), domains);
@@ -76,25 +74,11 @@ public final class WebRoutes implements Routes {
         r.post("/oauth/authorize/deny", form(authorize::deny));
     }
 
-    /** A page handler whose client-safe errors render as pages with the API's status codes. */
     private Handler page(Handler handler) {
-        return ctx -> {
-            try {
-                handler.handle(ctx);
-            } catch (StarlingException e) {
-                pages.error(ctx, e);
-            }
-        };
+        return pages.page(handler);
     }
 
-    /** A form's POST handler: refused with 422, before it does anything, without this browser's CSRF token. */
     private Handler form(Handler handler) {
-        return page(ctx -> {
-            if (!csrf.valid(ctx)) {
-                pages.invalidToken(ctx);
-                return;
-            }
-            handler.handle(ctx);
-        });
+        return pages.form(handler);
     }
 }
