@@ -199,7 +199,8 @@ public final class ProfilePageHandler {
         String spoiler = s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText();
         return new StatusCard(displayName(a), "@" + a.username() + "@" + (a.isLocal() ? domain : a.domain()),
                 profileUrl(a), s.content() == null ? "" : s.content(), spoiler, WHEN.format(s.createdAt()),
-                s.createdAt().toString(), statusUrl(v), v.media().stream().map(this::thumbnail).toList());
+                s.createdAt().toString(), statusUrl(v), v.media().stream().map(this::thumbnail)
+                .filter(t -> t.previewUrl() != null).toList());
     }
 
     private StatusCard.Thumbnail thumbnail(MediaAttachment m) {

@@ -38,12 +38,14 @@ class PublicPagesTest {
     static String directId;
     static String pinnedId;
     static String bobPostId;
+    static String pictureId;
 
     @BeforeAll
     static void posts() {
         app.fixtures().account("alice");
         app.fixtures().account("bob");
         app.fixtures().account("carol");
+        app.fixtures().account("dora");
         ApiClient client = ApiClient.register(app.http(), "read write");
         HttpTester alice = client.as("alice", "write");
         assertThat(alice.patchJson("/api/v1/accounts/update_credentials", """
@@ -57,6 +59,18 @@ class PublicPagesTest {
         privateId = post(alice, "{\"status\": \"Followers-only secret #garden\", \"visibility\": \"private\"}");
         directId = post(alice, "{\"status\": \"@bob a direct secret\", \"visibility\": \"direct\"}");
         bobPostId = post(client.as("bob", "write"), "{\"status\": \"Bob keeps out of search engines\"}");
+        String dora = client.login("dora", social.starling.testing.Fixtures.PASSWORD, "write");
+        HttpResult header = new social.starling.testing.Multipart()
+                .file("header", "header.png", "image/png", social.starling.testing.Multipart.resource("image.png"))
+                .send("PATCH", app.baseUrl() + "/api/v1/accounts/update_credentials", dora);
+        assertThat(header.status()).as(header.body()).isEqualTo(200);
+        HttpResult upload = new social.starling.testing.Multipart()
+                .file("file", "image.png", "image/png", social.starling.testing.Multipart.resource("image.png"))
+                .field("description", "A small picture")
+                .send("POST", app.baseUrl() + "/api/v2/media", dora);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        pictureId = post(app.http().withToken(dora), "{\"status\": \"Look at this\", \"media_ids\": [\""
+                + upload.json().get("id").asText() + "\"]}");
         HttpTester carol = client.as("carol", "write");
         for (int i = 1; i <= 21; i++) {
             post(carol, "{\"status\": \"Carol post number " + i + "\"}");
@@ -184,6 +198,18 @@ class PublicPagesTest {
         assertThat(r.header("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
         assertThat(items(r.body())).extracting(i -> i.get("link"))
                 .containsExactly(app.baseUrl() + "/@alice/" + publicId);
+    }
+
+    @Test
+    void headerImageAndMediaThumbnails() {
+        Document doc = page("/@dora");
+        assertThat(doc.selectFirst("section.profile img.header")).as("the header image").isNotNull();
+        var thumbnail = doc.selectFirst("article .media img");
+        assertThat(thumbnail).as("a thumbnail of the attachment").isNotNull();
+        assertThat(thumbnail.attr("alt")).isEqualTo("A small picture");
+        assertThat(thumbnail.attr("src")).isNotBlank();
+        assertThat(meta(page("/@dora/" + pictureId), "og:image")).isEqualTo(thumbnail.absUrl("src"));
+        assertThat(page("/@alice").select("section.profile img.header")).as("alice has no header").isEmpty();
     }
 
     @Test
