@@ -39,6 +39,8 @@ class PublicPagesTest {
     static String pinnedId;
     static String bobPostId;
     static String pictureId;
+    static long remoteId;
+    static String remoteUri;
 
     @BeforeAll
     static void posts() {
@@ -46,6 +48,7 @@ class PublicPagesTest {
         app.fixtures().account("bob");
         app.fixtures().account("carol");
         app.fixtures().account("dora");
+        app.fixtures().account("gone");
         ApiClient client = ApiClient.register(app.http(), "read write");
         HttpTester alice = client.as("alice", "write");
         assertThat(alice.patchJson("/api/v1/accounts/update_credentials", """
@@ -71,10 +74,40 @@ class PublicPagesTest {
         assertThat(upload.status()).as(upload.body()).isEqualTo(200);
         pictureId = post(app.http().withToken(dora), "{\"status\": \"Look at this\", \"media_ids\": [\""
                 + upload.json().get("id").asText() + "\"]}");
+        HttpTester gone = client.as("gone", "write");
+        post(gone, "{\"status\": \"Suspended gardener #garden\"}");
+        app.app().core().db().inTransaction(tx -> social.starling.db.TestSql.dsl(tx)
+                .update(social.starling.db.schema.Tables.ACCOUNTS)
+                .set(social.starling.db.schema.Tables.ACCOUNTS.SUSPENDED_AT, java.time.Instant.now())
+                .where(social.starling.db.schema.Tables.ACCOUNTS.USERNAME_KEY.eq("gone")).execute());
+        remoteStatus();
         HttpTester carol = client.as("carol", "write");
         for (int i = 1; i <= 21; i++) {
             post(carol, "{\"status\": \"Carol post number " + i + "\"}");
         }
+    }
+
+    /** A remote account's public status tagged #garden, written straight to the database. */
+    static void remoteStatus() {
+        var core = app.app().core();
+        java.time.Instant now = core.clock().instant();
+        String base = "https://remote.example/users/meow";
+        var a = new social.starling.model.Account(core.ids().next(), "meow", "remote.example", "", "", "",
+                List.of(), base, "https://remote.example/@meow", base + "/inbox", null, base + "/outbox",
+                base + "/followers", base + "/following", null, "Person", false, true, false, false, false, null,
+                null, null, null, null, 0, 0, 0, null, null, null, now, now);
+        var meow = core.db().inTransaction(tx -> app.app().accounts().writer().upsertRemote(tx, a, now));
+        remoteId = core.ids().next();
+        remoteUri = meow.uri() + "/statuses/" + remoteId;
+        var s = new social.starling.model.Status(remoteId, meow.id(), remoteUri, null, false,
+                social.starling.model.Visibility.PUBLIC, "", "<p>Remote #garden news</p>", "", false, null, null,
+                null, null, null, null, null, 0, 0, 0, 0, null, now);
+        core.db().inTransaction(tx -> {
+            app.app().repos().statuses().insert(tx, s);
+            app.app().repos().tags().attach(tx, remoteId,
+                    app.app().repos().tags().findOrCreate(tx, "garden", core.ids(), now).id(), now);
+            return null;
+        });
     }
 
     static String post(HttpTester as, String json) {
@@ -181,13 +214,17 @@ class PublicPagesTest {
         HttpResult asActivity = get("/@alice.rss", "application/activity+json");
         assertThat(asActivity.header("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
         assertThat(get("/@nobody.rss", "*/*").status()).isEqualTo(404);
+        assertThat(get("/@gone.rss", "*/*").status()).as("suspended").isEqualTo(404);
+        assertThat(get("/@gone", BROWSER).status()).as("suspended").isEqualTo(404);
     }
 
     @Test
     void theTagPageAndFeedListTaggedPublicPosts() throws Exception {
         Document doc = page("/tags/garden");
         assertThat(doc.select("main article").text()).contains("Tea in the #garden")
-                .doesNotContain("Followers-only");
+                .contains("Remote #garden news").contains("@meow@remote.example")
+                .doesNotContain("Followers-only").doesNotContain("Suspended gardener");
+        assertThat(doc.select("a.permalink").eachAttr("href")).contains(remoteUri, "/@alice/" + publicId);
         assertThat(meta(doc, "og:title")).isEqualTo("#garden");
         assertThat(meta(doc, "og:url")).isEqualTo(app.baseUrl() + "/tags/garden");
         assertThat(doc.selectFirst("link[rel=alternate][type=application/rss+xml]").attr("href"))
@@ -197,7 +234,7 @@ class PublicPagesTest {
         HttpResult r = get("/tags/garden.rss", "*/*");
         assertThat(r.header("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
         assertThat(items(r.body())).extracting(i -> i.get("link"))
-                .containsExactly(app.baseUrl() + "/@alice/" + publicId);
+                .containsExactly(remoteUri, app.baseUrl() + "/@alice/" + publicId);
     }
 
     @Test
