@@ -83,7 +83,7 @@ class PublicPagesTest {
         remoteStatus();
         HttpTester carol = client.as("carol", "write");
         for (int i = 1; i <= 21; i++) {
-            post(carol, "{\"status\": \"Carol post number " + i + "\"}");
+            post(carol, "{\"status\": \"Carol post number " + i + " #counting\"}");
         }
     }
 
@@ -177,6 +177,15 @@ class PublicPagesTest {
         assertThat(second.text()).contains("Carol post number 1");
         assertThat(second.select("a[rel=next]")).isEmpty();
         assertThat(get("/@carol?max_id=soon", BROWSER).status()).isEqualTo(400);
+
+        Document tag = page("/tags/counting");
+        assertThat(tag.select("main article")).hasSize(20);
+        String olderTagged = tag.selectFirst("a[rel=next]").attr("href");
+        assertThat(olderTagged).startsWith("/tags/counting?max_id=");
+        Document tagSecond = page(olderTagged);
+        assertThat(tagSecond.select("main article")).hasSize(1);
+        assertThat(tagSecond.text()).contains("Carol post number 1 ");
+        assertThat(tagSecond.select("a[rel=next]")).isEmpty();
     }
 
     @Test
