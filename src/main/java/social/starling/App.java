@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                 new GraphModule(core, graph, edges),
                 new AccountActionsModule(core, AccountActionComponents.build(core, repos, accounts, graph), accounts,
                         graph, edges),
-                new ActivityPubModule(core, repos, accounts, remoteAccounts),
+                new ActivityPubModule(core, repos, accounts, remoteAccounts, statuses, graph, edges),
                 new RemoteNotesModule(remoteNotes),
                 new InboxModule(core, inbox),
                 new DeliveryModule(delivery),

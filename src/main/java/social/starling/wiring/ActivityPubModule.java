@@ -33,7 +33,8 @@ public final class ActivityPubModule implements Module {
     private final SignedFetch signed;
 
     public ActivityPubModule(Core core, Repositories repos, AccountComponents accounts,
-                             RemoteAccountComponents remote) {
+                             RemoteAccountComponents remote, StatusComponents statusComponents,
+                             GraphComponents graph, Edges edges) {
         FederationComponents federation = FederationComponents.build(core, repos, accounts);
         this.signed = new SignedFetch(core.config().federation().authorizedFetch(), remote.verifier(),
                 new SignedFetchPolicy(core.db(), repos.accounts(), repos.relationships(), core.clock()),
@@ -53,7 +54,8 @@ public final class ActivityPubModule implements Module {
         this.quoteAuthorizations = new QuoteAuthorizationHandler(new QuoteAuthorizationService(core.db(),
                 repos.quotes(), repos.statuses(), repos.accounts()), new QuoteActivityMapper(uris), signed);
         this.pages = new ProfilePageHandler(core.config(), accounts.instance(), accounts.sessions(),
-                federation.actors(), federation.objects(), uris);
+                federation.actors(), federation.objects(), uris, statusComponents.accountStatuses(),
+                graph.tagTimeline(), edges.statusApi().media());
     }
 
     /** With authorized fetch on, every ActivityPub GET but WebFinger and the instance actor needs a signature. */
@@ -74,8 +76,18 @@ public final class ActivityPubModule implements Module {
                 .get("/users/{name}/quote_authorizations/{id}", signed.require(quoteAuthorizations::show));
         routes.negotiated("/actor", actors::instanceActorPage, actors::instanceActor);
         routes.negotiated("/users/{name}", actors::toProfile, signed.require(actors::actor));
-        routes.negotiated("/@{name}", pages::profile, signed.require(actors::actor));
+        // /@name.rss is the profile's RSS feed whatever the Accept (Javalin reads "name.rss" as the name).
+        var actor = signed.require(actors::actor);
+        routes.negotiated("/@{name}", pages::profile,
+                ctx -> {
+                    if (ProfilePageHandler.isFeed(ctx)) {
+                        pages.profile(ctx);
+                    } else {
+                        actor.handle(ctx);
+                    }
+                });
         routes.negotiated("/users/{name}/statuses/{id}", statuses::toPage, signed.require(statuses::note));
         routes.negotiated("/@{name}/{id}", pages::status, signed.require(statuses::note));
+        routes.web().get("/tags/{name}", pages::tag);
     }
 }

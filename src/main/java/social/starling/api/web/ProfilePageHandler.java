@@ -3,56 +3,134 @@ package social.starling.api.web;
 import io.javalin.http.Context;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import social.starling.config.Config;
+import social.starling.convert.MediaAttachmentApiMapper;
+import social.starling.errors.BadRequestException;
 import social.starling.errors.NotFoundException;
 import social.starling.errors.StarlingException;
 import social.starling.model.Account;
 import social.starling.model.LocalUris;
+import social.starling.model.MediaAttachment;
+import social.starling.model.Page;
+import social.starling.model.Status;
+import social.starling.model.Visibility;
 import social.starling.model.federation.LocalNote;
 import social.starling.model.federation.LocalReblog;
+import social.starling.model.view.StatusView;
 import social.starling.service.federation.LocalActorService;
 import social.starling.service.federation.LocalObjectService;
 import social.starling.service.instance.InstanceService;
 import social.starling.service.security.SessionService;
+import social.starling.service.timeline.AccountStatusesService;
+import social.starling.service.timeline.TagTimelineService;
+import social.starling.text.HtmlSanitizer;
 
 /**
- * The HTML side of the URLs other servers also read: a member's profile ({@code /@name}) and one status
- * ({@code /@name/id}), for browsers. Deliberately small (the web pages will grow them): who it is, the bio, and how
- * to follow them from anywhere in the fediverse. The same people and statuses are shown as the ActivityPub side
- * shows: visible members, public and unlisted statuses; anything else is a 404 page.
+ * The HTML side of the URLs other servers also read: a member's profile ({@code /@name}, with its pinned and
+ * latest public posts) and one status ({@code /@name/id}), for browsers; the hashtag pages ({@code /tags/name});
+ * and the RSS feeds of both ({@code /@name.rss}, {@code /tags/name.rss}). The same people and statuses are shown
+ * as the API shows a visitor, except that lists hold public posts only (as Mastodon's public profile): an unlisted
+ * post is reachable by its own link only. Anything else is a 404 page.
  */
 public final class ProfilePageHandler {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    static final int PER_PAGE = 20;
+    private static final String RSS = ".rss";
+    private static final AccountStatusesService.Options PUBLIC_POSTS =
+            new AccountStatusesService.Options(false, false, false, true, null);
+    private static final AccountStatusesService.Options PINS =
+            new AccountStatusesService.Options(true, false, false, true, null);
 
     private final Pages pages;
     private final LocalActorService actors;
     private final LocalObjectService objects;
+    private final AccountStatusesService accountStatuses;
+    private final TagTimelineService tagTimeline;
+    private final MediaAttachmentApiMapper media;
     private final LocalUris uris;
     private final String domain;
 
     public ProfilePageHandler(Config config, InstanceService instance, SessionService sessions,
-                              LocalActorService actors, LocalObjectService objects, LocalUris uris) {
+                              LocalActorService actors, LocalObjectService objects, LocalUris uris,
+                              AccountStatusesService accountStatuses, TagTimelineService tagTimeline,
+                              MediaAttachmentApiMapper media) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         Csrf csrf = new Csrf(cookies);
         this.pages = new Pages(instance, new WebSession(sessions, cookies, csrf), csrf);
         this.actors = actors;
         this.objects = objects;
+        this.accountStatuses = accountStatuses;
+        this.tagTimeline = tagTimeline;
+        this.media = media;
         this.uris = uris;
         this.domain = config.server().domain();
     }
 
+    /** Whether {@code /@name} is the RSS feed ({@code /@name.rss}): that is no actor, whatever the Accept. */
+    public static boolean isFeed(Context ctx) {
+        return ctx.pathParam("name").endsWith(RSS);
+    }
+
     public void profile(Context ctx) {
         page(ctx, () -> {
-            Account a = actors.find(ctx.pathParam("name"))
-                    .orElseThrow(() -> new NotFoundException("There is no one here by that name."));
+            if (isFeed(ctx)) {
+                profileFeed(ctx);
+                return;
+            }
+            Account a = member(ctx.pathParam("name"));
             String name = displayName(a);
-            ProfilePage page = new ProfilePage(name, handle(a), a.note() == null ? "" : a.note(),
+            Page paging = new Page(maxId(ctx), Optional.empty(), Optional.empty(), PER_PAGE);
+            var latest = accountStatuses.statuses(a.id(), null, PUBLIC_POSTS, paging);
+            List<StatusCard> pinned = paging.maxId().isPresent() ? List.of()
+                    : cards(accountStatuses.statuses(a.id(), null, PINS, Page.first(PER_PAGE)).statuses());
+            String older = latest.pageIds().size() < PER_PAGE ? null
+                    : "/@" + a.username() + "?max_id=" + latest.pageIds().getLast();
+            String bio = a.note() == null ? "" : a.note();
+            String avatar = avatar(a);
+            Head head = new Head(name + " (" + handle(a) + ")", HtmlSanitizer.toPlainText(bio), avatar,
+                    uris.profile(a.username()), "profile", uris.actor(a.username()),
+                    uris.baseUrl() + "/@" + a.username() + RSS, !a.indexable());
+            ProfilePage page = new ProfilePage(name, handle(a), bio,
                     a.fields().stream().map(f -> new ProfilePage.Field(f.name(), f.value())).toList(),
-                    a.avatarFile() == null ? null : uris.media(a.avatarFile()), a.statusesCount(),
-                    a.followingCount(), a.followersCount(), a.hideCollections());
+                    avatar, a.statusesCount(), a.followingCount(), a.followersCount(), a.hideCollections(),
+                    a.headerFile() == null ? null : uris.media(a.headerFile()), pinned,
+                    cards(latest.statuses()), older, head);
             pages.render(ctx, 200, "profile.jte", name + " (" + handle(a) + ")", page);
+        });
+    }
+
+    private void profileFeed(Context ctx) {
+        String username = ctx.pathParam("name");
+        Account a = member(username.substring(0, username.length() - RSS.length()));
+        var latest = accountStatuses.statuses(a.id(), null, PUBLIC_POSTS, Page.first(PER_PAGE));
+        rss(ctx, Rss.render(displayName(a) + " (" + handle(a) + ")", uris.profile(a.username()),
+                HtmlSanitizer.toPlainText(a.note() == null ? "" : a.note()), avatar(a),
+                items(latest.statuses())));
+    }
+
+    public void tag(Context ctx) {
+        page(ctx, () -> {
+            String name = ctx.pathParam("name");
+            if (name.endsWith(RSS)) {
+                String tag = name.substring(0, name.length() - RSS.length());
+                var found = tagTimeline.timeline(null, tagQuery(tag), Page.first(PER_PAGE));
+                rss(ctx, Rss.render("#" + tag, uris.baseUrl() + "/tags/" + tag,
+                        "Public posts tagged #" + tag, null, items(found.statuses())));
+                return;
+            }
+            Page paging = new Page(maxId(ctx), Optional.empty(), Optional.empty(), PER_PAGE);
+            var found = tagTimeline.timeline(null, tagQuery(name), paging);
+            String older = found.pagingIds().size() < PER_PAGE ? null
+                    : "/tags/" + name + "?max_id=" + found.pagingIds().getLast();
+            String url = uris.baseUrl() + "/tags/" + name;
+            Head head = new Head("#" + name, "Public posts tagged #" + name, null, url, "website", null,
+                    url + RSS, false);
+            pages.render(ctx, 200, "tag_page.jte", "#" + name,
+                    new TagPage(name, cards(found.statuses()), older, head));
         });
     }
 
@@ -70,12 +148,102 @@ public final class ProfilePageHandler {
             };
             Account a = note.author();
             var s = note.status();
-            StatusPage page = new StatusPage(displayName(a), handle(a), "/@" + a.username(),
-                    s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText(), s.content(),
+            String text = HtmlSanitizer.toPlainText(s.content() == null ? "" : s.content());
+            String spoiler = s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText();
+            String image = note.media().stream().filter(m -> "image".equals(m.type()))
+                    .map(m -> media.toApi(m).previewUrl()).filter(u -> u != null).findFirst()
+                    .orElse(avatar(a));
+            Head head = new Head(displayName(a) + " (" + handle(a) + ")", spoiler != null ? spoiler : text, image,
+                    uris.baseUrl() + "/@" + a.username() + "/" + s.id(), "article",
+                    s.uri(), null, !a.indexable());
+            StatusPage page = new StatusPage(displayName(a), handle(a), "/@" + a.username(), spoiler, s.content(),
                     WHEN.format(s.createdAt()), s.editedAt() == null ? null : WHEN.format(s.editedAt()),
-                    note.poll() == null ? java.util.List.of() : note.poll().options());
+                    note.poll() == null ? java.util.List.of() : note.poll().options(), head);
             pages.render(ctx, 200, "status_page.jte", displayName(a) + ": status", page);
         });
+    }
+
+    private Account member(String username) {
+        return actors.find(username).orElseThrow(() -> new NotFoundException("There is no one here by that name."));
+    }
+
+    private static TagTimelineService.Query tagQuery(String name) {
+        return new TagTimelineService.Query(name, List.of(), List.of(), List.of(), null, false);
+    }
+
+    private static Optional<Long> maxId(Context ctx) {
+        String raw = ctx.queryParam("max_id");
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(raw.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("max_id must be a status id");
+        }
+    }
+
+    /** Public posts only, never boosts: a list on a public page. */
+    private static List<StatusView> listed(List<StatusView> views) {
+        return views.stream().filter(v -> v.reblog() == null && !v.status().isReblog()
+                && v.status().visibility() == Visibility.PUBLIC).toList();
+    }
+
+    private List<StatusCard> cards(List<StatusView> views) {
+        return listed(views).stream().map(this::card).toList();
+    }
+
+    private StatusCard card(StatusView v) {
+        Status s = v.status();
+        Account a = v.account();
+        String spoiler = s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText();
+        return new StatusCard(displayName(a), "@" + a.username() + "@" + (a.isLocal() ? domain : a.domain()),
+                profileUrl(a), s.content() == null ? "" : s.content(), spoiler, WHEN.format(s.createdAt()),
+                s.createdAt().toString(), statusUrl(v), v.media().stream().map(this::thumbnail)
+                .filter(t -> t.previewUrl() != null).toList());
+    }
+
+    private StatusCard.Thumbnail thumbnail(MediaAttachment m) {
+        var e = media.toApi(m);
+        String url = e.url() != null ? e.url() : e.remoteUrl();
+        return new StatusCard.Thumbnail(url, e.previewUrl() != null ? e.previewUrl() : url, e.description());
+    }
+
+    private List<Rss.Item> items(List<StatusView> views) {
+        return listed(views).stream().map(v -> {
+            Status s = v.status();
+            String html = s.content() == null ? "" : s.content();
+            String text = HtmlSanitizer.toPlainText(html).strip();
+            String title = s.spoilerText() != null && !s.spoilerText().isEmpty() ? s.spoilerText()
+                    : text.length() > 80 ? text.substring(0, 79) + "…" : text;
+            String link = statusUrl(v);
+            return new Rss.Item(title.isEmpty() ? "Post by " + v.account().acct() : title,
+                    link.startsWith("/") ? uris.baseUrl() + link : link, s.createdAt(), html);
+        }).toList();
+    }
+
+    private String statusUrl(StatusView v) {
+        Account a = v.account();
+        if (a.isLocal()) {
+            return "/@" + a.username() + "/" + v.status().id();
+        }
+        return v.status().url() != null ? v.status().url() : v.status().uri();
+    }
+
+    private static String profileUrl(Account a) {
+        if (a.isLocal()) {
+            return "/@" + a.username();
+        }
+        return a.url() != null ? a.url() : a.uri();
+    }
+
+    private String avatar(Account a) {
+        return a.avatarFile() == null ? null : uris.media(a.avatarFile());
+    }
+
+    private static void rss(Context ctx, String xml) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.status(200).contentType("application/rss+xml; charset=utf-8").result(xml);
     }
 
     private String handle(Account a) {

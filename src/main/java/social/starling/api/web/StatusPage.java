@@ -2,8 +2,9 @@ package social.starling.api.web;
 
 /**
  * One public or unlisted status ({@code /@name/id}), minimal until the web pages grow: author, content (HTML made
- * by Starling's formatter), content warning, when, and the poll's options.
+ * by Starling's formatter), content warning, when, the poll's options, and the head tags.
  */
 public record StatusPage(String displayName, String handle, String profilePath, String spoilerText,
-                         String contentHtml, String published, String edited, java.util.List<String> pollOptions) {
+                         String contentHtml, String published, String edited, java.util.List<String> pollOptions,
+                         Head head) {
 }
