@@ -58,6 +58,7 @@ import social.starling.wiring.QuotesModule;
 import social.starling.wiring.StatusExtrasModule;
 import social.starling.wiring.StatusModule;
 import social.starling.wiring.StreamingModule;
+import social.starling.wiring.WebClientModule;
 import social.starling.wiring.WebModule;
 
 /**
@@ -122,6 +123,7 @@ public final class App implements AutoCloseable {
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts, moderation),
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
+                new WebClientModule(core, accounts, statuses, interactions, edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),

@@ -31,8 +31,38 @@ public final class PublicFiles implements Routes {
     public void register(RouteTable table) {
         var routes = table.web();
         routes.get("/static/{name}", ctx -> serve(ctx, "static/" + ctx.pathParam("name")));
+        routes.get("/static/vendor/{name}", ctx -> serveVendor(ctx, ctx.pathParam("name")));
         routes.get("/avatars/original/{name}", ctx -> serve(ctx, "avatars/original/" + ctx.pathParam("name")));
         routes.get("/headers/original/{name}", ctx -> serve(ctx, "headers/original/" + ctx.pathParam("name")));
+    }
+
+    /**
+     * The web client's scripts, from their webjars (never copied into the project): {@code htmx.min.js} and the
+     * server-sent events extension {@code htmx-sse.js}. The webjar's version is read from its pom.properties, so a
+     * version bump in pom.xml is all an upgrade takes.
+     */
+    private void serveVendor(Context ctx, String name) {
+        String resource = switch (name) {
+            case "htmx.min.js" -> webjar("htmx.org", "dist/htmx.min.js");
+            case "htmx-sse.js" -> webjar("htmx-ext-sse", "sse.js");
+            default -> throw new NotFoundResponse();
+        };
+        File file = files.computeIfAbsent("vendor/" + name, k -> load(resource, "js")).orElseThrow(NotFoundResponse::new);
+        respond(ctx, file);
+    }
+
+    private static String webjar(String artifact, String file) {
+        var props = new java.util.Properties();
+        try (InputStream in = PublicFiles.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                throw new NotFoundResponse();
+            }
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "/META-INF/resources/webjars/" + artifact + "/" + props.getProperty("version") + "/" + file;
     }
 
     private void serve(Context ctx, String path) {
@@ -40,7 +70,12 @@ public final class PublicFiles implements Routes {
         if (!NAME.matcher(name).matches()) {
             throw new NotFoundResponse();
         }
-        File file = files.computeIfAbsent(path, PublicFiles::load).orElseThrow(NotFoundResponse::new);
+        File file = files.computeIfAbsent(path, p -> load("/public/" + p, p.substring(p.lastIndexOf('.') + 1)))
+                .orElseThrow(NotFoundResponse::new);
+        respond(ctx, file);
+    }
+
+    private static void respond(Context ctx, File file) {
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.header("ETag", file.etag());
         if (file.etag().equals(ctx.header("If-None-Match"))) {
@@ -53,10 +88,9 @@ public final class PublicFiles implements Routes {
         ctx.contentType(file.type()).result(file.bytes());
     }
 
-    private static Optional<File> load(String path) {
-        String extension = path.substring(path.lastIndexOf('.') + 1);
+    private static Optional<File> load(String resource, String extension) {
         String type = TYPES.get(extension);
-        try (InputStream in = PublicFiles.class.getResourceAsStream("/public/" + path)) {
+        try (InputStream in = PublicFiles.class.getResourceAsStream(resource)) {
             if (in == null || type == null) {
                 return Optional.empty();
             }

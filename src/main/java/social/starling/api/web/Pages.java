@@ -23,7 +23,8 @@ import social.starling.service.instance.InstanceService;
  * Pages are never cached and never framed: the consent page must not be clickjacked, and forms carry tokens.
  */
 final class Pages {
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; media-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
@@ -55,6 +56,15 @@ final class Pages {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.status(status).html(out.toString());
+    }
+
+    /** Renders a template on its own, without the layout (a fragment htmx swaps into the page). */
+    void fragment(Context ctx, String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        engine.render(template, params, out);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.html(out.toString());
     }
 
     void message(Context ctx, int status, MessagePage page) {

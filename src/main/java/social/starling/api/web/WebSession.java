@@ -17,6 +17,8 @@ import social.starling.service.security.SessionService.WebUser;
 final class WebSession {
     private static final String ATTRIBUTE = "starling.webUser";
     private static final Duration RETURN_TO_LIFETIME = Duration.ofHours(1);
+    /** Where a member lands after signing in when no page asked for it: the web client. */
+    static final String HOME = "/web/home";
 
     private final SessionService sessions;
     private final Cookies cookies;
@@ -60,20 +62,20 @@ final class WebSession {
         }
     }
 
-    /** The remembered path (and forgets it), or {@code /}. */
+    /** The remembered path (and forgets it), or the web client's home. */
     String takeReturnTo(Context ctx) {
         String stored = cookies.get(ctx, Cookies.RETURN_TO);
         if (stored == null) {
-            return "/";
+            return HOME;
         }
         cookies.clear(ctx, Cookies.RETURN_TO);
         String path;
         try {
             path = URLDecoder.decode(stored, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return "/";
+            return HOME;
         }
-        return safePath(path) ? path : "/";
+        return safePath(path) ? path : HOME;
     }
 
     /**

@@ -59,7 +59,7 @@ class OpenSignUpTest {
 
         WebClient.Page in = signIn(browser, "robin", STRONG_PASSWORD);
         assertThat(in.status()).as(in.toString()).isEqualTo(302);
-        assertThat(in.location()).contains("/");
+        assertThat(in.location()).as("a member lands in the web client").contains("/web/home");
         assertThat(browser.get("/").doc().select(".whoami").text()).isEqualTo("@robin");
     }
 

@@ -19,7 +19,7 @@ class SignInTest {
         WebClient browser = new WebClient(server.baseUrl());
         WebClient.Page in = signIn(browser, "alice@example.test", Fixtures.PASSWORD);
         assertThat(in.status()).as(in.toString()).isEqualTo(302);
-        assertThat(in.location()).contains("/");
+        assertThat(in.location()).as("a member lands in the web client").contains("/web/home");
         assertThat(in.setCookies()).anySatisfy(c -> assertThat(c).startsWith("_starling_session=")
                 .contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=2592000").doesNotContain("Secure"));
         String session = browser.cookie("_starling_session").orElseThrow();

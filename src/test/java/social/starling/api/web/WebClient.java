@@ -25,12 +25,12 @@ import org.jsoup.nodes.Element;
  * A browser for tests, without the rendering: keeps cookies (a {@link CookieManager}), never follows redirects (so
  * tests can assert them), and submits jsoup forms the way a browser would (hidden fields, checked boxes, text).
  */
-final class WebClient {
+public final class WebClient {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
-    WebClient(String baseUrl) {
+    public WebClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -39,27 +39,27 @@ final class WebClient {
                 .build();
     }
 
-    record Page(int status, HttpHeaders headers, String body, String url) {
-        Document doc() {
+    public record Page(int status, HttpHeaders headers, String body, String url) {
+        public Document doc() {
             return Jsoup.parse(body, url);
         }
 
-        Optional<String> location() {
+        public Optional<String> location() {
             return headers.firstValue("Location");
         }
 
-        List<String> setCookies() {
+        public List<String> setCookies() {
             return headers.allValues("Set-Cookie");
         }
 
         /** The visible text of the main part of the page. */
-        String text() {
+        public String text() {
             Element main = doc().selectFirst("main");
             return main == null ? doc().text() : main.text();
         }
 
         /** The form whose action ends with {@code action}. */
-        Element form(String action) {
+        public Element form(String action) {
             return doc().select("form").stream()
                     .filter(f -> f.attr("action").equals(action))
                     .findFirst()
@@ -72,12 +72,12 @@ final class WebClient {
         }
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), path);
     }
 
     /** POSTs urlencoded fields exactly as given (no CSRF token added). */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))), path);
@@ -87,7 +87,7 @@ final class WebClient {
      * Submits a form as a browser would: its hidden, text and checked fields, then {@code values} (name → value;
      * a null value removes the field, "on"/"off" for checkboxes is up to the caller).
      */
-    Page submit(Element form, Map<String, String> values) {
+    public Page submit(Element form, Map<String, String> values) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name]")) {
             String type = input.attr("type");
@@ -113,7 +113,7 @@ final class WebClient {
     }
 
     /** POSTs a multipart/form-data body: {@code fields} as text parts and one file part {@code fileField}. */
-    Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+    public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
         String boundary = "----starling" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
@@ -128,18 +128,18 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), path);
     }
 
-    Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst();
     }
 
-    void clearCookies() {
+    public void clearCookies() {
         cookies.getCookieStore().removeAll();
     }
 
-    static Map<String, String> fields(String... pairs) {
+    public static Map<String, String> fields(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
@@ -148,7 +148,7 @@ final class WebClient {
     }
 
     /** The query parameters of a URL, decoded. */
-    static Map<String, String> query(String url) {
+    public static Map<String, String> query(String url) {
         String query = URI.create(url).getRawQuery();
         Map<String, String> out = new LinkedHashMap<>();
         if (query == null) {

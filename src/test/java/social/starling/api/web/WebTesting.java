@@ -8,27 +8,27 @@ import social.starling.App;
 import social.starling.service.account.EmailTokens;
 
 /** Shared steps of the web page tests. */
-final class WebTesting {
-    static final String STRONG_PASSWORD = "a long and unguessable passphrase";
+public final class WebTesting {
+    public static final String STRONG_PASSWORD = "a long and unguessable passphrase";
 
     private WebTesting() {
     }
 
     /** Opens the sign-up form and submits it with these fields (on top of what the form holds). */
-    static WebClient.Page signUp(WebClient browser, Map<String, String> values) {
+    public static WebClient.Page signUp(WebClient browser, Map<String, String> values) {
         WebClient.Page form = browser.get("/auth/sign_up");
         assertThat(form.status()).as(form.toString()).isEqualTo(200);
         return browser.submit(form.form("/auth"), values);
     }
 
-    static Map<String, String> signUpFields(String username) {
+    public static Map<String, String> signUpFields(String username) {
         return WebClient.fields("user[username]", username, "user[email]", username + "@example.test",
                 "user[password]", STRONG_PASSWORD, "user[password_confirmation]", STRONG_PASSWORD,
                 "user[agreement]", "1");
     }
 
     /** Opens the sign-in form and submits it. */
-    static WebClient.Page signIn(WebClient browser, String login, String password) {
+    public static WebClient.Page signIn(WebClient browser, String login, String password) {
         WebClient.Page form = browser.get("/auth/sign_in");
         assertThat(form.status()).as(form.toString()).isEqualTo(200);
         return browser.submit(form.form("/auth/sign_in"),
@@ -36,16 +36,16 @@ final class WebTesting {
     }
 
     /** A one-time e-mail link token, made as the mail job makes it (tests cannot read the hashed ones). */
-    static String emailToken(App app, String username, String purpose) {
+    public static String emailToken(App app, String username, String purpose) {
         long id = app.accounts().admin().find(username).account().id();
         return app.core().db().inTransaction(tx -> app.accounts().emailTokens().create(tx, id, purpose, Duration.ofDays(1)));
     }
 
-    static String confirmationLink(App app, String username) {
+    public static String confirmationLink(App app, String username) {
         return "/auth/confirmation?confirmation_token=" + emailToken(app, username, EmailTokens.CONFIRM);
     }
 
-    static boolean exists(App app, String username) {
+    public static boolean exists(App app, String username) {
         try {
             app.accounts().admin().find(username);
             return true;
