@@ -19,6 +19,7 @@ public record ClientNav(List<Item> items, String username, String csrf) {
         SEARCH("/web/search", "Search"),
         LISTS("/web/lists", "Lists"),
         FOLLOW_REQUESTS("/web/follow_requests", "Follow requests"),
+        BOOKMARKS("/web/bookmarks", "Bookmarks"),
         PROFILE(null, "Profile"),
         SETTINGS("/web/settings/profile", "Settings"),
         NONE(null, null);
