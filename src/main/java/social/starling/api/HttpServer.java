@@ -7,6 +7,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import java.net.BindException;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class HttpServer {
             c.router.treatMultipleSlashesAsSingleSlash = true;
             c.router.handlerWrapper(admission::wrap);
             c.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
+            c.routes.before(ctx -> social.starling.db.QueryCounter.reset());
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
             c.routes.before(new BodyLimit(config.maxBodyBytes(), config.maxUploadBytes())::check);
@@ -82,6 +84,12 @@ public final class HttpServer {
                 .publishPercentileHistogram(false)
                 .register(metrics)
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+        DistributionSummary.builder("starling.http.queries")
+                .description("SQL statements run per HTTP request, by route")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .register(metrics)
+                .record(social.starling.db.QueryCounter.count());
         if (log.isDebugEnabled()) {
             log.debug("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), millis, RequestIds.of(ctx));
         }

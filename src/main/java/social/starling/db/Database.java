@@ -70,6 +70,12 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(new org.jooq.impl.DefaultConfiguration()
                 .set(sqlDialect)
                 .set(settings)
+                .set(new org.jooq.ExecuteListener() {
+                    @Override
+                    public void executeStart(org.jooq.ExecuteContext ctx) {
+                        QueryCounter.increment();
+                    }
+                })
                 .set(new org.jooq.ConnectionProvider() {
                     @Override
                     public Connection acquire() {
