@@ -37,14 +37,13 @@ measure() { # LABEL PATH [extra wrk args...]
   before="$(server_cpu_ms)"
   out="$(wrk -t2 -c16 -d"${seconds}s" --latency "$@" "$base$path")"
   after="$(server_cpu_ms)"
-  summary "$label, 16 connections" <<<"$out"
-  awk -v cpu="$((after - before))" '/^Requests\/sec/ { } /requests in/ { n = $1 } END {
-        if (n > 0) printf "  server CPU %.2f ms per page\n", cpu / n }' <<<"$out"
+  echo "$(summary "$label, 16 connections" <<<"$out")$(awk -v cpu="$((after - before))" '/requests in/ { n = $1 }
+        END { if (n > 0) printf "; server CPU %.2f ms/request", cpu / n }' <<<"$out")"
 }
 
 echo "pages, ${seconds}s each:"
 measure "GET /@pagebench (profile, 50 posts, 20 shown)" "/@pagebench" -H "Accept: text/html"
-measure "GET /@pagebench/$first (post page)" "/@pagebench/$first" -H "Accept: text/html"
+measure "GET /@pagebench/:id (post page)" "/@pagebench/$first" -H "Accept: text/html"
 measure "GET /tags/pagebench" "/tags/pagebench"
 measure "GET / (front door)" "/"
 measure "GET /web/home (web client, signed in)" "/web/home" -H "Cookie: _starling_session=$session"
