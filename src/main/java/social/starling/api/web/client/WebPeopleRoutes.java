@@ -146,6 +146,7 @@ public final class WebPeopleRoutes implements Routes {
             params.put("rel", relationshipApi.toApi(relationships.of(me, target)));
             params.put("csrf", area.kit().csrf(ctx));
             params.put("returnTo", returnTo != null && WebKit.safePath(returnTo) ? returnTo : "/web/home");
+            params.put("compact", "compact".equals(ctx.formParam("box")));
             area.kit().fragment(ctx, "client/profile_relationship.jte", params);
             return;
         }

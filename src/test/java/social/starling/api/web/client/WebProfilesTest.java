@@ -134,6 +134,15 @@ class WebProfilesTest {
         assertThat(fragment.select("div.relationship")).hasSize(1);
         assertThat(fragment.select("nav, h1")).isEmpty();
         assertThat(fragment.selectFirst("form[action$=/unfollow] button").text()).isEqualTo("Unfollow");
+        assertThat(fragment.select("form[action$=/block]")).hasSize(1);
+
+        var compact = WebPeopleTesting.htmxPost(app, browser, form.attr("action").replace("/follow", "/unfollow"),
+                WebClient.fields("authenticity_token", form.selectFirst("input[name=authenticity_token]").val(),
+                        "return_to", "/web/search?q=hanna", "box", "compact"));
+        var box = org.jsoup.Jsoup.parseBodyFragment(compact.body());
+        assertThat(box.selectFirst("form[action$=/follow] button").text()).isEqualTo("Follow");
+        assertThat(box.selectFirst("form[action$=/follow] input[name=box]").val()).isEqualTo("compact");
+        assertThat(box.select("form[action$=/block]")).isEmpty();
     }
 
     @Test

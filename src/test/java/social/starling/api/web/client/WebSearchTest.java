@@ -60,6 +60,8 @@ class WebSearchTest {
 
         Element row = found.doc().select("li.person").stream()
                 .filter(li -> li.selectFirst("a[href=/web/@serenity]") != null).findFirst().orElseThrow();
+        assertThat(row.select("form[action$=/block]")).as("only Follow in a list of people").isEmpty();
+        assertThat(row.selectFirst("form[action$=/follow] button").attr("aria-label")).isEqualTo("Follow @serenity");
         WebClient.Page followed = browser.submit(row.selectFirst("form[action$=/follow]"), WebClient.fields());
         assertThat(followed.status()).isEqualTo(303);
         assertThat(followed.location()).hasValue("/web/search?q=seren");
