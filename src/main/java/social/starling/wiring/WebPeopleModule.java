@@ -20,7 +20,8 @@ public final class WebPeopleModule implements Module {
         var area = new ClientArea(WebKit.create(core.config(), accounts.instance(), accounts.sessions()));
         this.people = new WebPeopleRoutes(area, remoteAccounts.resolve(), accounts.queries(),
                 statuses.accountStatuses(), graph.queries(), graph.follows(), graph.blocks(), graph.mutes(),
-                graph.relationships(), edges.accountApi(), edges.statusApi(), new RelationshipApiMapper());
+                graph.relationships(), edges.accountApi(), edges.statusApi(), new RelationshipApiMapper(),
+                graph.lists(), new ListApiMapper());
         this.search = new WebSearchRoutes(area, people, accounts.queries(), remoteAccounts.resolve(),
                 remoteNotes.resolveStatus(), graph.discovery(), edges.statusApi(), edges.baseUrl());
         this.lists = new WebListsRoutes(area, graph.lists(), graph.listMembers(), graph.listTimeline(),

@@ -8,11 +8,14 @@ import social.starling.api.RouteTable;
 import social.starling.api.Routes;
 import social.starling.api.web.WebKit;
 import social.starling.convert.AccountApiMapper;
+import social.starling.convert.ListApiMapper;
 import social.starling.convert.RelationshipApiMapper;
 import social.starling.convert.StatusApiMapper;
+import social.starling.convert.entity.StatusEntity;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Account;
 import social.starling.model.Page;
+import social.starling.model.UserList;
 import social.starling.service.account.AccountQueryService;
 import social.starling.service.account.ResolveAccountService;
 import social.starling.service.follow.BlockService;
@@ -20,6 +23,7 @@ import social.starling.service.follow.FollowService;
 import social.starling.service.follow.GraphQueryService;
 import social.starling.service.follow.MuteService;
 import social.starling.service.follow.RelationshipService;
+import social.starling.service.list.ListService;
 import social.starling.service.security.SessionService.WebUser;
 import social.starling.service.timeline.AccountStatusesService;
 
@@ -28,7 +32,7 @@ import social.starling.service.timeline.AccountStatusesService;
  * (follow, unfollow or cancel the request, block, mute and their undoing) and the member's follow requests. Each page
  * and action calls the same service as the Mastodon API endpoint it mirrors: accounts/lookup (resolving remote
  * handles for members), accounts/:id/statuses, accounts/:id/followers|following, accounts/relationships,
- * accounts/:id/follow|unfollow|block|unblock|mute|unmute and follow_requests. Without JavaScript an action goes
+ * accounts/:id/follow|unfollow|block|unblock|mute|unmute, accounts/:id/lists and follow_requests. Without JavaScript an action goes
  * back ({@code return_to}); with htmx it answers the relationship box again, to be swapped in place.
  */
 public final class WebPeopleRoutes implements Routes {
@@ -47,12 +51,14 @@ public final class WebPeopleRoutes implements Routes {
     private final AccountApiMapper accountApi;
     private final StatusApiMapper statusApi;
     private final RelationshipApiMapper relationshipApi;
+    private final ListService lists;
+    private final ListApiMapper listApi;
 
     public WebPeopleRoutes(ClientArea area, ResolveAccountService resolver, AccountQueryService accounts,
                            AccountStatusesService accountStatuses, GraphQueryService graph, FollowService follows,
                            BlockService blocks, MuteService mutes, RelationshipService relationships,
                            AccountApiMapper accountApi, StatusApiMapper statusApi,
-                           RelationshipApiMapper relationshipApi) {
+                           RelationshipApiMapper relationshipApi, ListService lists, ListApiMapper listApi) {
         this.area = area;
         this.resolver = resolver;
         this.accounts = accounts;
@@ -65,6 +71,8 @@ public final class WebPeopleRoutes implements Routes {
         this.accountApi = accountApi;
         this.statusApi = statusApi;
         this.relationshipApi = relationshipApi;
+        this.lists = lists;
+        this.listApi = listApi;
     }
 
     @Override
@@ -99,14 +107,21 @@ public final class WebPeopleRoutes implements Routes {
         var entity = accountApi.toApi(account);
         var relationship = self ? null : relationshipApi.toApi(relationships.of(me, account.id()));
         String base = "/web/@" + entity.acct();
+        List<ProfilePage.ListChoice> choices = relationship != null && relationship.following()
+                ? listChoices(me, account.id()) : List.of();
         if (tab.equals("posts")) {
             Page page = Paging.page(ctx, PAGE_SIZE, PAGE_SIZE);
             var result = accountStatuses.statuses(account.id(), me,
                     new AccountStatusesService.Options(false, false, false, false, null), page);
+            // As Mastodon's web profile: the pinned posts (accounts/:id/statuses?pinned=true) above the first page.
+            var pinned = page.maxId().isPresent() || page.lowerBound().isPresent() ? List.<StatusEntity>of()
+                    : statusApi.toApi(accountStatuses.statuses(account.id(), me,
+                    new AccountStatusesService.Options(true, false, false, false, null), Page.first(PAGE_SIZE))
+                    .statuses());
             String older = result.pageIds().size() < PAGE_SIZE ? null
                     : base + "?max_id=" + result.pageIds().getLast();
             area.render(ctx, "profile.jte", title(entity), new ProfilePage(nav, entity, relationship, tab,
-                    pathWithQuery(ctx), statusApi.toApi(result.statuses()), List.of(), older));
+                    pathWithQuery(ctx), pinned, statusApi.toApi(result.statuses()), List.of(), older, choices));
             return;
         }
         Page page = Paging.page(ctx, PEOPLE_PAGE_SIZE, PEOPLE_PAGE_SIZE);
@@ -115,8 +130,15 @@ public final class WebPeopleRoutes implements Routes {
         String older = entries.size() < PEOPLE_PAGE_SIZE ? null
                 : base + "/" + tab + "?max_id=" + entries.getLast().pagingId();
         area.render(ctx, "profile.jte", title(entity), new ProfilePage(nav, entity, relationship, tab,
-                pathWithQuery(ctx), List.of(), rows(me, entries.stream().map(GraphQueryService.Entry::account)
-                .toList()), older));
+                pathWithQuery(ctx), List.of(), List.of(), rows(me, entries.stream()
+                .map(GraphQueryService.Entry::account).toList()), older, choices));
+    }
+
+    /** The member's lists, each marked when it holds the account (GET /api/v1/accounts/:id/lists). */
+    private List<ProfilePage.ListChoice> listChoices(long me, long accountId) {
+        var in = lists.containing(me, accountId).stream().map(UserList::id).toList();
+        return lists.all(me).stream().map(l -> new ProfilePage.ListChoice(listApi.toApi(l), in.contains(l.id())))
+                .toList();
     }
 
     /** The member's relationship with each account (none with themself), as GET /api/v1/accounts/relationships. */

@@ -76,6 +76,42 @@ class WebProfilesTest {
     }
 
     @Test
+    void pinnedPostsComeFirstOnTheFirstPageAndOlderPostsPage() {
+        var pip = api(app, "pippa");
+        String pinned = post(app, pip, "The pinned one");
+        for (int i = 0; i < 21; i++) {
+            pip.postJson("/api/v1/statuses", "{\"status\": \"post " + i + "\"}");
+        }
+        assertThat(pip.post("/api/v1/statuses/" + pinned + "/pin").status()).isEqualTo(200);
+        WebClient browser = browser(app, "pinviewer");
+        WebClient.Page first = browser.get("/web/@pippa");
+        assertThat(first.doc().select("section.pinned article.status").text()).contains("The pinned one");
+        assertThat(first.doc().select("section[aria-label=Posts] article.status")).hasSize(20);
+        WebClient.Page older = browser.get(first.doc().selectFirst("a[rel=next]").attr("href"));
+        assertThat(older.doc().select("section.pinned")).isEmpty();
+        assertThat(older.doc().select("section[aria-label=Posts] article.status")).hasSize(2);
+        assertThat(older.doc().select("section[aria-label=Posts]").text()).contains("The pinned one");
+    }
+
+    @Test
+    void aFollowedAccountIsAddedToAndRemovedFromAListOnItsProfile() {
+        api(app, "lisa");
+        WebClient browser = browser(app, "luke");
+        browser.submit(browser.get("/web/lists").form("/web/lists"), WebClient.fields("title", "Close ones"));
+        assertThat(browser.get("/web/@lisa").doc().select(".profile-lists")).as("not followed yet").isEmpty();
+        browser.submit(browser.get("/web/@lisa").doc().selectFirst("form[action$=/follow]"), WebClient.fields());
+        Element add = browser.get("/web/@lisa").doc().selectFirst(".profile-lists form");
+        assertThat(add.text()).isEqualTo("Add to Close ones");
+        WebClient.Page added = browser.submit(add, WebClient.fields());
+        assertThat(added.location()).hasValue("/web/@lisa");
+        assertThat(api(app, "luke").get("/api/v1/accounts/" + id("lisa") + "/lists").json()).hasSize(1);
+        Element remove = browser.get("/web/@lisa").doc().selectFirst(".profile-lists form");
+        assertThat(remove.text()).isEqualTo("Remove from Close ones");
+        browser.submit(remove, WebClient.fields());
+        assertThat(api(app, "luke").get("/api/v1/accounts/" + id("lisa") + "/lists").json()).isEmpty();
+    }
+
+    @Test
     void hiddenCollectionsAreEmptyForOthers() {
         var hid = api(app, "hidra");
         api(app, "hidfan").postJson("/api/v1/accounts/" + id("hidra") + "/follow", "{}");
