@@ -200,6 +200,13 @@ public final class WebPeopleRoutes implements Routes {
         } else {
             follows.reject(member.account().id(), requester);
         }
+        if (ClientArea.htmx(ctx)) {
+            var params = new HashMap<String, Object>();
+            params.put("account", accountApi.toApi(accounts.require(requester)));
+            params.put("accepted", accept);
+            area.kit().fragment(ctx, "client/follow_requests_answered.jte", params);
+            return;
+        }
         ClientArea.back(ctx, "/web/follow_requests");
     }
 

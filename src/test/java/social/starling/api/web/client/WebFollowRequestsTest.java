@@ -69,6 +69,24 @@ class WebFollowRequestsTest {
     }
 
     @Test
+    void htmxGetsTheAnsweredRowAlone() throws Exception {
+        lock("hazel");
+        WebClient hugo = browser(app, "hugo");
+        hugo.submit(hugo.get("/web/@hazel").doc().selectFirst("form[action$=/follow]"), WebClient.fields());
+        WebClient hazel = browser(app, "hazel");
+        Element form = hazel.get("/web/follow_requests").doc().selectFirst("form[action$=/authorize]");
+        assertThat(form.attr("hx-post")).isEqualTo(form.attr("action"));
+        var r = WebPeopleTesting.htmxPost(app, hazel, form.attr("action"), WebClient.fields(
+                "authenticity_token", form.selectFirst("input[name=authenticity_token]").val()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var row = org.jsoup.Jsoup.parseBodyFragment(r.body());
+        assertThat(row.select("li.answered")).hasSize(1);
+        assertThat(row.text()).contains("hugo").contains("request accepted");
+        assertThat(row.select("nav")).isEmpty();
+        assertThat(hazel.get("/web/@hugo").doc().selectFirst(".relationship .badges").text()).contains("Follows you");
+    }
+
+    @Test
     void withoutTheTokenNoRequestIsAnswered() {
         lock("nora");
         WebClient ned = browser(app, "ned");
