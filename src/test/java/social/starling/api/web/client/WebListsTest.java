@@ -95,13 +95,19 @@ class WebListsTest {
         String id = listPath.substring(listPath.lastIndexOf('/') + 1);
         WebClient.Page lists = browser.get("/web/lists");
         WebClient.Page renamed = browser.submit(lists.form(listPath),
-                WebClient.fields("title", "New name", "replies_policy", "none"));
+                WebClient.fields("title", "New name", "replies_policy", "none", "exclusive", "on"));
         assertThat(renamed.status()).isEqualTo(303);
         assertThat(renamed.location()).hasValue("/web/lists");
         var apiList = api(app, "renamer").get("/api/v1/lists/" + id).json();
         assertThat(apiList.get("title").asText()).isEqualTo("New name");
         assertThat(apiList.get("replies_policy").asText()).isEqualTo("none");
-        assertThat(browser.get("/web/lists").doc().selectFirst("option[value=none]").hasAttr("selected")).isTrue();
+        assertThat(apiList.get("exclusive").asBoolean()).isTrue();
+        WebClient.Page edited = browser.get("/web/lists");
+        assertThat(edited.doc().selectFirst("option[value=none]").hasAttr("selected")).isTrue();
+        assertThat(edited.doc().selectFirst("input[name=exclusive]").hasAttr("checked")).isTrue();
+        browser.submit(edited.form(listPath), WebClient.fields("exclusive", null));
+        assertThat(api(app, "renamer").get("/api/v1/lists/" + id).json().get("exclusive").asBoolean()).isFalse();
+        assertThat(api(app, "renamer").get("/api/v1/lists/" + id).json().get("title").asText()).isEqualTo("New name");
 
         WebClient.Page confirm = browser.get(browser.get("/web/lists").doc()
                 .selectFirst("a[href=" + listPath + "/delete]").attr("href"));
