@@ -124,6 +124,7 @@ public final class App implements AutoCloseable {
                 new WebModule(config, accounts, moderation),
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
                 new WebClientModule(core, accounts, statuses, interactions, edges),
+                new social.starling.wiring.WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
