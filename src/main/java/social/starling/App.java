@@ -60,6 +60,7 @@ import social.starling.wiring.StatusModule;
 import social.starling.wiring.StreamingModule;
 import social.starling.wiring.WebClientModule;
 import social.starling.wiring.WebModule;
+import social.starling.wiring.WebPeopleModule;
 
 /**
  * The composition root: builds every object once, by hand, through constructors, in dependency order — the
@@ -124,7 +125,7 @@ public final class App implements AutoCloseable {
                 new WebModule(config, accounts, moderation),
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
                 new WebClientModule(core, accounts, statuses, interactions, edges),
-                new social.starling.wiring.WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
+                new WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
