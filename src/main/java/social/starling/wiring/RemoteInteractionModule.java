@@ -1,5 +1,6 @@
 package social.starling.wiring;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import social.starling.api.RouteTable;
@@ -10,6 +11,7 @@ import social.starling.federation.SubscribeTemplates;
 import social.starling.model.Page;
 import social.starling.model.view.StatusView;
 import social.starling.service.account.RemoteInteractionService;
+import social.starling.service.security.Throttle;
 import social.starling.service.timeline.PublicTimelineService;
 
 /**
@@ -30,8 +32,9 @@ public final class RemoteInteractionModule implements Module {
                         Page.first(RemoteInteractionRoutes.FRONT_DOOR_POSTS));
         this.routes = new RemoteInteractionRoutes(web, core.config(), accounts.instance(), moderation.domains(),
                 recent, new StatusCards(core.uris(), edges.statusApi().media(), core.domain()),
-                new RemoteInteractionService(new SubscribeTemplates(remote.webFinger()), core.domain(),
-                        core.baseUrl()),
+                new RemoteInteractionService(new SubscribeTemplates(remote.webFinger()),
+                        new Throttle("remote-interaction-per-ip", 20, Duration.ofMinutes(5), core.clock()),
+                        core.domain(), core.baseUrl()),
                 remote.resolve(), notes.resolveStatus(), accounts.queries(), graph.follows(),
                 graph.relationships(), edges.accountApi());
     }

@@ -80,7 +80,7 @@ public final class RemoteInteractionRoutes implements Routes {
 
     /** A visitor's "interact from your server": off to their server, or a 422 page saying why not. */
     private void interact(Context ctx) {
-        String target = remoteInteraction.redirect(ctx.formParam("acct"), ctx.formParam("uri"));
+        String target = remoteInteraction.redirect(ctx.formParam("acct"), ctx.formParam("uri"), ctx.ip());
         ctx.redirect(target, HttpStatus.SEE_OTHER);
     }
 

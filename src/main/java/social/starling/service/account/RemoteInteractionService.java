@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import social.starling.errors.UnprocessableException;
+import social.starling.service.security.Throttle;
 
 /**
  * "Interact from your server": a visitor of a public page names their own account ({@code user@their.server}); the
@@ -16,7 +17,8 @@ import social.starling.errors.UnprocessableException;
  * such as Mastodon's {@code https://their.server/authorize_interaction?uri={uri}}, and the visitor is sent there with
  * {@code {uri}} replaced by the URL-encoded ActivityPub id of our account or post, to follow, reply, boost or
  * favourite it from home. Their server is asked through {@link Templates} (the SSRF-guarded client); a handle on
- * this server skips the network and goes straight to our own {@code /authorize_interaction}.
+ * this server skips the network and goes straight to our own {@code /authorize_interaction}. Since anyone may
+ * make this server ask a host of their choosing, the lookups are throttled per client address.
  */
 public final class RemoteInteractionService {
     /** {@code user@host}, {@code @user@host} or {@code acct:user@host}; a host may carry a port. */
@@ -42,11 +44,14 @@ public final class RemoteInteractionService {
     }
 
     private final Templates templates;
+    private final Throttle lookups;
     private final String localDomain;
     private final String baseUrl;
 
-    public RemoteInteractionService(Templates templates, String localDomain, String baseUrl) {
+    /** @param lookups counts the WebFinger lookups per client address */
+    public RemoteInteractionService(Templates templates, Throttle lookups, String localDomain, String baseUrl) {
         this.templates = templates;
+        this.lookups = lookups;
         this.localDomain = localDomain.toLowerCase(Locale.ROOT);
         this.baseUrl = baseUrl;
     }
@@ -54,9 +59,9 @@ public final class RemoteInteractionService {
     /**
      * Where to send the owner of {@code handle} to interact with {@code objectUri} (an id on this server). A
      * malformed handle, a server that cannot be reached or answers without a template: 422 with a message for the
-     * visitor.
+     * visitor; past the throttle for {@code clientAddress}, 429.
      */
-    public String redirect(String handle, String objectUri) {
+    public String redirect(String handle, String objectUri, String clientAddress) {
         if (objectUri == null || !objectUri.startsWith(baseUrl + "/")) {
             throw new UnprocessableException("There is nothing here to interact with.");
         }
@@ -71,6 +76,7 @@ public final class RemoteInteractionService {
         if (host.equals(localDomain)) {
             return baseUrl + "/authorize_interaction?uri=" + encoded;
         }
+        lookups.acquire(clientAddress, "Too many look-ups of other servers from your address");
         String template;
         try {
             template = templates.subscribeTemplate(user, host).orElseThrow(() -> new UnprocessableException(
