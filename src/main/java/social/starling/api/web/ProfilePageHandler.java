@@ -32,7 +32,9 @@ import social.starling.text.HtmlSanitizer;
  * latest public posts) and one status ({@code /@name/id}), for browsers; the hashtag pages ({@code /tags/name});
  * and the RSS feeds of both ({@code /@name.rss}, {@code /tags/name.rss}). The same people and statuses are shown
  * as the API shows a visitor, except that lists hold public posts only (as Mastodon's public profile): an unlisted
- * post is reachable by its own link only. Anything else is a 404 page.
+ * post is reachable by its own link only. {@code /@user@domain} is what this server knows of a remote account,
+ * never fetched on a visitor's request. Profile and post pages carry the "interact from your server" form
+ * ({@link RemoteInteractionRoutes}). Anything else is a 404 page.
  */
 public final class ProfilePageHandler {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
