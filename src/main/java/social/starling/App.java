@@ -51,6 +51,7 @@ import social.starling.wiring.PushComponents;
 import social.starling.wiring.PushModule;
 import social.starling.wiring.RemoteAccountComponents;
 import social.starling.wiring.RemoteNoteComponents;
+import social.starling.wiring.RemoteInteractionModule;
 import social.starling.wiring.RemoteNotesModule;
 import social.starling.wiring.Repositories;
 import social.starling.wiring.StatusComponents;
@@ -126,6 +127,7 @@ public final class App implements AutoCloseable {
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
                 new WebClientModule(core, accounts, statuses, interactions, edges),
                 new WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
+                new RemoteInteractionModule(core, accounts, statuses, graph, moderation, remoteAccounts, remoteNotes, edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),

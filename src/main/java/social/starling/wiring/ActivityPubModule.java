@@ -55,7 +55,7 @@ public final class ActivityPubModule implements Module {
                 repos.quotes(), repos.statuses(), repos.accounts()), new QuoteActivityMapper(uris), signed);
         this.pages = new ProfilePageHandler(core.config(), accounts.instance(), accounts.sessions(),
                 federation.actors(), federation.objects(), uris, statusComponents.accountStatuses(),
-                graph.tagTimeline(), edges.statusApi().media());
+                graph.tagTimeline(), edges.statusApi().media(), accounts.queries());
     }
 
     /** With authorized fetch on, every ActivityPub GET but WebFinger and the instance actor needs a signature. */

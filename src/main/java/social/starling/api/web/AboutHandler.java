@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import social.starling.config.Config;
 import social.starling.convert.DomainBlockApiMapper;
 import social.starling.convert.entity.DomainBlockEntity;
@@ -14,25 +15,33 @@ import social.starling.service.instance.DefaultTexts;
 import social.starling.service.instance.InstanceService;
 import social.starling.service.moderation.DomainModerationService;
 
-/** {@code GET /} and {@code /about} (the landing page), {@code /privacy-policy} and {@code /terms-of-service}. */
+/**
+ * {@code GET /} and {@code /about} (the front door: the landing page with the latest public posts of local members),
+ * {@code /privacy-policy} and {@code /terms-of-service}.
+ */
 final class AboutHandler {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final InstanceService instance;
-    private final Pages pages;
-    private final WebSession session;
+    private final WebKit pages;
     private final Config.Audience showDomainBlocks;
     private final DomainModerationService domains;
+    private final Supplier<List<StatusCard>> recentPosts;
     private final DomainBlockApiMapper mapper = new DomainBlockApiMapper();
 
-    AboutHandler(InstanceService instance, Pages pages, WebSession session, Config.Audience showDomainBlocks,
-                 DomainModerationService domains) {
+    /**
+     * @param recentPosts the latest public posts of local members, for the front door (see
+     *                    {@link RemoteInteractionRoutes}, which has the timeline and serves {@code /} and
+     *                    {@code /about})
+     */
+    AboutHandler(InstanceService instance, WebKit pages, Config.Audience showDomainBlocks,
+                 DomainModerationService domains, Supplier<List<StatusCard>> recentPosts) {
         this.instance = instance;
         this.pages = pages;
-        this.session = session;
         this.showDomainBlocks = showDomainBlocks;
         this.domains = domains;
+        this.recentPosts = recentPosts;
     }
 
     void about(Context ctx) {
@@ -44,13 +53,13 @@ final class AboutHandler {
         AboutPage page = new AboutPage(info.title(), info.domain(), info.description(), info.rules(), moderation,
                 Registrations.label(mode), Registrations.summary(mode), mode != RegistrationMode.CLOSED,
                 contactEmail, info.contactAccount().map(a -> a.username()).orElse(null),
-                instance.page("terms_of_service").isPresent(), moderatedServers(ctx));
+                instance.page("terms_of_service").isPresent(), moderatedServers(ctx), recentPosts.get());
         pages.render(ctx, 200, "about.jte", "About", page);
     }
 
     /** The same list and the same audience as GET /api/v1/instance/domain_blocks; null when not shown. */
     private List<DomainBlockEntity> moderatedServers(Context ctx) {
-        boolean signedIn = showDomainBlocks == Config.Audience.USERS && session.user(ctx).isPresent();
+        boolean signedIn = showDomainBlocks == Config.Audience.USERS && pages.user(ctx).isPresent();
         return showDomainBlocks.allows(signedIn) ? mapper.publicList(domains.allBlocks()) : null;
     }
 

@@ -13,13 +13,12 @@ import social.starling.errors.NotFoundException;
 import social.starling.errors.StarlingException;
 import social.starling.model.Account;
 import social.starling.model.LocalUris;
-import social.starling.model.MediaAttachment;
 import social.starling.model.Page;
 import social.starling.model.Status;
-import social.starling.model.Visibility;
 import social.starling.model.federation.LocalNote;
 import social.starling.model.federation.LocalReblog;
 import social.starling.model.view.StatusView;
+import social.starling.service.account.AccountQueryService;
 import social.starling.service.federation.LocalActorService;
 import social.starling.service.federation.LocalObjectService;
 import social.starling.service.instance.InstanceService;
@@ -33,7 +32,9 @@ import social.starling.text.HtmlSanitizer;
  * latest public posts) and one status ({@code /@name/id}), for browsers; the hashtag pages ({@code /tags/name});
  * and the RSS feeds of both ({@code /@name.rss}, {@code /tags/name.rss}). The same people and statuses are shown
  * as the API shows a visitor, except that lists hold public posts only (as Mastodon's public profile): an unlisted
- * post is reachable by its own link only. Anything else is a 404 page.
+ * post is reachable by its own link only. {@code /@user@domain} is what this server knows of a remote account,
+ * never fetched on a visitor's request. Profile and post pages carry the "interact from your server" form
+ * ({@link RemoteInteractionRoutes}). Anything else is a 404 page.
  */
 public final class ProfilePageHandler {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
@@ -51,13 +52,16 @@ public final class ProfilePageHandler {
     private final AccountStatusesService accountStatuses;
     private final TagTimelineService tagTimeline;
     private final MediaAttachmentApiMapper media;
+    private final AccountQueryService accounts;
+    private final StatusCards cards;
     private final LocalUris uris;
     private final String domain;
 
+    /** {@code accounts} finds the remote accounts this server knows ({@code /@user@domain}), never fetching. */
     public ProfilePageHandler(Config config, InstanceService instance, SessionService sessions,
                               LocalActorService actors, LocalObjectService objects, LocalUris uris,
                               AccountStatusesService accountStatuses, TagTimelineService tagTimeline,
-                              MediaAttachmentApiMapper media) {
+                              MediaAttachmentApiMapper media, AccountQueryService accounts) {
         Cookies cookies = new Cookies("https".equalsIgnoreCase(config.server().protocol()));
         Csrf csrf = new Csrf(cookies);
         this.pages = new Pages(instance, new WebSession(sessions, cookies, csrf), csrf);
@@ -66,8 +70,10 @@ public final class ProfilePageHandler {
         this.accountStatuses = accountStatuses;
         this.tagTimeline = tagTimeline;
         this.media = media;
+        this.accounts = accounts;
         this.uris = uris;
         this.domain = config.server().domain();
+        this.cards = new StatusCards(uris, media, domain);
     }
 
     /** Whether {@code /@name} is the RSS feed ({@code /@name.rss}): that is no actor, whatever the Accept. */
@@ -79,6 +85,10 @@ public final class ProfilePageHandler {
         page(ctx, () -> {
             if (isFeed(ctx)) {
                 profileFeed(ctx);
+                return;
+            }
+            if (ctx.pathParam("name").contains("@")) {
+                remoteProfile(ctx, ctx.pathParam("name"));
                 return;
             }
             Account a = member(ctx.pathParam("name"));
@@ -98,9 +108,43 @@ public final class ProfilePageHandler {
                     a.fields().stream().map(f -> new ProfilePage.Field(f.name(), f.value())).toList(),
                     avatar, a.statusesCount(), a.followingCount(), a.followersCount(), a.hideCollections(),
                     a.headerFile() == null ? null : uris.media(a.headerFile()), pinned,
-                    cards(latest.statuses()), older, head);
+                    cards(latest.statuses()), older, head, null, uris.actor(a.username()), null);
             pages.render(ctx, 200, "profile.jte", name + " (" + handle(a) + ")", page);
         });
+    }
+
+    /**
+     * {@code /@user@domain}: what this server already knows of a remote account — its profile as last fetched and
+     * the public posts stored here — with a link to its own page. Never fetched on a visitor's request (no
+     * outbound traffic from an anonymous page view): an account this server does not know, or a suspended one, is
+     * a 404. A limited account shows its profile without its posts, as Mastodon's "limited" notice.
+     */
+    private void remoteProfile(Context ctx, String acct) {
+        Account a = accounts.lookup(acct).filter(x -> !x.suspended())
+                .orElseThrow(() -> new NotFoundException("This server knows no account by that name."));
+        if (a.isLocal()) {
+            ctx.redirect("/@" + a.username(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        String path = "/@" + a.username() + "@" + a.domain();
+        boolean limited = a.silencedAt() != null;
+        Page paging = new Page(maxId(ctx), Optional.empty(), Optional.empty(), PER_PAGE);
+        var latest = limited ? new AccountStatusesService.Result(List.of(), List.of())
+                : accountStatuses.statuses(a.id(), null, PUBLIC_POSTS, paging);
+        String older = latest.pageIds().size() < PER_PAGE ? null : path + "?max_id=" + latest.pageIds().getLast();
+        String name = displayName(a);
+        String bio = a.note() == null ? "" : a.note();
+        String original = a.url() != null && !a.url().isBlank() ? a.url() : a.uri();
+        Head head = new Head(name + " (" + handle(a) + ")", HtmlSanitizer.toPlainText(bio), avatar(a), original,
+                "profile", a.uri(), null, true);
+        ProfilePage page = new ProfilePage(name, handle(a), bio,
+                a.fields().stream().map(f -> new ProfilePage.Field(f.name(), f.value())).toList(),
+                avatar(a), a.statusesCount(), a.followingCount(), a.followersCount(), a.hideCollections(),
+                a.headerFile() == null ? null : uris.media(a.headerFile()), List.of(), cards(latest.statuses()),
+                older, head, original, null, limited
+                        ? "This account is limited by the moderators of this server, so its posts are not shown."
+                        : null);
+        pages.render(ctx, 200, "profile.jte", name + " (" + handle(a) + ")", page);
     }
 
     private void profileFeed(Context ctx) {
@@ -158,7 +202,7 @@ public final class ProfilePageHandler {
                     s.uri(), null, !a.indexable());
             StatusPage page = new StatusPage(displayName(a), handle(a), "/@" + a.username(), spoiler, s.content(),
                     WHEN.format(s.createdAt()), s.editedAt() == null ? null : WHEN.format(s.editedAt()),
-                    note.poll() == null ? java.util.List.of() : note.poll().options(), head);
+                    note.poll() == null ? java.util.List.of() : note.poll().options(), head, s.uri());
             pages.render(ctx, 200, "status_page.jte", displayName(a) + ": status", page);
         });
     }
@@ -183,32 +227,6 @@ public final class ProfilePageHandler {
         }
     }
 
-    /** Public posts only, never boosts: a list on a public page. */
-    private static List<StatusView> listed(List<StatusView> views) {
-        return views.stream().filter(v -> v.reblog() == null && !v.status().isReblog()
-                && v.status().visibility() == Visibility.PUBLIC).toList();
-    }
-
-    private List<StatusCard> cards(List<StatusView> views) {
-        return listed(views).stream().map(this::card).toList();
-    }
-
-    private StatusCard card(StatusView v) {
-        Status s = v.status();
-        Account a = v.account();
-        String spoiler = s.spoilerText() == null || s.spoilerText().isEmpty() ? null : s.spoilerText();
-        return new StatusCard(displayName(a), "@" + a.username() + "@" + (a.isLocal() ? domain : a.domain()),
-                profileUrl(a), s.content() == null ? "" : s.content(), spoiler, WHEN.format(s.createdAt()),
-                s.createdAt().toString(), statusUrl(v), v.media().stream().map(this::thumbnail)
-                .filter(t -> t.previewUrl() != null).toList());
-    }
-
-    private StatusCard.Thumbnail thumbnail(MediaAttachment m) {
-        var e = media.toApi(m);
-        String url = e.url() != null ? e.url() : e.remoteUrl();
-        return new StatusCard.Thumbnail(url, e.previewUrl() != null ? e.previewUrl() : url, e.description());
-    }
-
     private List<Rss.Item> items(List<StatusView> views) {
         return listed(views).stream().map(v -> {
             Status s = v.status();
@@ -222,36 +240,33 @@ public final class ProfilePageHandler {
         }).toList();
     }
 
-    private String statusUrl(StatusView v) {
-        Account a = v.account();
-        if (a.isLocal()) {
-            return "/@" + a.username() + "/" + v.status().id();
-        }
-        return v.status().url() != null ? v.status().url() : v.status().uri();
-    }
-
-    private static String profileUrl(Account a) {
-        if (a.isLocal()) {
-            return "/@" + a.username();
-        }
-        return a.url() != null ? a.url() : a.uri();
-    }
-
-    private String avatar(Account a) {
-        return a.avatarFile() == null ? null : uris.media(a.avatarFile());
-    }
-
     private static void rss(Context ctx, String xml) {
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.status(200).contentType("application/rss+xml; charset=utf-8").result(xml);
     }
 
     private String handle(Account a) {
-        return "@" + a.username() + "@" + domain;
+        return "@" + a.username() + "@" + (a.isLocal() ? domain : a.domain());
+    }
+
+    private List<StatusCard> cards(List<StatusView> views) {
+        return cards.cards(views);
+    }
+
+    private static List<StatusView> listed(List<StatusView> views) {
+        return StatusCards.listed(views);
+    }
+
+    private static String statusUrl(StatusView v) {
+        return StatusCards.statusUrl(v);
     }
 
     private static String displayName(Account a) {
-        return a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
+        return StatusCards.displayName(a);
+    }
+
+    private String avatar(Account a) {
+        return cards.avatar(a);
     }
 
     private interface PageBody {

@@ -18,7 +18,7 @@ public final class WebKit {
     private final WebSession session;
     private final Csrf csrf;
 
-    private WebKit(Pages pages, WebSession session, Csrf csrf) {
+    WebKit(Pages pages, WebSession session, Csrf csrf) {
         this.pages = pages;
         this.session = session;
         this.csrf = csrf;

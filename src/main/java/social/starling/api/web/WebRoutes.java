@@ -37,7 +37,9 @@ public final class WebRoutes implements Routes {
         Csrf csrf = new Csrf(cookies);
         WebSession session = new WebSession(sessions, cookies, csrf);
         this.pages = new Pages(instance, session, csrf);
-        this.about = new AboutHandler(instance, pages, session, config.instance().showDomainBlocks(), domains);
+        // "/" and "/about" are served by RemoteInteractionRoutes, which has the public timeline for the front door.
+        this.about = new AboutHandler(instance, new WebKit(pages, session, csrf), config.instance().showDomainBlocks(),
+                domains, java.util.List::of);
         this.signUp = new SignUpHandler(register, invites, instance, config.instance(), registrations,
                 pages);
         this.confirmation = new ConfirmationHandler(confirm, accounts, pages);
@@ -49,8 +51,6 @@ public final class WebRoutes implements Routes {
     @Override
     public void register(RouteTable table) {
         var r = table.web();
-        r.get("/", page(about::about));
-        r.get("/about", page(about::about));
         r.get("/privacy-policy", page(about::privacyPolicy));
         r.get("/terms-of-service", page(about::termsOfService));
 

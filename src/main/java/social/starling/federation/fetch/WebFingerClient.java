@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import social.starling.config.Cidr;
 import social.starling.federation.fetch.FetchException.Reason;
+import social.starling.federation.vocab.Jrd;
 
 /**
  * WebFinger (RFC 7033) as Mastodon uses it: {@code user@host} → the actor's id, through {@link RemoteFetcher}, so
@@ -63,8 +64,39 @@ public final class WebFingerClient {
     /** Looks up {@code user@host} ({@code host} may carry a port). */
     public Result resolve(String user, String host) throws FetchException {
         String h = host.toLowerCase(Locale.ROOT);
+        String handle = user + "@" + h;
+        JsonNode jrd = jrd(user, h);
+        URI actor = selfLink(jrd).orElseThrow(() -> new FetchException(Reason.INVALID_JSON,
+                "no ActivityPub actor in the WebFinger answer for " + handle));
+        String subject = jrd.path("subject").asText("");
+        String canonical = subject.regionMatches(true, 0, "acct:", 0, 5) && subject.indexOf('@') > 5
+                ? subject.substring(5) : handle;
+        return new Result(canonical, actor);
+    }
+
+    /**
+     * The remote-interaction template of {@code user@host}: the {@code template} of the JRD's
+     * {@code http://ostatus.org/schema/1.0/subscribe} link (Mastodon's {@code /authorize_interaction?uri={uri}}),
+     * when it is an absolute http(s) URL holding {@code {uri}}; empty when the answer has none.
+     */
+    public Optional<String> subscribeTemplate(String user, String host) throws FetchException {
+        for (JsonNode link : jrd(user, host.toLowerCase(Locale.ROOT)).path("links")) {
+            if (!Jrd.SUBSCRIBE.equals(link.path("rel").asText()) || !link.path("template").isTextual()) {
+                continue;
+            }
+            String template = link.path("template").asText().strip();
+            String scheme = template.length() > 8 ? template.substring(0, 8).toLowerCase(Locale.ROOT) : "";
+            if ((scheme.startsWith("https://") || scheme.startsWith("http://")) && template.contains("{uri}")) {
+                return Optional.of(template);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JRD of {@code user@h} ({@code h} in lower case), through the guarded fetcher. */
+    private JsonNode jrd(String user, String h) throws FetchException {
         if (user.isEmpty() || !HOST.matcher(h).matches()) {
-            throw new FetchException(Reason.BAD_URL, "not a handle: " + user + "@" + host);
+            throw new FetchException(Reason.BAD_URL, "not a handle: " + user + "@" + h);
         }
         String handle = user + "@" + h;
         URI uri;
@@ -84,12 +116,7 @@ public final class WebFingerClient {
         if (jrd == null || !jrd.isObject()) {
             throw new FetchException(Reason.INVALID_JSON, "invalid WebFinger answer from " + h);
         }
-        URI actor = selfLink(jrd).orElseThrow(() -> new FetchException(Reason.INVALID_JSON,
-                "no ActivityPub actor in the WebFinger answer for " + handle));
-        String subject = jrd.path("subject").asText("");
-        String canonical = subject.regionMatches(true, 0, "acct:", 0, 5) && subject.indexOf('@') > 5
-                ? subject.substring(5) : handle;
-        return new Result(canonical, actor);
+        return jrd;
     }
 
     /** The URL scheme for WebFinger at {@code host} (see the class comment). */

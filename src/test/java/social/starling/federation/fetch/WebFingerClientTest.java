@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import social.starling.config.Cidr;
 
-/** The scheme rule; the network side is covered by ResolveRemoteAccountTest against the Fedify peer. */
+/**
+ * The scheme rule, and the subscribe template of a JRD; the rest of the network side is covered by
+ * ResolveRemoteAccountTest against the Fedify peer.
+ */
 class WebFingerClientTest {
     @Test
     void httpsUnlessTheHostIsAnAddressOrLoopbackNameTheConfigurationOpened() {
@@ -34,6 +37,35 @@ class WebFingerClientTest {
             var privateOnly = new WebFingerClient(fetcher, List.of(Cidr.parse("192.168.0.0/16")));
             assertThat(privateOnly.scheme("localhost")).isEqualTo("https");
             assertThat(privateOnly.scheme("192.168.1.20")).isEqualTo("http");
+        }
+    }
+
+    @Test
+    void theSubscribeTemplateIsAnHttpUrlHoldingUri() throws Exception {
+        try (LoopbackServer server = new LoopbackServer("127.0.0.1");
+             RemoteFetcher fetcher = RemoteFetcherTest.fetcher(List.of("127.0.0.0/8"), java.time.Duration.ofSeconds(2),
+                     64 * 1024)) {
+            var client = new WebFingerClient(fetcher, List.of(Cidr.parse("127.0.0.0/8")));
+            String host = "127.0.0.1:" + server.port();
+            java.util.function.Function<String, String> jrd = links -> "{\"subject\": \"acct:bob@" + host
+                    + "\", \"links\": [" + links + "]}";
+            server.json("/.well-known/webfinger", "application/jrd+json", jrd.apply(
+                    "{\"rel\": \"self\", \"type\": \"application/activity+json\", \"href\": \"http://" + host
+                            + "/users/bob\"}, {\"rel\": \"http://ostatus.org/schema/1.0/subscribe\", "
+                            + "\"template\": \"https://b.example/authorize_interaction?uri={uri}\"}"));
+            assertThat(client.subscribeTemplate("bob", host))
+                    .contains("https://b.example/authorize_interaction?uri={uri}");
+            assertThat(server.received.getLast().path()).isEqualTo("/.well-known/webfinger?resource=acct%3Abob%40"
+                    + "127.0.0.1%3A" + server.port());
+
+            for (String refused : List.of("javascript:alert(1)//{uri}", "https://b.example/no-placeholder",
+                    "//b.example/{uri}")) {
+                server.json("/.well-known/webfinger", "application/jrd+json", jrd.apply(
+                        "{\"rel\": \"http://ostatus.org/schema/1.0/subscribe\", \"template\": \"" + refused + "\"}"));
+                assertThat(client.subscribeTemplate("bob", host)).as(refused).isEmpty();
+            }
+            server.json("/.well-known/webfinger", "application/jrd+json", jrd.apply(""));
+            assertThat(client.subscribeTemplate("bob", host)).isEmpty();
         }
     }
 }
