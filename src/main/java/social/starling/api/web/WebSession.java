@@ -40,6 +40,11 @@ final class WebSession {
         return known;
     }
 
+    /** The session as stored now (not the per-request memo). */
+    Optional<WebUser> lookUpAgain(Context ctx) {
+        return sessions.find(cookies.get(ctx, Cookies.SESSION));
+    }
+
     /** Replaces any earlier session of this browser with a new one, and a new CSRF token. */
     void signIn(Context ctx, long accountId) {
         sessions.end(cookies.get(ctx, Cookies.SESSION));
