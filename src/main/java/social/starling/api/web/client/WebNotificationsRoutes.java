@@ -83,7 +83,8 @@ public final class WebNotificationsRoutes implements Routes {
     }
 
     private void stream(Context ctx) throws IOException {
-        // A browser that is not signed in gets 204: EventSource then stops trying instead of reconnecting.
+        // A browser that is not signed in gets 204: a plain EventSource stops there, htmx's retries with a growing
+        // delay (at most a minute), each answered as cheaply.
         if (area.kit().user(ctx).isEmpty()) {
             ctx.status(204);
             return;
