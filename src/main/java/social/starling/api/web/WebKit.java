@@ -68,6 +68,11 @@ public final class WebKit {
         return session.lookUpAgain(ctx).isPresent();
     }
 
+    /** Signs the member out everywhere but in this browser (after a password change). */
+    public void endOtherSessions(Context ctx, long accountId) {
+        session.endOthers(ctx, accountId);
+    }
+
     /** Renders {@code template} in the shared layout (see {@link Pages#render}). */
     public void render(Context ctx, int status, String template, String pageTitle, Object page) {
         pages.render(ctx, status, template, pageTitle, page);

@@ -31,7 +31,8 @@ import social.starling.service.security.SessionService.WebUser;
 /**
  * The member's settings in the web client, each through the service its API twin uses: the profile and the
  * posting preferences ({@code PATCH /api/v1/accounts/update_credentials}: UpdateCredentialsService), the password
- * (the current one checked as signing in checks it, the new one set as a reset sets it), the authorised apps (the
+ * (the current one checked as signing in checks it, the new one set as a reset sets it, then the member's
+ * other browsers are signed out, as Mastodon does), the authorised apps (the
  * token service revokes an app's tokens) and the export of followed accounts in Mastodon's CSV. A refused form
  * comes back with what was typed, its messages and 422.
  */
@@ -210,6 +211,7 @@ public final class WebSettingsRoutes implements Routes {
         } else {
             try {
                 passwords.reset(member.account().username(), fresh);
+                area.kit().endOtherSessions(ctx, member.account().id());
             } catch (UnprocessableException e) {
                 e.details().forEach((field, list) -> list.forEach(d -> errors.add("Password " + d.description())));
                 if (errors.isEmpty()) {

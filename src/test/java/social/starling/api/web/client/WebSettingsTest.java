@@ -204,9 +204,16 @@ class WebSettingsTest {
         assertThat(weak.status()).isEqualTo(422);
         assertThat(weak.doc().selectFirst("[role=alert]").text()).contains("too short");
 
+        WebClient elsewhere = new WebClient(app.baseUrl());
+        WebTesting.signIn(elsewhere, "wspass@example.test", Fixtures.PASSWORD);
+        assertThat(elsewhere.get("/web/home").status()).isEqualTo(200);
         WebClient.Page changed = browser.submit(form.form("/web/settings/password"), WebClient.fields(
                 "current_password", Fixtures.PASSWORD, "password", fresh, "password_confirmation", fresh));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(303);
+        assertThat(browser.get(changed.location().orElseThrow()).doc().selectFirst("[role=status]").text())
+                .isEqualTo("Saved.");
+        // As Mastodon: the other browsers are signed out, this one stays.
+        assertThat(elsewhere.get("/web/home").status()).isEqualTo(302);
         WebClient other = new WebClient(app.baseUrl());
         assertThat(WebTesting.signIn(other, "wspass@example.test", fresh).location()).hasValue("/web/home");
         WebClient old = new WebClient(app.baseUrl());
