@@ -85,6 +85,31 @@ class WebNotificationsBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/web/notifications");
     }
 
+    @Test
+    void theSettingsAndNotificationsFitAPhoneScreen() {
+        app.fixtures().account("browserphone");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().deleteAllCookies();
+        driver.get(app.baseUrl() + "/auth/sign_in");
+        driver.findElement(By.id("user_email")).sendKeys("browserphone@example.test");
+        driver.findElement(By.id("user_password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/auth/sign_in'] button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/web/home"));
+        for (String path : new String[] {"/web/notifications", "/web/settings/profile", "/web/settings/preferences",
+                "/web/settings/password", "/web/settings/applications", "/web/settings/export"}) {
+            driver.get(app.baseUrl() + path);
+            var js = (org.openqa.selenium.JavascriptExecutor) driver;
+            long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+            assertThat(scrollWidth).as("horizontal overflow on %s", path).isLessThanOrEqualTo(390);
+            assertThat(driver.findElements(By.cssSelector("input:not([type=hidden]):not([id]), textarea:not([id])")))
+                    .as("every field has an id its label points at, on %s", path).isEmpty();
+            for (WebElement input : driver.findElements(By.cssSelector("input:not([type=hidden]), textarea"))) {
+                assertThat(driver.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")))
+                        .as("a label for #%s on %s", input.getAttribute("id"), path).isNotEmpty();
+            }
+        }
+    }
+
     /** Waits until htmx's EventSource for the page is open (readyState 1). */
     private static void waitForStream(WebDriverWait wait) {
         wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
