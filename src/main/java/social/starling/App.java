@@ -60,6 +60,7 @@ import social.starling.wiring.StatusExtrasModule;
 import social.starling.wiring.StatusModule;
 import social.starling.wiring.StreamingModule;
 import social.starling.wiring.WebClientModule;
+import social.starling.wiring.WebSettingsModule;
 import social.starling.wiring.WebModule;
 import social.starling.wiring.WebPeopleModule;
 
@@ -119,6 +120,8 @@ public final class App implements AutoCloseable {
         this.media = MediaComponents.build(core, repos, remoteAccounts.fetcher(), moderation.domainPolicy());
         this.admission = new Admission(config.server().maxInFlight());
         Edges edges = Edges.build(core, accounts);
+        // Built ahead (it stays last in the list): the web client's live notifications listen through its hub.
+        var streaming = new StreamingModule(core, repos, statuses, notifications, edges);
 
         List<Module> modules = List.of(
                 new OperationsModule(core, admission),
@@ -128,6 +131,7 @@ public final class App implements AutoCloseable {
                 new WebClientModule(core, accounts, statuses, interactions, edges),
                 new WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
                 new RemoteInteractionModule(core, accounts, statuses, graph, moderation, remoteAccounts, remoteNotes, edges),
+                new WebSettingsModule(core, accounts, graph, notifications, streaming.hub(), edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
@@ -148,7 +152,7 @@ public final class App implements AutoCloseable {
                 new AdminSignupBlocksModule(core, moderation, edges),
                 new AdminAccountsModule(core, repos, accounts, graph, outbox, moderation, edges),
                 new AdminDomainsModule(core, moderation, edges),
-                new StreamingModule(core, repos, statuses, notifications, edges));
+                streaming);
         this.modules = modules;
         this.routes = new RouteTable();
         for (Module module : modules) {

@@ -36,7 +36,8 @@ public final class Admission {
                 || endpoint.path.equals("/metrics");
         // Streaming responses last as long as their clients stay: they are bounded per token by the streaming hub,
         // not by request slots, and shutdown closes them rather than waiting for them to drain.
-        boolean streaming = endpoint.path.startsWith("/api/v1/streaming");
+        boolean streaming = endpoint.path.startsWith("/api/v1/streaming")
+                || endpoint.path.equals("/web/notifications/stream"); // the web client's live notifications
         return ctx -> {
             if (streaming && ready && !draining) {
                 inner.handle(ctx);

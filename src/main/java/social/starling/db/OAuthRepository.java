@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jooq.Record;
 import social.starling.model.oauth.AccessGrant;
 import social.starling.model.oauth.AccessToken;
+import social.starling.model.oauth.AuthorizedApplication;
 import social.starling.model.oauth.OAuthApplication;
 import social.starling.model.oauth.Scopes;
 
@@ -126,6 +127,45 @@ public final class OAuthRepository {
         tx.dsl().update(OAUTH_ACCESS_TOKENS).set(OAUTH_ACCESS_TOKENS.REVOKED_AT, now)
                 .where(OAUTH_ACCESS_TOKENS.ACCOUNT_ID.eq(accountId)).and(OAUTH_ACCESS_TOKENS.REVOKED_AT.isNull())
                 .execute();
+        return ids;
+    }
+
+    /**
+     * The applications holding live (unrevoked) tokens of an account, oldest authorisation first, each once with
+     * the scopes of its live tokens together. Tokens the web UI made for itself (no application) are not listed.
+     */
+    public List<AuthorizedApplication> authorizedApplications(Tx tx, long accountId) {
+        java.util.Map<Long, AuthorizedApplication> byApp = new java.util.LinkedHashMap<>();
+        tx.dsl().select(OAUTH_APPLICATIONS.ID, OAUTH_APPLICATIONS.NAME, OAUTH_APPLICATIONS.WEBSITE,
+                        OAUTH_ACCESS_TOKENS.SCOPES, OAUTH_ACCESS_TOKENS.CREATED_AT)
+                .from(OAUTH_ACCESS_TOKENS).join(OAUTH_APPLICATIONS)
+                .on(OAUTH_APPLICATIONS.ID.eq(OAUTH_ACCESS_TOKENS.APPLICATION_ID))
+                .where(OAUTH_ACCESS_TOKENS.ACCOUNT_ID.eq(accountId)).and(OAUTH_ACCESS_TOKENS.REVOKED_AT.isNull())
+                .orderBy(OAUTH_ACCESS_TOKENS.CREATED_AT, OAUTH_ACCESS_TOKENS.ID)
+                .fetch().forEach(r -> byApp.merge(r.get(OAUTH_APPLICATIONS.ID),
+                        new AuthorizedApplication(r.get(OAUTH_APPLICATIONS.ID), r.get(OAUTH_APPLICATIONS.NAME),
+                                r.get(OAUTH_APPLICATIONS.WEBSITE), Scopes.parse(r.get(OAUTH_ACCESS_TOKENS.SCOPES)),
+                                r.get(OAUTH_ACCESS_TOKENS.CREATED_AT)),
+                        (first, later) -> {
+                            java.util.Set<String> scopes = new java.util.TreeSet<>(first.scopes());
+                            scopes.addAll(later.scopes());
+                            return new AuthorizedApplication(first.id(), first.name(), first.website(),
+                                    java.util.Collections.unmodifiableSet(scopes), first.authorizedAt());
+                        }));
+        return List.copyOf(byApp.values());
+    }
+
+    /** Revokes an account's live tokens of one application. Returns their ids. */
+    public List<Long> revokeTokensOfApplication(Tx tx, long accountId, long applicationId, Instant now) {
+        List<Long> ids = tx.dsl().select(OAUTH_ACCESS_TOKENS.ID).from(OAUTH_ACCESS_TOKENS)
+                .where(OAUTH_ACCESS_TOKENS.ACCOUNT_ID.eq(accountId))
+                .and(OAUTH_ACCESS_TOKENS.APPLICATION_ID.eq(applicationId))
+                .and(OAUTH_ACCESS_TOKENS.REVOKED_AT.isNull())
+                .fetch(OAUTH_ACCESS_TOKENS.ID);
+        if (!ids.isEmpty()) {
+            tx.dsl().update(OAUTH_ACCESS_TOKENS).set(OAUTH_ACCESS_TOKENS.REVOKED_AT, now)
+                    .where(OAUTH_ACCESS_TOKENS.ID.in(ids)).and(OAUTH_ACCESS_TOKENS.REVOKED_AT.isNull()).execute();
+        }
         return ids;
     }
 

@@ -37,6 +37,12 @@ public final class WebSessionRepository {
         tx.dsl().deleteFrom(WEB_SESSIONS).where(WEB_SESSIONS.ACCOUNT_ID.eq(accountId)).execute();
     }
 
+    /** Deletes an account's sessions but one (the browser that changed the password keeps its own). */
+    public void deleteOthers(Tx tx, long accountId, String keepIdHash) {
+        tx.dsl().deleteFrom(WEB_SESSIONS).where(WEB_SESSIONS.ACCOUNT_ID.eq(accountId))
+                .and(WEB_SESSIONS.ID_HASH.ne(keepIdHash)).execute();
+    }
+
     public int deleteExpired(Tx tx, Instant now) {
         return tx.dsl().deleteFrom(WEB_SESSIONS).where(WEB_SESSIONS.EXPIRES_AT.lt(now)).execute();
     }

@@ -60,6 +60,19 @@ public final class WebKit {
         return user;
     }
 
+    /**
+     * Whether this browser's session still holds, looked up again rather than remembered for the request: for a
+     * response that lasts (an event stream), which must end when the member signs out or the session expires.
+     */
+    public boolean stillSignedIn(Context ctx) {
+        return session.lookUpAgain(ctx).isPresent();
+    }
+
+    /** Signs the member out everywhere but in this browser (after a password change). */
+    public void endOtherSessions(Context ctx, long accountId) {
+        session.endOthers(ctx, accountId);
+    }
+
     /** Renders {@code template} in the shared layout (see {@link Pages#render}). */
     public void render(Context ctx, int status, String template, String pageTitle, Object page) {
         pages.render(ctx, status, template, pageTitle, page);

@@ -40,6 +40,16 @@ final class WebSession {
         return known;
     }
 
+    /** The session as stored now (not the per-request memo). */
+    Optional<WebUser> lookUpAgain(Context ctx) {
+        return sessions.find(cookies.get(ctx, Cookies.SESSION));
+    }
+
+    /** Ends the account's other sessions; this browser's stays. */
+    void endOthers(Context ctx, long accountId) {
+        sessions.endOthers(cookies.get(ctx, Cookies.SESSION), accountId);
+    }
+
     /** Replaces any earlier session of this browser with a new one, and a new CSRF token. */
     void signIn(Context ctx, long accountId) {
         sessions.end(cookies.get(ctx, Cookies.SESSION));

@@ -203,6 +203,23 @@ public final class TokenService {
         authenticator.evictToken(rawToken);
     }
 
+    /** The applications holding live tokens of this account (the "Authorized apps" settings page). */
+    public java.util.List<social.starling.model.oauth.AuthorizedApplication> authorizedApplications(long accountId) {
+        return db.read(tx -> oauth.authorizedApplications(tx, accountId));
+    }
+
+    /**
+     * The account withdraws an application's access: every live token of that app for this account is revoked
+     * at once (a cached one included), as Mastodon's Oauth::AuthorizedApplicationsController#destroy. Revoking an
+     * app without tokens changes nothing.
+     */
+    public void revokeApplication(long accountId, long applicationId) {
+        Instant now = clock.instant();
+        java.util.List<Long> revoked = db.inTransaction(tx ->
+                oauth.revokeTokensOfApplication(tx, accountId, applicationId, now));
+        revoked.forEach(authenticator::evictTokenId);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -77,6 +77,22 @@ public final class SessionService {
         cache.invalidate(hash);
     }
 
+    /**
+     * Ends every other session of the account of {@code cookie}, keeping this one (Mastodon clears the other
+     * sessions when the password changes: Auth::RegistrationsController#update).
+     */
+    public void endOthers(String cookie, long accountId) {
+        if (cookie == null || cookie.isBlank()) {
+            return;
+        }
+        String keep = Hashes.sha256Hex(cookie);
+        db.inTransaction(tx -> {
+            sessions.deleteOthers(tx, accountId, keep);
+            return null;
+        });
+        evictAccount(accountId);
+    }
+
     /** Forgets cached sessions of an account whose state changed (disabled, role, profile). */
     public void evictAccount(long accountId) {
         cache.asMap().values().removeIf(v -> v.isPresent() && v.get().account().id() == accountId);

@@ -36,6 +36,11 @@ final class Frame {
         return event;
     }
 
+    /** The payload as sent (JSON text), or null. */
+    String payload() {
+        return payload;
+    }
+
     String ws(ObjectMapper json) {
         String text = ws;
         if (text == null) {
