@@ -123,7 +123,7 @@ public final class App implements AutoCloseable {
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts, moderation),
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
-                new WebClientModule(core, accounts, statuses, interactions, edges),
+                new WebClientModule(core, accounts, statuses, interactions, media, edges),
                 new AccountsModule(core, repos, accounts, remoteAccounts, edges),
                 new StatusModule(core, statuses, graph, edges),
                 new StatusExtrasModule(statuses, graph, accounts, remoteAccounts, remoteNotes, edges),
