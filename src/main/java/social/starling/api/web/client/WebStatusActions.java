@@ -73,13 +73,26 @@ public final class WebStatusActions implements Routes {
         });
     }
 
+    private static java.util.Optional<Long> renderId(Context ctx) {
+        try {
+            return java.util.Optional.of(Long.parseLong(String.valueOf(ctx.formParam("render_id")).trim()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** htmx gets the status re-rendered in place; a plain form goes back to where it was. */
     private void answer(Context ctx, WebUser member, long statusId) {
         if (!ClientArea.htmx(ctx)) {
             ClientArea.back(ctx, "/web/home");
             return;
         }
-        var view = views.one(statusId, member.account().id())
+        long me = member.account().id();
+        // The article the form was in: a boost of this status shows as the boost again (render_id), else itself.
+        var view = renderId(ctx).flatMap(id -> views.one(id, me))
+                .filter(v -> v.status().id() == statusId
+                        || (v.reblog() != null && v.reblog().status().id() == statusId))
+                .or(() -> views.one(statusId, me))
                 .orElseThrow(() -> new NotFoundException("Record not found"));
         String returnTo = ctx.formParam("return_to");
         var params = new HashMap<String, Object>();
@@ -87,6 +100,7 @@ public final class WebStatusActions implements Routes {
         params.put("csrf", area.kit().csrf(ctx));
         params.put("returnTo", returnTo != null && WebKit.safePath(returnTo) ? returnTo : "/web/home");
         params.put("me", member.account().username());
+        params.put("focus", "true".equals(ctx.formParam("focus")));
         area.kit().fragment(ctx, "client/status.jte", params);
     }
 }

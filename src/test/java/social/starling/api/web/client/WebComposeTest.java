@@ -133,6 +133,20 @@ class WebComposeTest {
     }
 
     @Test
+    void sensitiveImagesAreBehindAClick() {
+        WebClient browser = signedIn(app, "hana");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("authenticity_token", csrf(browser));
+        fields.put("status", "Careful");
+        fields.put("sensitive", "true");
+        WebClient.Page posted = multipart(app, browser, "/web/statuses", fields,
+                Map.of("file_1", Multipart.resource("image.png")));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(303);
+        Element article = browser.get("/web/home").doc().selectFirst("article.status");
+        assertThat(article.select("details.sensitive:not([open]) .media img")).hasSize(1);
+    }
+
+    @Test
     void aRefusedPostWithAnImageKeepsTheUploadedImage() {
         WebClient browser = signedIn(app, "gala");
         Map<String, String> fields = new LinkedHashMap<>();

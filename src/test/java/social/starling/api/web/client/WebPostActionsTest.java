@@ -62,6 +62,29 @@ class WebPostActionsTest {
     }
 
     @Test
+    void htmxKeepsABoostShownAsTheBoostAndTheThreadsPostInFocus() {
+        Status status = post(app, "xavi", "Boosted and then liked", "public");
+        WebClient browser = signedIn(app, "yann");
+        long me = app.fixtures().account("yann").id();
+        long boost = app.app().interactions().reblogs().reblog(me, status.id(), null).status().id();
+        WebClient.Page fragment = htmxPost(app, browser, "/web/statuses/" + status.id() + "/favourite",
+                WebClient.fields("return_to", "/web/home", "render_id", Long.toString(boost)));
+        Element article = fragment.doc().selectFirst("article");
+        assertThat(article.id()).isEqualTo("s-" + boost);
+        assertThat(article.text()).contains("boosted").contains("Boosted and then liked");
+        assertThat(article.selectFirst("form[action$=/unfavourite]")).isNotNull();
+
+        // A render_id naming an unrelated status is ignored: the status acted on is shown.
+        Status other = post(app, "xavi", "Unrelated", "public");
+        WebClient.Page unrelated = htmxPost(app, browser, "/web/statuses/" + status.id() + "/bookmark",
+                WebClient.fields("render_id", Long.toString(other.id()), "focus", "true"));
+        Element shown = unrelated.doc().selectFirst("article");
+        assertThat(shown.id()).isEqualTo("s-" + status.id());
+        assertThat(shown.hasClass("focus")).isTrue();
+        assertThat(shown.select("input[name=focus]")).isNotEmpty();
+    }
+
+    @Test
     void theAuthorEditsAPostFromItsPrefilledForm() {
         WebClient browser = signedIn(app, "pia");
         long me = app.fixtures().account("pia").id();
