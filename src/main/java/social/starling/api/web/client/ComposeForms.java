@@ -24,7 +24,18 @@ final class ComposeForms {
                 param(ctx, "visibility"), param(ctx, "language"), "true".equals(ctx.formParam("sensitive")),
                 WebClientRoutes.blankToNull(ctx.formParam("in_reply_to_id")), ctx.formParams("poll_options"),
                 ctx.formParam("poll_expires_in"), "true".equals(ctx.formParam("poll_multiple")),
-                ctx.formParams("media_ids").stream().filter(id -> !id.isBlank()).toList(), null);
+                ctx.formParams("media_ids").stream().filter(id -> !id.isBlank()).toList(), attached(ctx), null);
+    }
+
+    /** An edit's alt texts: {@code attached_id} and {@code attached_description} fields, pairwise in order. */
+    private static List<ComposeForm.Attached> attached(Context ctx) {
+        List<String> ids = ctx.formParams("attached_id");
+        List<String> descriptions = ctx.formParams("attached_description");
+        List<ComposeForm.Attached> out = new ArrayList<>();
+        for (int i = 0; i < ids.size() && i < descriptions.size(); i++) {
+            out.add(new ComposeForm.Attached(ids.get(i), null, descriptions.get(i)));
+        }
+        return out;
     }
 
     /** The poll, when any option was typed (blank option fields are left out); else null. */

@@ -116,7 +116,9 @@ public final class WebPostRoutes implements Routes {
         StatusEntity status = statuses.toApi(view);
         String username = member.account().username();
         String parentVisibility = "public".equals(status.visibility()) ? "" : status.visibility();
-        ComposeForm reply = ComposeForm.blank(status.id(), mentions(status, username), parentVisibility);
+        // As Mastodon's reply: the parent's content warning carries over.
+        ComposeForm reply = ComposeForm.reply(status.id(), mentions(status, username), status.spoilerText(),
+                parentVisibility);
         String path = "/web/statuses/" + id;
         area.render(ctx, "status_thread.jte", "Thread", new StatusThreadPage(area.nav(ctx, ClientNav.Section.NONE,
                 member), path, statuses.toApi(thread.ancestors()), status, statuses.toApi(thread.descendants()),
@@ -154,9 +156,11 @@ public final class WebPostRoutes implements Routes {
                     : Duration.between(clock.instant(), poll.expiresAt()).toSeconds();
             expiresIn = Long.toString(Math.max(300, left));
         }
+        List<ComposeForm.Attached> attached = statuses.toApi(view).mediaAttachments().stream()
+                .map(m -> new ComposeForm.Attached(m.id(), null, m.description())).toList();
         ComposeForm form = new ComposeForm(editPath(source.id()), true, source.text(), source.spoilerText(), null,
                 source.language() == null ? "" : source.language(), source.sensitive(), null, options, expiresIn,
-                multiple, List.of(), null);
+                multiple, List.of(), attached, null);
         renderEdit(ctx, 200, member, view, form);
     }
 
@@ -169,9 +173,13 @@ public final class WebPostRoutes implements Routes {
         long id = view.status().id();
         ComposeForm form = ComposeForms.read(ctx, editPath(id), true);
         try {
-            // The images stay as they are (media_ids not given); the poll is sent again, as Mastodon's web app does.
+            // The images stay (media_ids not given), their alt texts as edited (media_attributes); the poll is
+            // sent again, as Mastodon's web app does.
+            List<EditStatusService.MediaAttribute> alts = form.attached().stream()
+                    .map(a -> new EditStatusService.MediaAttribute(a.id(), a.description(), null)).toList();
             edit.edit(member.account().id(), id, new EditStatusService.Request(form.text(), form.spoilerText(),
-                    form.sensitive(), WebClientRoutes.blankToNull(form.language()), ComposeForms.poll(form), null));
+                    form.sensitive(), WebClientRoutes.blankToNull(form.language()), ComposeForms.poll(form), null,
+                    null, alts));
         } catch (UnprocessableException e) {
             renderEdit(ctx, 422, member, view, form.withError(e.getMessage()));
             return;
@@ -180,8 +188,14 @@ public final class WebPostRoutes implements Routes {
     }
 
     private void renderEdit(Context ctx, int status, WebUser member, StatusView view, ComposeForm form) {
+        StatusEntity entity = statuses.toApi(view);
+        // The previews beside the alt text fields, from the status (the form sends back ids and texts only).
+        List<ComposeForm.Attached> attached = form.attached().stream().map(a -> new ComposeForm.Attached(a.id(),
+                entity.mediaAttachments().stream().filter(m -> m.id().equals(a.id())).findFirst()
+                        .map(m -> m.previewUrl() != null ? m.previewUrl() : m.url()).orElse(null), a.description()))
+                .toList();
         area.kit().render(ctx, status, "client/status_edit.jte", "Edit post", new StatusFormPage(
-                area.nav(ctx, ClientNav.Section.NONE, member), "Edit post", statuses.toApi(view), form,
+                area.nav(ctx, ClientNav.Section.NONE, member), "Edit post", entity, form.withAttached(attached),
                 "/web/statuses/" + view.status().id()));
     }
 

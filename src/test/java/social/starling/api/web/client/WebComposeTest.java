@@ -191,6 +191,21 @@ class WebComposeTest {
     }
 
     @Test
+    void aReplyCarriesTheContentWarningAndTheVisibilityOfItsParent() {
+        long author = app.fixtures().account("kurt").id();
+        app.fixtures().account("lena"); // before the post, so that it mentions her
+        Status parent = app.app().statuses().post().post(author, new social.starling.service.status.PostStatusService
+                .Request("Spoilers for the film @lena", "Film ending", "unlisted", null, null, null, null,
+                java.util.List.of(), null, null));
+        WebClient browser = signedIn(app, "lena");
+        Element reply = browser.get("/web/statuses/" + parent.id()).doc().selectFirst("form#reply");
+        assertThat(reply.selectFirst("input[name=spoiler_text]").attr("value")).isEqualTo("Film ending");
+        assertThat(reply.selectFirst("select[name=visibility] option[selected]").attr("value")).isEqualTo("unlisted");
+        assertThat(app.app().statuses().views().one(parent.id(), author).orElseThrow().mentions()).hasSize(1);
+        assertThat(reply.selectFirst("textarea").text()).as("oneself is not mentioned").isEqualTo("@kurt");
+    }
+
+    @Test
     void postingWithoutTheTokenChangesNothing() {
         WebClient browser = signedIn(app, "jonas");
         WebClient.Page refused = multipart(app, browser, "/web/statuses", Map.of("status", "forged upload"),

@@ -112,6 +112,28 @@ class WebPostActionsTest {
     }
 
     @Test
+    void editingChangesAnImagesAltTextAndKeepsTheImage() {
+        WebClient browser = signedIn(app, "zeno");
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("authenticity_token", WebPostTesting.csrf(browser));
+        fields.put("status", "My picture");
+        fields.put("description_1", "A tpyo in the alt text");
+        WebClient.Page posted = WebPostTesting.multipart(app, browser, "/web/statuses", fields,
+                java.util.Map.of("file_1", social.starling.testing.Multipart.resource("image.png")));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(303);
+        String path = browser.get("/web/home").doc().selectFirst("article.status a.permalink").attr("href");
+        Element edit = browser.get(path + "/edit").form(path + "/edit");
+        assertThat(edit.selectFirst("input[name=attached_description]").attr("value"))
+                .isEqualTo("A tpyo in the alt text");
+        WebClient.Page saved = browser.submit(edit, WebClient.fields("attached_description", "A typo fixed"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(303);
+        Element after = browser.get(path).doc().selectFirst("article.focus");
+        assertThat(after.select(".media img")).hasSize(1);
+        assertThat(after.selectFirst(".media img").attr("alt")).isEqualTo("A typo fixed");
+        assertThat(after.text()).contains("My picture");
+    }
+
+    @Test
     void aMemberCannotEditOrDeleteAnothersPost() {
         Status theirs = post(app, "quinn", "Not yours to change", "public");
         WebClient browser = signedIn(app, "rosa");
