@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
                 new InstanceModule(core, accounts.instance(), edges, push.vapidKeys()::publicKey),
                 new WebModule(config, accounts, moderation),
                 new AdminWebModule(config, core, repos, accounts, statuses, moderation),
-                new WebClientModule(core, accounts, statuses, interactions, edges),
+                new WebClientModule(core, accounts, statuses, interactions, media, edges),
                 new WebPeopleModule(core, accounts, statuses, graph, remoteAccounts, remoteNotes, edges),
                 new RemoteInteractionModule(core, accounts, statuses, graph, moderation, remoteAccounts, remoteNotes, edges),
                 new WebSettingsModule(core, accounts, graph, notifications, streaming.hub(), edges),
