@@ -36,15 +36,6 @@ public final class ClientArea {
         kit.render(ctx, 200, "client/" + template, title, page);
     }
 
-    /** One status alone, as htmx swaps it in after an action. */
-    public void renderStatus(Context ctx, social.starling.convert.entity.StatusEntity status, String returnTo) {
-        var params = new java.util.HashMap<String, Object>();
-        params.put("status", status);
-        params.put("csrf", kit.csrf(ctx));
-        params.put("returnTo", returnTo != null && WebKit.safePath(returnTo) ? returnTo : "/web/home");
-        kit.fragment(ctx, "client/status.jte", params);
-    }
-
     public Handler page(Handler handler) {
         return kit.page(handler);
     }

@@ -72,4 +72,21 @@ class WebHomeTest {
         assertThat(new WebClient(app.baseUrl()).get("/static/vendor/htmx-sse.js").status()).isEqualTo(200);
         assertThat(new WebClient(app.baseUrl()).get("/static/vendor/other.js").status()).isEqualTo(404);
     }
+
+    @Test
+    void ownPostsOfferEditAndDeleteWhereverTheyAreListed() {
+        app.fixtures().account("zeke");
+        WebClient browser = new WebClient(app.baseUrl());
+        WebTesting.signIn(browser, "zeke@example.test", Fixtures.PASSWORD);
+        WebClient.Page home = browser.get("/web/home");
+        browser.submit(home.form("/web/statuses"), WebClient.fields("status", "Mine to edit", "visibility", "public"));
+        for (String path : new String[] {"/web/home", "/web/@zeke", "/web/local"}) {
+            WebClient.Page page = browser.get(path);
+            Element own = page.doc().select("article.status").stream()
+                    .filter(a -> a.text().contains("Mine to edit")).findFirst().orElse(null);
+            assertThat(own).as(path).isNotNull();
+            assertThat(own.select("a[href$=/edit], form[action$=/edit]")).as("edit on " + path).isNotEmpty();
+            assertThat(own.select("a[href*=/delete]")).as("delete on " + path).isNotEmpty();
+        }
+    }
 }
