@@ -86,7 +86,8 @@ class ActorTest {
         assertThat(page.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         String domain = app.app().config().server().domain();
         assertThat(page.body()).contains("Alice Liddell").contains("@alice@" + domain)
-                .contains("rabbit").contains("Website").contains("any fediverse server");
+                .contains("rabbit").contains("Website").contains("Follow from your server")
+                .contains("another fediverse server");
     }
 
     @Test

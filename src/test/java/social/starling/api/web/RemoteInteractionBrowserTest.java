@@ -3,6 +3,7 @@ package social.starling.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import social.starling.model.Account;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
@@ -95,6 +98,8 @@ class RemoteInteractionBrowserTest {
         assertThat(driver.findElement(By.cssSelector("label[for=interact_acct]")).getText()).isEqualTo("Your handle");
         field.sendKeys("not a handle");
         driver.findElement(By.cssSelector("form[action='/remote_interaction'] button[type=submit]")).click();
+        // the answer is a new page: wait until the form's page is gone before reading it
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(field));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("That did not work");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("full handle");
     }

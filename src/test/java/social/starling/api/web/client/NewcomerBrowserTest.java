@@ -156,7 +156,10 @@ class NewcomerBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a page may be replaced while it is read (a form's answer, an htmx swap): read again, do not fail
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     private static void shot(String name) throws IOException {
