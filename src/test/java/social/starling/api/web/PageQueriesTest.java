@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.testing.ApiClient;
+import social.starling.testing.Await;
 import social.starling.testing.Fixtures;
 import social.starling.testing.HttpTester;
 import social.starling.testing.TestApp;
@@ -57,21 +58,40 @@ class PageQueriesTest {
         assertThat(warm(browser, "/web/home", "/web/home")).isEqualTo(few).isLessThanOrEqualTo(MOST);
     }
 
-    /** The statements the second of two GETs of {@code path} ran (route as the router names it). */
+    /**
+     * The statements a warm GET of {@code path} runs (route as the router names it), once the jobs the
+     * posts started (distribution, counters) are done, so no cache is invalidated between the two.
+     */
     private static int warm(WebClient browser, String path, String route) {
-        assertThat(browser.get(path).status()).isEqualTo(200);
-        double before = total(route);
-        WebClient.Page page = browser.get(path);
-        assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        int count = (int) (total(route) - before);
+        var core = app.app().core();
+        Await.until(() -> core.db().read(tx -> core.jobRepository().stats(tx, core.clock().instant())).stream()
+                .allMatch(lane -> lane.due() == 0 && lane.running() == 0));
+        get(browser, path, route);
+        // the fewest of three: a cache entry refreshed by chance costs one statement once, an N+1 costs 27 each time
+        int count = Integer.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            double before = summary(route).totalAmount();
+            get(browser, path, route);
+            count = Math.min(count, (int) (summary(route).totalAmount() - before));
+        }
         System.out.println("statements for GET " + path + ": " + count);
         return count;
     }
 
-    private static double total(String route) {
-        DistributionSummary summary = app.app().core().metrics().find("starling.http.queries")
-                .tag("method", "GET").tag("route", route).summary();
-        return summary == null ? 0 : summary.totalAmount();
+    /**
+     * GETs {@code path} and waits until the server has recorded it: the count is recorded as the request ends, which
+     * may be just after the browser has the answer.
+     */
+    private static void get(WebClient browser, String path, String route) {
+        long seen = summary(route) == null ? 0 : summary(route).count();
+        WebClient.Page page = browser.get(path);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        Await.until(() -> summary(route) != null && summary(route).count() == seen + 1);
+    }
+
+    private static DistributionSummary summary(String route) {
+        return app.app().core().metrics().find("starling.http.queries").tag("method", "GET").tag("route", route)
+                .summary();
     }
 
     private static String post(HttpTester author, String text) {
