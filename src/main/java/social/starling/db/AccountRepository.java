@@ -1,6 +1,7 @@
 package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
+import static social.starling.db.schema.Tables.FOLLOWS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -242,6 +243,25 @@ public final class AccountRepository {
                 .and(ACCOUNTS.DOMAIN.eq(""))
                 .and(ACCOUNTS.SUSPENDED_AT.isNull())
                 .orderBy(ACCOUNTS.USERNAME_KEY)
+                .limit(limit).offset(offset)
+                .fetch(this::toAccount);
+    }
+
+    /**
+     * Accounts {@code viewerId} follows, local or remote, whose username starts with {@code prefix} (and, when
+     * {@code domain} is given, on that domain; {@code ""} for local ones), by username: the
+     * {@code accounts/search?following=true} of Mastodon.
+     */
+    public List<Account> searchFollowed(Tx tx, long viewerId, String prefix, String domain, int limit, int offset) {
+        var where = ACCOUNTS.USERNAME_KEY.startsWith(prefix.toLowerCase(Locale.ROOT))
+                .and(ACCOUNTS.SUSPENDED_AT.isNull())
+                .and(ACCOUNTS.ID.in(tx.dsl().select(FOLLOWS.TARGET_ACCOUNT_ID).from(FOLLOWS)
+                        .where(FOLLOWS.ACCOUNT_ID.eq(viewerId))));
+        if (domain != null) {
+            where = where.and(ACCOUNTS.DOMAIN.eq(domain.toLowerCase(Locale.ROOT)));
+        }
+        return tx.dsl().select(COLUMNS).from(ACCOUNTS).where(where)
+                .orderBy(ACCOUNTS.USERNAME_KEY, ACCOUNTS.DOMAIN)
                 .limit(limit).offset(offset)
                 .fetch(this::toAccount);
     }

@@ -25,7 +25,7 @@ public final class WebPeopleModule implements Module {
         this.search = new WebSearchRoutes(area, people, accounts.queries(), remoteAccounts.resolve(),
                 remoteNotes.resolveStatus(), graph.discovery(), edges.statusApi(), edges.baseUrl());
         this.lists = new WebListsRoutes(area, graph.lists(), graph.listMembers(), graph.listTimeline(),
-                accounts.queries(), graph.queries(), graph.relationships(), new ListApiMapper(), edges.accountApi(),
+                accounts.queries(), graph.queries(), new ListApiMapper(), edges.accountApi(),
                 edges.statusApi());
     }
 

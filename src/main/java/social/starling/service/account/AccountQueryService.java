@@ -85,6 +85,27 @@ public final class AccountQueryService {
                 .filter(a -> !instanceActor(a)).toList();
     }
 
+    /**
+     * {@code accounts/search?following=true}: among the accounts {@code viewerId} follows, local or remote, by
+     * username prefix; {@code user@domain} narrows to that domain (this server's own domain meaning local ones).
+     */
+    public List<Account> searchFollowed(long viewerId, String query, int limit, int offset) {
+        String q = query.trim();
+        if (q.startsWith("@")) {
+            q = q.substring(1);
+        }
+        String domain = null;
+        int at = q.indexOf('@');
+        if (at >= 0) {
+            domain = q.substring(at + 1);
+            domain = domain.equalsIgnoreCase(localHost) ? "" : domain;
+            q = q.substring(0, at);
+        }
+        String prefix = q;
+        String on = domain;
+        return db.read(tx -> accounts.searchFollowed(tx, viewerId, prefix, on, limit, offset));
+    }
+
     public Self self(long accountId) {
         return db.read(tx -> {
             Account account = accounts.require(tx, accountId);

@@ -163,6 +163,25 @@ class AccountsApiTest {
         assertThat(server.http().get("/api/v1/accounts/lookup?acct=" + host).status()).isEqualTo(404);
     }
 
+    @Test
+    void searchWithFollowingFindsOnlyFollowedAccounts() {
+        server.fixtures().account("caspar");
+        server.fixtures().account("casimir");
+        HttpTester cass = ApiClient.register(server.http(), "read write follow").as("casimir", "read write follow");
+        String caspar = server.http().get("/api/v1/accounts/lookup?acct=caspar").json().get("id").asText();
+        assertThat(cass.post("/api/v1/accounts/" + caspar + "/follow").status()).isEqualTo(200);
+
+        assertThat(cass.get("/api/v1/accounts/search?q=cas").json()).extracting(n -> n.get("username").asText())
+                .contains("caspar", "casimir");
+        JsonNode followed = cass.get("/api/v1/accounts/search?q=cas&following=true").json();
+        assertThat(followed).extracting(n -> n.get("username").asText()).containsExactly("caspar");
+        String host = server.app().config().server().domain();
+        assertThat(cass.get("/api/v1/accounts/search?q=caspar@" + host + "&following=true").json())
+                .extracting(n -> n.get("username").asText()).containsExactly("caspar");
+        assertThat(cass.get("/api/v1/accounts/search?q=caspar@elsewhere.example&following=true").json()).isEmpty();
+        assertThat(cass.get("/api/v1/accounts/search?q=zz&following=true").json()).isEmpty();
+    }
+
     private static byte[] image(int w, int h) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

@@ -13,7 +13,6 @@ import social.starling.model.Account;
 import social.starling.model.Page;
 import social.starling.service.account.AccountQueryService;
 import social.starling.service.follow.GraphQueryService;
-import social.starling.service.follow.RelationshipService;
 import social.starling.service.list.ListMembersService;
 import social.starling.service.list.ListService;
 import social.starling.service.security.SessionService.WebUser;
@@ -22,7 +21,7 @@ import social.starling.service.timeline.ListTimelineService;
 /**
  * The member's lists in the web client: {@code /web/lists} (create, rename, change the replies policy, delete after
  * a confirmation), a list's timeline {@code /web/lists/{id}} and its members {@code /web/lists/{id}/members} (remove;
- * add an account the member follows, found as accounts/search finds it, kept to those followed). Each calls the
+ * add an account the member follows, found as accounts/search?following=true finds it). Each calls the
  * service behind the API's lists, lists/:id/accounts and timelines/list/:id.
  */
 public final class WebListsRoutes implements Routes {
@@ -35,14 +34,13 @@ public final class WebListsRoutes implements Routes {
     private final ListTimelineService timeline;
     private final AccountQueryService accounts;
     private final GraphQueryService graph;
-    private final RelationshipService relationships;
     private final ListApiMapper listApi;
     private final AccountApiMapper accountApi;
     private final StatusApiMapper statusApi;
 
     public WebListsRoutes(ClientArea area, ListService lists, ListMembersService members,
                           ListTimelineService timeline, AccountQueryService accounts, GraphQueryService graph,
-                          RelationshipService relationships, ListApiMapper listApi, AccountApiMapper accountApi,
+                          ListApiMapper listApi, AccountApiMapper accountApi,
                           StatusApiMapper statusApi) {
         this.area = area;
         this.lists = lists;
@@ -50,7 +48,6 @@ public final class WebListsRoutes implements Routes {
         this.timeline = timeline;
         this.accounts = accounts;
         this.graph = graph;
-        this.relationships = relationships;
         this.listApi = listApi;
         this.accountApi = accountApi;
         this.statusApi = statusApi;
@@ -140,22 +137,16 @@ public final class WebListsRoutes implements Routes {
         var list = listApi.toApi(lists.require(me, id));
         List<Account> in = members.members(me, id, null);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        // GET /api/v1/accounts/search?following=true: the search, kept to accounts the member follows; with no
-        // query, the accounts the member follows most recently.
+        // as GET /api/v1/accounts/search?following=true finds them; with no query, the accounts the member follows
+        // most recently.
         List<Account> found = q.isEmpty()
                 ? graph.following(me, me, Page.first(CANDIDATES)).stream().map(GraphQueryService.Entry::account)
                 .toList()
-                : followed(me, accounts.search(q, CANDIDATES, 0));
+                : accounts.searchFollowed(me, q, CANDIDATES, 0);
         var inIds = in.stream().map(Account::id).toList();
         area.render(ctx, "list_members.jte", list.title() + ": members", new ListsPage.Members(nav(ctx, member),
                 list, in.stream().map(accountApi::toApi).toList(), q,
                 found.stream().filter(a -> !inIds.contains(a.id())).map(accountApi::toApi).toList()));
-    }
-
-    private List<Account> followed(long me, List<Account> found) {
-        var following = relationships.of(me, found.stream().map(Account::id).toList()).stream()
-                .filter(r -> r.following()).map(r -> r.id()).toList();
-        return found.stream().filter(a -> following.contains(a.id())).toList();
     }
 
     private void changeMembers(Context ctx, boolean add) {

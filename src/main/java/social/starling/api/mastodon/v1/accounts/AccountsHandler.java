@@ -14,7 +14,7 @@ import social.starling.service.account.ResolveAccountService;
 
 /**
  * Public account lookups: {@code GET /api/v1/accounts/:id}, {@code GET /api/v1/accounts?id[]=},
- * {@code GET /api/v1/accounts/lookup?acct=}, and {@code GET /api/v1/accounts/search?q=&resolve=}.
+ * {@code GET /api/v1/accounts/lookup?acct=}, and {@code GET /api/v1/accounts/search?q=&resolve=&following=}.
  *
  * <p>Remote accounts Starling does not know yet are resolved (WebFinger, then the actor) for signed-in callers
  * only: by lookup, and by search with {@code resolve=true} and a handle or URL for a query. Mastodon's lookup never
@@ -61,11 +61,17 @@ public final class AccountsHandler {
     }
 
     public void search(Context ctx) {
-        auth.user(ctx, "read:accounts");
+        var caller = auth.user(ctx, "read:accounts");
         Params p = Params.of(ctx, json);
         int limit = Math.max(1, Math.min(80, p.intValue("limit").orElse(40)));
         int offset = Math.max(0, p.intValue("offset").orElse(0));
         String q = p.string("q").orElse("");
+        if (p.bool("following", false)) {
+            // only among the accounts the caller follows: nothing to resolve, they are known here already
+            ctx.json(accounts.searchFollowed(caller.accountId(), q, limit, offset).stream().map(mapper::toApi)
+                    .toList());
+            return;
+        }
         if (offset == 0 && p.bool("resolve", false)) {
             var resolved = resolver.resolveQuery(q);
             if (resolved.isPresent()) {
