@@ -49,6 +49,9 @@ public final class AccountRepository {
     private final Writes writes;
     private final Cache<Long, Account> cache = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
+    /** Whether moderators forced an account's media sensitive, cached with the row (same fill and forget rules). */
+    private final Cache<Long, Boolean> sensitized = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
 
     public AccountRepository(ObjectMapper json) {
         this(json, (tx, id) -> {
@@ -62,14 +65,15 @@ public final class AccountRepository {
 
     /** Forgets the cached copy now and after commit (a reader may cache the old row in between). */
     private void changed(Tx tx, long id) {
-        cache.invalidate(id);
-        tx.afterCommit(() -> cache.invalidate(id));
+        forget(id);
+        tx.afterCommit(() -> forget(id));
         writes.written(tx, id);
     }
 
     /** Forgets the cached copy of an account another node wrote. */
     public void forget(long id) {
         cache.invalidate(id);
+        sensitized.invalidate(id);
     }
 
     public void insert(Tx tx, Account a, String privateKey) {
@@ -137,10 +141,11 @@ public final class AccountRepository {
             }
         }
         if (!missing.isEmpty()) {
-            for (Account a : tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing))
-                    .fetch(this::toAccount)) {
+            for (Record r : tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing)).fetch()) {
+                Account a = toAccount(r);
                 if (tx.readOnly()) {
                     cache.put(a.id(), a);
+                    sensitized.put(a.id(), r.get(ACCOUNTS.SENSITIZED_AT) != null);
                 }
                 found.add(a);
             }
@@ -320,11 +325,21 @@ public final class AccountRepository {
 
     /** Those of {@code ids} whose media moderators forced sensitive. */
     public java.util.Set<Long> sensitizedAmong(Tx tx, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            Boolean known = sensitized.getIfPresent(id);
+            if (known == null) {
+                unknown.add(id);
+            } else if (known) {
+                out.add(id);
+            }
         }
-        return new java.util.HashSet<>(tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.ID.in(ids))
-                .and(ACCOUNTS.SENSITIZED_AT.isNotNull()).fetch(ACCOUNTS.ID));
+        if (!unknown.isEmpty()) {
+            out.addAll(tx.dsl().select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.ID.in(unknown))
+                    .and(ACCOUNTS.SENSITIZED_AT.isNotNull()).fetch(ACCOUNTS.ID));
+        }
+        return out;
     }
 
     /** Accounts suspended before {@code cutoff} whose data was not purged yet, oldest first. */

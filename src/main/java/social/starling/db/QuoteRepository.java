@@ -77,19 +77,6 @@ public final class QuoteRepository {
                 .set(QUOTES.UPDATED_AT, now).where(QUOTES.ID.eq(quoteId)).execute();
     }
 
-    /** How many accepted quotes each of these statuses has (Mastodon's quotes_count). */
-    public Map<Long, Integer> acceptedCounts(Tx tx, Collection<Long> quotedStatusIds) {
-        Map<Long, Integer> out = new HashMap<>();
-        if (quotedStatusIds.isEmpty()) {
-            return out;
-        }
-        tx.dsl().select(QUOTES.QUOTED_STATUS_ID, DSL.count()).from(QUOTES)
-                .where(QUOTES.QUOTED_STATUS_ID.in(quotedStatusIds)).and(QUOTES.STATE.eq(Quote.State.ACCEPTED.wireName()))
-                .groupBy(QUOTES.QUOTED_STATUS_ID)
-                .forEach(r -> out.put(r.value1(), r.value2()));
-        return out;
-    }
-
     /** A page of a status's accepted quotes, newest first, paged by quote id. */
     public List<Quote> accepted(Tx tx, long quotedStatusId, Page page) {
         return Paging.fetch(tx.dsl().selectFrom(QUOTES).where(QUOTES.QUOTED_STATUS_ID.eq(quotedStatusId))

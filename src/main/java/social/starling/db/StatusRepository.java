@@ -2,6 +2,7 @@ package social.starling.db;
 
 import static social.starling.db.schema.Tables.ACCOUNTS;
 import static social.starling.db.schema.Tables.FOLLOWS;
+import static social.starling.db.schema.Tables.QUOTES;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_MENTIONS;
 
@@ -16,6 +17,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Page;
+import social.starling.model.Quote;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
 
@@ -27,8 +29,19 @@ import social.starling.model.Visibility;
  * ({@link #stamps}).
  */
 public final class StatusRepository {
-    /** A status's version and what it reblogs, with that status's version (null if it is gone). */
-    public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion) {
+    /**
+     * A status's version and what it reblogs, with that status's version (null if it is gone), and the quote facts
+     * of both (read in the same query, so a page of statuses needs no separate quote queries).
+     */
+    public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion, QuoteFacts quote,
+                        QuoteFacts reblogQuote) {
+    }
+
+    /**
+     * What a page needs to know of a status's quotes: its quote policy, how many accepted quotes it has, and
+     * whether it quotes something itself (then its {@code quotes} row is read).
+     */
+    public record QuoteFacts(int policy, int acceptedQuotes, boolean quotes) {
     }
 
     /** Told, inside the writer's transaction, of deletions and content edits (streaming publishes events). */
@@ -107,11 +120,24 @@ public final class StatusRepository {
             return out;
         }
         var original = STATUSES.as("original");
-        tx.dsl().select(STATUSES.ID, STATUSES.VERSION, STATUSES.REBLOG_OF_ID, original.VERSION)
+        tx.dsl().select(STATUSES.ID, STATUSES.VERSION, STATUSES.REBLOG_OF_ID, original.VERSION,
+                        STATUSES.QUOTE_APPROVAL_POLICY, acceptedQuotes(STATUSES.ID), quotesSomething(STATUSES.ID),
+                        original.QUOTE_APPROVAL_POLICY, acceptedQuotes(original.ID), quotesSomething(original.ID))
                 .from(STATUSES).leftJoin(original).on(original.ID.eq(STATUSES.REBLOG_OF_ID))
                 .where(STATUSES.ID.in(ids))
-                .forEach(r -> out.put(r.value1(), new Stamp(r.value1(), r.value2(), r.value3(), r.value4())));
+                .forEach(r -> out.put(r.value1(), new Stamp(r.value1(), r.value2(), r.value3(), r.value4(),
+                        new QuoteFacts(r.value5(), r.value6(), r.value7()),
+                        r.value4() == null ? null : new QuoteFacts(r.value8(), r.value9(), r.value10()))));
         return out;
+    }
+
+    private static org.jooq.Field<Integer> acceptedQuotes(org.jooq.Field<Long> statusId) {
+        return DSL.field(DSL.selectCount().from(QUOTES).where(QUOTES.QUOTED_STATUS_ID.eq(statusId))
+                .and(QUOTES.STATE.eq(Quote.State.ACCEPTED.wireName())));
+    }
+
+    private static org.jooq.Field<Boolean> quotesSomething(org.jooq.Field<Long> statusId) {
+        return DSL.field(DSL.exists(DSL.selectOne().from(QUOTES).where(QUOTES.STATUS_ID.eq(statusId))));
     }
 
     /** {@code accountId}'s reblog of {@code statusId}, if any. */

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import social.starling.convert.entity.AccountEntity;
+import social.starling.convert.entity.StatusEntity;
 
 /**
  * The one JSON configuration: snake_case names as Mastodon's API, times as Mastodon writes them
@@ -34,6 +37,7 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()))
+                .addModule(JsonMemo.module(Set.of(StatusEntity.class, AccountEntity.class)))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.starling.db.QuoteRepository;
+import social.starling.db.StatusRepository.QuoteFacts;
 import social.starling.db.RelationshipRepository;
 import social.starling.db.Tx;
 import social.starling.model.Quote;
@@ -25,6 +26,7 @@ import social.starling.model.view.StatusView;
 final class QuoteViews {
     /** Deepest level whose quotes are loaded: 0 the page, 1 the quoted statuses, 2 only to know they are visible. */
     static final int MAX_DEPTH = 2;
+    private static final QuoteFacts NO_FACTS = new QuoteFacts(0, 0, false);
 
     /** Loads views of these ids for the same viewer at the given depth, keyed by id (only those visible). */
     interface Loader {
@@ -39,20 +41,28 @@ final class QuoteViews {
         this.relationships = relationships;
     }
 
-    Map<Long, StatusView.Quoting> quoting(Tx tx, Collection<Status> shown, Long viewerId, int depth, Loader loader) {
+    /**
+     * @param facts the shown statuses' quote facts, read with their versions ({@link StatusLoader.Loaded#quotes});
+     *              the {@code quotes} rows are read only for the statuses that quote something
+     */
+    Map<Long, StatusView.Quoting> quoting(Tx tx, Collection<Status> shown, Map<Long, QuoteFacts> facts,
+                                          Long viewerId, int depth, Loader loader) {
         Map<Long, StatusView.Quoting> out = new HashMap<>();
         if (shown.isEmpty()) {
             return out;
         }
-        Set<Long> ids = new HashSet<>();
+        Set<Long> quoting = new HashSet<>();
         Set<Long> authors = new HashSet<>();
+        Map<Long, Integer> policies = new HashMap<>();
         shown.forEach(s -> {
-            ids.add(s.id());
             authors.add(s.accountId());
+            QuoteFacts f = facts.getOrDefault(s.id(), NO_FACTS);
+            policies.put(s.id(), f.policy());
+            if (f.quotes()) {
+                quoting.add(s.id());
+            }
         });
-        Map<Long, Integer> policies = quotes.policies(tx, ids);
-        Map<Long, Integer> counts = quotes.acceptedCounts(tx, ids);
-        Map<Long, Quote> made = quotes.ofStatuses(tx, ids);
+        Map<Long, Quote> made = quotes.ofStatuses(tx, quoting);
         // The follow graph matters only for followers/following policies (most posts are public or nobody).
         int relational = (QuotePolicy.FOLLOWERS | QuotePolicy.FOLLOWING) * 0x10001;
         boolean needsFollows = viewerId != null
@@ -70,7 +80,7 @@ final class QuoteViews {
                     followers.contains(s.accountId())).wireName();
             Quote q = made.get(s.id());
             out.put(s.id(), new StatusView.Quoting(q == null ? null : view(q, quoted),
-                    counts.getOrDefault(s.id(), 0), policy, current));
+                    facts.getOrDefault(s.id(), NO_FACTS).acceptedQuotes(), policy, current));
         }
         return out;
     }

@@ -79,13 +79,20 @@ public final class StatusCache {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(Duration.ofHours(1)).build();
     }
 
+    /** Statuses found by {@link #load}, and their quote facts (read with the versions), by id. */
+    record Found(Map<Long, Entry> entries, Map<Long, StatusRepository.QuoteFacts> quotes) {
+    }
+
     /** The statuses with these ids that exist, and the statuses those reblog, by id. */
-    Map<Long, Entry> load(Tx tx, Collection<Long> ids) {
+    Found load(Tx tx, Collection<Long> ids) {
         Map<Long, Integer> wanted = new HashMap<>();
+        Map<Long, StatusRepository.QuoteFacts> quotes = new HashMap<>();
         for (StatusRepository.Stamp stamp : statuses.stamps(tx, ids).values()) {
             wanted.put(stamp.id(), stamp.version());
+            quotes.put(stamp.id(), stamp.quote());
             if (stamp.reblogOfId() != null && stamp.reblogVersion() != null) {
                 wanted.put(stamp.reblogOfId(), stamp.reblogVersion());
+                quotes.put(stamp.reblogOfId(), stamp.reblogQuote());
             }
         }
         Map<Long, Entry> out = new HashMap<>();
@@ -111,6 +118,6 @@ public final class StatusCache {
                 out.put(id, entry);
             });
         }
-        return out;
+        return new Found(out, quotes);
     }
 }

@@ -25,7 +25,8 @@ import social.starling.model.Status;
  */
 public final class StatusLoader {
     /** A page's viewer-neutral data, by id. */
-    public record Loaded(Map<Long, StatusCache.Entry> entries, Map<Long, Account> accounts, Map<Long, Poll> polls) {
+    public record Loaded(Map<Long, StatusCache.Entry> entries, Map<Long, Account> accounts, Map<Long, Poll> polls,
+                         Map<Long, StatusRepository.QuoteFacts> quotes) {
         public Status status(long id) {
             StatusCache.Entry e = entries.get(id);
             return e == null ? null : e.status;
@@ -60,7 +61,8 @@ public final class StatusLoader {
 
     /** The statuses among {@code ids} that exist (reblogged originals are the caller's to include in ids). */
     public Loaded load(Tx tx, Collection<Long> ids) {
-        Map<Long, StatusCache.Entry> entries = cache.load(tx, ids);
+        StatusCache.Found found = cache.load(tx, ids);
+        Map<Long, StatusCache.Entry> entries = found.entries();
         Set<Long> accountIds = new HashSet<>();
         Set<Long> pollIds = new HashSet<>();
         for (StatusCache.Entry e : entries.values()) {
@@ -72,6 +74,6 @@ public final class StatusLoader {
         }
         Map<Long, Account> byId = new HashMap<>();
         accounts.findAll(tx, accountIds).forEach(a -> byId.put(a.id(), a));
-        return new Loaded(entries, byId, polls.findAll(tx, pollIds));
+        return new Loaded(entries, byId, polls.findAll(tx, pollIds), found.quotes());
     }
 }

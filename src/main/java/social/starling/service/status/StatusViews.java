@@ -114,7 +114,8 @@ public final class StatusViews {
     }
 
     private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context, int depth) {
-        List<StatusView> views = buildWithoutQuotes(tx, ids, viewerId, mode, context);
+        StatusLoader.Loaded loaded = loader.load(tx, ids);
+        List<StatusView> views = buildWithoutQuotes(tx, loaded, ids, viewerId, mode, context);
         if (views.isEmpty() || depth >= QuoteViews.MAX_DEPTH) {
             return views;
         }
@@ -125,7 +126,7 @@ public final class StatusViews {
                 shown.add(v.reblog().status());
             }
         }
-        Map<Long, StatusView.Quoting> quoting = quoteViews.quoting(tx, shown, viewerId, depth,
+        Map<Long, StatusView.Quoting> quoting = quoteViews.quoting(tx, shown, loaded.quotes(), viewerId, depth,
                 (t, quotedIds, d) -> {
                     Map<Long, StatusView> byId = new HashMap<>();
                     build(t, quotedIds, viewerId, Mode.SHOW, null, d).forEach(v -> byId.put(v.status().id(), v));
@@ -143,8 +144,8 @@ public final class StatusViews {
         return out;
     }
 
-    private List<StatusView> buildWithoutQuotes(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context) {
-        StatusLoader.Loaded loaded = loader.load(tx, ids);
+    private List<StatusView> buildWithoutQuotes(Tx tx, StatusLoader.Loaded loaded, List<Long> ids, Long viewerId,
+                                                Mode mode, String context) {
         Map<Long, StatusCache.Entry> entries = loaded.entries();
         Map<Long, Status> found = new HashMap<>();
         Map<Long, List<Long>> mentionIds = new HashMap<>();
