@@ -165,16 +165,19 @@ public final class FeedRepository {
     }
 
     /**
-     * {@link #page}, empty when the feed is stale: one query for the common case of a kept feed (a caller that
-     * gets nothing asks {@link #isStale}).
+     * {@link #page} with each entry's {@link StatusRepository.Stamp} (version, reblogged status, quote facts), empty
+     * when the feed is stale: one query for the common case of a kept feed, which also spares the status loader its
+     * version query (a caller that gets nothing asks {@link #isStale}).
      */
-    public List<Long> pageIfKept(Tx tx, long accountId, Page page) {
-        var q = tx.dsl().select(FEED_ENTRIES.STATUS_ID).from(FEED_ENTRIES)
+    public List<StatusRepository.Stamp> pageIfKept(Tx tx, long accountId, Page page) {
+        var q = tx.dsl().select(StatusRepository.STAMP_FIELDS).from(FEED_ENTRIES)
                 .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
+                .leftJoin(StatusRepository.ORIGINAL)
+                .on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
                 .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
                 .andNotExists(DSL.selectOne().from(USERS)
                         .where(USERS.ACCOUNT_ID.eq(accountId)).and(USERS.FEED_STALE.isTrue()));
-        return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(r -> r.value1()).toList();
+        return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(StatusRepository::toStamp).toList();
     }
 
     /** Whether a feed holds this status, or a reblog of it (a new reblog of it is then left out, as fan-out does). */

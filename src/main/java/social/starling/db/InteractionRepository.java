@@ -22,22 +22,31 @@ public final class InteractionRepository {
         public static final Marks NONE = new Marks(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
-    public Marks marks(Tx tx, long viewerId, Collection<Long> statusIds, Collection<Long> conversationIds) {
+    /**
+     * @param pinnable among {@code statusIds}, those a pin may hold (the viewer's own): only these are looked up in
+     *                 pins, and muted conversations only when there are some, so a page costs fewer index probes
+     */
+    public Marks marks(Tx tx, long viewerId, Collection<Long> statusIds, Collection<Long> pinnable,
+                       Collection<Long> conversationIds) {
         if (statusIds.isEmpty()) {
             return Marks.NONE;
         }
-        var q = DSL.select(DSL.inline("f").as("kind"), FAVOURITES.STATUS_ID.as("id")).from(FAVOURITES)
+        org.jooq.Select<org.jooq.Record2<String, Long>> q = DSL.select(DSL.inline("f").as("kind"),
+                        FAVOURITES.STATUS_ID.as("id")).from(FAVOURITES)
                 .where(FAVOURITES.ACCOUNT_ID.eq(viewerId)).and(FAVOURITES.STATUS_ID.in(statusIds))
                 .unionAll(DSL.select(DSL.inline("r"), STATUSES.REBLOG_OF_ID).from(STATUSES)
                         .where(STATUSES.ACCOUNT_ID.eq(viewerId)).and(STATUSES.REBLOG_OF_ID.in(statusIds)))
                 .unionAll(DSL.select(DSL.inline("b"), BOOKMARKS.STATUS_ID).from(BOOKMARKS)
-                        .where(BOOKMARKS.ACCOUNT_ID.eq(viewerId)).and(BOOKMARKS.STATUS_ID.in(statusIds)))
-                .unionAll(DSL.select(DSL.inline("p"), STATUS_PINS.STATUS_ID).from(STATUS_PINS)
-                        .where(STATUS_PINS.ACCOUNT_ID.eq(viewerId)).and(STATUS_PINS.STATUS_ID.in(statusIds)))
-                .unionAll(DSL.select(DSL.inline("m"), CONVERSATION_MUTES.CONVERSATION_ID).from(CONVERSATION_MUTES)
-                        .where(CONVERSATION_MUTES.ACCOUNT_ID.eq(viewerId))
-                        .and(CONVERSATION_MUTES.CONVERSATION_ID.in(conversationIds.isEmpty()
-                                ? java.util.List.of(-1L) : conversationIds)));
+                        .where(BOOKMARKS.ACCOUNT_ID.eq(viewerId)).and(BOOKMARKS.STATUS_ID.in(statusIds)));
+        if (!pinnable.isEmpty()) {
+            q = q.unionAll(DSL.select(DSL.inline("p"), STATUS_PINS.STATUS_ID).from(STATUS_PINS)
+                    .where(STATUS_PINS.ACCOUNT_ID.eq(viewerId)).and(STATUS_PINS.STATUS_ID.in(pinnable)));
+        }
+        if (!conversationIds.isEmpty()) {
+            q = q.unionAll(DSL.select(DSL.inline("m"), CONVERSATION_MUTES.CONVERSATION_ID).from(CONVERSATION_MUTES)
+                    .where(CONVERSATION_MUTES.ACCOUNT_ID.eq(viewerId))
+                    .and(CONVERSATION_MUTES.CONVERSATION_ID.in(conversationIds)));
+        }
         Set<Long> f = new HashSet<>();
         Set<Long> r = new HashSet<>();
         Set<Long> b = new HashSet<>();

@@ -119,16 +119,37 @@ public final class StatusRepository {
         if (ids.isEmpty()) {
             return out;
         }
-        var original = STATUSES.as("original");
-        tx.dsl().select(STATUSES.ID, STATUSES.VERSION, STATUSES.REBLOG_OF_ID, original.VERSION,
-                        STATUSES.QUOTE_APPROVAL_POLICY, acceptedQuotes(STATUSES.ID), quotesSomething(STATUSES.ID),
-                        original.QUOTE_APPROVAL_POLICY, acceptedQuotes(original.ID), quotesSomething(original.ID))
-                .from(STATUSES).leftJoin(original).on(original.ID.eq(STATUSES.REBLOG_OF_ID))
+        tx.dsl().select(STAMP_FIELDS).from(STATUSES).leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
                 .where(STATUSES.ID.in(ids))
-                .forEach(r -> out.put(r.value1(), new Stamp(r.value1(), r.value2(), r.value3(), r.value4(),
-                        new QuoteFacts(r.value5(), r.value6(), r.value7()),
-                        r.value4() == null ? null : new QuoteFacts(r.value8(), r.value9(), r.value10()))));
+                .forEach(r -> out.put(r.get(STATUSES.ID), toStamp(r)));
         return out;
+    }
+
+    /** The status a reblog reblogs, as {@link #STAMP_FIELDS} names it (left-joined on {@code reblog_of_id}). */
+    public static final social.starling.db.schema.tables.Statuses ORIGINAL = STATUSES.as("original");
+    private static final org.jooq.Field<Long> ORIGINAL_ID = ORIGINAL.ID;
+    private static final org.jooq.Field<Integer> ORIGINAL_VERSION = ORIGINAL.VERSION;
+    private static final org.jooq.Field<Integer> ORIGINAL_POLICY = ORIGINAL.QUOTE_APPROVAL_POLICY;
+    private static final org.jooq.Field<Integer> QUOTED = acceptedQuotes(STATUSES.ID).as("quoted");
+    private static final org.jooq.Field<Boolean> QUOTING = quotesSomething(STATUSES.ID).as("quoting");
+    private static final org.jooq.Field<Integer> ORIGINAL_QUOTED = acceptedQuotes(ORIGINAL_ID).as("original_quoted");
+    private static final org.jooq.Field<Boolean> ORIGINAL_QUOTING = quotesSomething(ORIGINAL_ID)
+            .as("original_quoting");
+
+    /**
+     * What a {@link Stamp} is read from, in a query over {@code statuses} left-joined with {@link #ORIGINAL}: a
+     * feed page reads its entries' stamps in the page query itself.
+     */
+    public static final List<org.jooq.Field<?>> STAMP_FIELDS = List.of(STATUSES.ID, STATUSES.VERSION,
+            STATUSES.REBLOG_OF_ID, ORIGINAL_VERSION, STATUSES.QUOTE_APPROVAL_POLICY, QUOTED, QUOTING,
+            ORIGINAL_POLICY, ORIGINAL_QUOTED, ORIGINAL_QUOTING);
+
+    public static Stamp toStamp(Record r) {
+        Integer originalVersion = r.get(ORIGINAL_VERSION);
+        return new Stamp(r.get(STATUSES.ID), r.get(STATUSES.VERSION), r.get(STATUSES.REBLOG_OF_ID), originalVersion,
+                new QuoteFacts(r.get(STATUSES.QUOTE_APPROVAL_POLICY), r.get(QUOTED), r.get(QUOTING)),
+                originalVersion == null ? null
+                        : new QuoteFacts(r.get(ORIGINAL_POLICY), r.get(ORIGINAL_QUOTED), r.get(ORIGINAL_QUOTING)));
     }
 
     private static org.jooq.Field<Integer> acceptedQuotes(org.jooq.Field<Long> statusId) {

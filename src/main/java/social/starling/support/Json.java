@@ -32,12 +32,17 @@ public final class Json {
     private Json() {
     }
 
+    /** The API's mapper: the JSON of statuses and accounts is written once per distinct value ({@link JsonMemo}). */
     public static ObjectMapper mapper() {
+        return mapper(Set.of(StatusEntity.class, AccountEntity.class));
+    }
+
+    static ObjectMapper mapper(Set<Class<?>> memoized) {
         JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()))
-                .addModule(JsonMemo.module(Set.of(StatusEntity.class, AccountEntity.class)))
+                .addModule(JsonMemo.module(memoized))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -85,9 +85,14 @@ public final class StatusCache {
 
     /** The statuses with these ids that exist, and the statuses those reblog, by id. */
     Found load(Tx tx, Collection<Long> ids) {
+        return load(tx, statuses.stamps(tx, ids).values());
+    }
+
+    /** As {@link #load(Tx, Collection)} for statuses whose stamps the caller read already (in this transaction). */
+    Found load(Tx tx, Iterable<StatusRepository.Stamp> stamps) {
         Map<Long, Integer> wanted = new HashMap<>();
         Map<Long, StatusRepository.QuoteFacts> quotes = new HashMap<>();
-        for (StatusRepository.Stamp stamp : statuses.stamps(tx, ids).values()) {
+        for (StatusRepository.Stamp stamp : stamps) {
             wanted.put(stamp.id(), stamp.version());
             quotes.put(stamp.id(), stamp.quote());
             if (stamp.reblogOfId() != null && stamp.reblogVersion() != null) {

@@ -61,7 +61,15 @@ public final class StatusLoader {
 
     /** The statuses among {@code ids} that exist (reblogged originals are the caller's to include in ids). */
     public Loaded load(Tx tx, Collection<Long> ids) {
-        StatusCache.Found found = cache.load(tx, ids);
+        return loaded(tx, cache.load(tx, ids));
+    }
+
+    /** As {@link #load(Tx, Collection)} for statuses whose stamps the caller's query read already. */
+    public Loaded loadStamped(Tx tx, Iterable<StatusRepository.Stamp> stamps) {
+        return loaded(tx, cache.load(tx, stamps));
+    }
+
+    private Loaded loaded(Tx tx, StatusCache.Found found) {
         Map<Long, StatusCache.Entry> entries = found.entries();
         Set<Long> accountIds = new HashSet<>();
         Set<Long> pollIds = new HashSet<>();

@@ -113,8 +113,24 @@ public final class StatusViews {
         return db.read(tx -> build(tx, ids, viewerId, mode, context, 0));
     }
 
+    /**
+     * As {@link #load}, inside the caller's transaction, for a page whose query read its statuses' stamps (the home
+     * feed: {@code FeedRepository#pageIfKept}), in the page's order.
+     */
+    public List<StatusView> load(Tx tx, List<StatusRepository.Stamp> page, Long viewerId, Mode mode, String context) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(StatusRepository.Stamp::id).toList();
+        return build(tx, ids, loader.loadStamped(tx, page), viewerId, mode, context, 0);
+    }
+
     private List<StatusView> build(Tx tx, List<Long> ids, Long viewerId, Mode mode, String context, int depth) {
-        StatusLoader.Loaded loaded = loader.load(tx, ids);
+        return build(tx, ids, loader.load(tx, ids), viewerId, mode, context, depth);
+    }
+
+    private List<StatusView> build(Tx tx, List<Long> ids, StatusLoader.Loaded loaded, Long viewerId, Mode mode,
+                                   String context, int depth) {
         List<StatusView> views = buildWithoutQuotes(tx, loaded, ids, viewerId, mode, context);
         if (views.isEmpty() || depth >= QuoteViews.MAX_DEPTH) {
             return views;
@@ -189,12 +205,16 @@ public final class StatusViews {
             return List.of();
         }
         Set<Long> shown = new LinkedHashSet<>();
+        Set<Long> pinnable = new HashSet<>();
         Set<Long> conversations = new HashSet<>();
         Set<Long> pollIds = new HashSet<>();
         for (Status s : kept) {
             shown.add(s.id());
             Status content = s.isReblog() ? found.get(s.reblogOfId()) : s;
             shown.add(content.id());
+            if (viewerId != null && content.accountId() == viewerId) {
+                pinnable.add(content.id());
+            }
             if (content.conversationId() != null) {
                 conversations.add(content.conversationId());
             }
@@ -205,7 +225,7 @@ public final class StatusViews {
         Map<Long, Poll> pollsById = loaded.polls();
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
-                : interactions.marks(tx, viewerId, shown, conversations);
+                : interactions.marks(tx, viewerId, shown, pinnable, conversations);
         Set<Long> authors = new HashSet<>();
         shown.forEach(id -> authors.add(found.get(id).accountId()));
         Set<Long> sensitized = accounts.sensitizedAmong(tx, authors);

@@ -135,7 +135,7 @@ public final class StreamedStatuses {
             if (content.status().conversationId() != null) {
                 conversations.add(content.status().conversationId());
             }
-            marks = db.read(tx -> interactions.marks(tx, viewerId, ids, conversations));
+            marks = db.read(tx -> interactions.marks(tx, viewerId, ids, ids, conversations));
         }
         if (v.reblog() != null) {
             List<StatusView.FilterMatch> matched = matches(viewerId, context, v.reblog().status(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
+import social.starling.db.StatusRepository;
 import social.starling.db.Tx;
 import social.starling.model.Page;
 import social.starling.model.view.StatusView;
@@ -35,14 +36,18 @@ public final class HomeFeedService {
     }
 
     public List<StatusView> home(long viewerId, Page page) {
-        List<Long> ids = db.read(tx -> {
-            List<Long> kept = feeds.pageIfKept(tx, viewerId, page);
-            return !kept.isEmpty() || !feeds.isStale(tx, viewerId) ? kept : null;
+        List<StatusView> kept = db.read(tx -> {
+            List<StatusRepository.Stamp> stamps = feeds.pageIfKept(tx, viewerId, page);
+            if (stamps.isEmpty() && feeds.isStale(tx, viewerId)) {
+                return null;
+            }
+            return views.load(tx, stamps, viewerId, StatusViews.Mode.FEED, "home");
         });
-        if (ids == null) {
-            rebuild(viewerId);
-            ids = db.read(tx -> feeds.page(tx, viewerId, page));
+        if (kept != null) {
+            return kept;
         }
+        rebuild(viewerId);
+        List<Long> ids = db.read(tx -> feeds.page(tx, viewerId, page));
         return views.load(ids, viewerId, StatusViews.Mode.FEED, "home");
     }
 

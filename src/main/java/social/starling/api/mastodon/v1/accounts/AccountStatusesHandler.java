@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.accounts;
 
+import social.starling.api.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import social.starling.api.Paging;
@@ -35,6 +36,6 @@ public final class AccountStatusesHandler {
         Page page = Paging.page(ctx, 20, 40);
         var result = service.statuses(AccountsHandler.pathId(ctx), viewer, options, page);
         Paging.link(ctx, baseUrl, result.pageIds(), page);
-        ctx.json(mapper.toApi(result.statuses()));
+        JsonBody.write(ctx, mapper.toApi(result.statuses()));
     }
 }

@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.statuses;
 
+import social.starling.api.JsonBody;
 import io.javalin.http.Context;
 import social.starling.api.auth.ApiAuth;
 import social.starling.api.mastodon.v1.accounts.AccountsHandler;
@@ -23,6 +24,6 @@ public final class ContextHandler {
     public void handle(Context ctx) {
         Long viewer = auth.optionalUser(ctx).map(Caller::accountId).orElse(null);
         StatusContextService.Context c = contexts.context(AccountsHandler.pathId(ctx), viewer);
-        ctx.json(new ContextEntity(mapper.toApi(c.ancestors()), mapper.toApi(c.descendants())));
+        JsonBody.write(ctx, new ContextEntity(mapper.toApi(c.ancestors()), mapper.toApi(c.descendants())));
     }
 }

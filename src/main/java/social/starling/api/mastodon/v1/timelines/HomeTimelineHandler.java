@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.timelines;
 
+import social.starling.api.JsonBody;
 import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
@@ -25,7 +26,7 @@ public final class HomeTimelineHandler {
         var caller = auth.user(ctx, "read:statuses");
         var views = home.home(caller.accountId(), Paging.page(ctx, 20, 40));
         Paging.link(ctx, baseUrl, views.stream().map(v -> v.status().id()).toList());
-        ctx.json(mapper.toApi(views));
+        JsonBody.write(ctx, mapper.toApi(views));
     }
 
     static long id(StatusView v) {

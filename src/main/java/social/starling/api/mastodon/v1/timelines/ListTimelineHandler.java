@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.timelines;
 
+import social.starling.api.JsonBody;
 import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
@@ -25,6 +26,6 @@ public final class ListTimelineHandler {
         var caller = auth.user(ctx, "read:lists");
         var page = timelines.timeline(caller.accountId(), AccountsHandler.pathId(ctx), Paging.page(ctx, 20, 40));
         Paging.link(ctx, baseUrl, page.pagingIds());
-        ctx.json(mapper.toApi(page.statuses()));
+        JsonBody.write(ctx, mapper.toApi(page.statuses()));
     }
 }

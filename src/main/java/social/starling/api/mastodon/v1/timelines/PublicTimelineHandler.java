@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.timelines;
 
+import social.starling.api.JsonBody;
 import io.javalin.http.Context;
 import social.starling.api.Paging;
 import social.starling.api.auth.ApiAuth;
@@ -29,7 +30,7 @@ public final class PublicTimelineHandler {
                 : remote ? PublicTimelineService.Scope.REMOTE : PublicTimelineService.Scope.ALL;
         var views = timelines.timeline(viewer, scope, truthy(ctx.queryParam("only_media")), Paging.page(ctx, 20, 40));
         Paging.link(ctx, baseUrl, views.stream().map(v -> v.status().id()).toList());
-        ctx.json(mapper.toApi(views));
+        JsonBody.write(ctx, mapper.toApi(views));
     }
 
     static boolean truthy(String value) {

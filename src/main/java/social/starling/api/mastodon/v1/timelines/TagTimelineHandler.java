@@ -1,5 +1,6 @@
 package social.starling.api.mastodon.v1.timelines;
 
+import social.starling.api.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import social.starling.api.Params;
@@ -38,6 +39,6 @@ public final class TagTimelineHandler {
                 p.strings("none"), local == remote ? null : local, p.bool("only_media", false));
         var page = timelines.timeline(viewer, query, Paging.page(ctx, 20, 40));
         Paging.link(ctx, baseUrl, page.pagingIds());
-        ctx.json(mapper.toApi(page.statuses()));
+        JsonBody.write(ctx, mapper.toApi(page.statuses()));
     }
 }
