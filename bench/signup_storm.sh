@@ -29,8 +29,8 @@ ensure_seeded
 start_server
 # After a storm the server can take long to stop (the job backlog; once it spun in HikariCP's connection hand-off for
 # minutes): give it 30 s, then kill it, so no server is left behind on the shared machine.
-trap 'pid="$server_pid"; server_pid=""; if [ -n "$pid" ]; then kill "$pid" 2>/dev/null
-  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; kill -9 "$pid" 2>/dev/null; fi
+trap 'pid="$server_pid"; server_pid=""; if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; kill -9 "$pid" 2>/dev/null || true; fi
   rm -rf "$bench_dir"' EXIT
 check_token
 export BENCH_TOKENS="$data_dir/bench/tokens.txt"
