@@ -300,7 +300,7 @@ public final class StatusRepository {
     public List<Long> publicTimeline(Tx tx, Boolean local, Long viewerId, Page page) {
         Condition hidden = ACCOUNTS.SUSPENDED_AT.isNotNull().or(ACCOUNTS.SILENCED_AT.isNotNull()
                 .and(silencedHiddenFrom(viewerId)));
-        Condition c = STATUSES.VISIBILITY.eq("public").and(STATUSES.REBLOG_OF_ID.isNull())
+        Condition c = STATUSES.VISIBILITY.eq(DSL.inline("public")).and(STATUSES.REBLOG_OF_ID.isNull())
                 .and(STATUSES.IN_REPLY_TO_ID.isNull().or(STATUSES.IN_REPLY_TO_ACCOUNT_ID.eq(STATUSES.ACCOUNT_ID)))
                 .and(DSL.notExists(DSL.selectOne().from(ACCOUNTS).where(ACCOUNTS.ID.eq(STATUSES.ACCOUNT_ID))
                         .and(hidden)));
