@@ -47,7 +47,14 @@ public final class QuotePolicy {
 
     /** The flag names of the automatic or manual half, as QuoteApproval's {@code automatic} / {@code manual}. */
     public static List<String> keys(int policy, boolean automatic) {
-        int half = automatic ? policy >>> 16 : policy & 0xFFFF;
+        int half = (automatic ? policy >>> 16 : policy & 0xFFFF) & (UNSUPPORTED_POLICY | PUBLIC | FOLLOWERS | FOLLOWING);
+        return KEYS.computeIfAbsent(half, QuotePolicy::keysOf);
+    }
+
+    /** One immutable list per combination: every status shares it (a page's JSON memo compares them). */
+    private static final java.util.Map<Integer, List<String>> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> keysOf(int half) {
         List<String> out = new ArrayList<>();
         if ((half & UNSUPPORTED_POLICY) != 0) {
             out.add("unsupported_policy");
@@ -61,7 +68,7 @@ public final class QuotePolicy {
         if ((half & FOLLOWING) != 0) {
             out.add("following");
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
