@@ -6,7 +6,9 @@ import static social.starling.db.schema.Tables.FAVOURITES;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_PINS;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import org.jooq.impl.DSL;
@@ -16,6 +18,8 @@ import org.jooq.impl.DSL;
  * page in one round trip.
  */
 public final class InteractionRepository {
+    private final RenderedOnce rendered = new RenderedOnce();
+
     /** Which of the given statuses the viewer favourited, reblogged, bookmarked or pinned, and muted threads. */
     public record Marks(Set<Long> favourited, Set<Long> reblogged, Set<Long> bookmarked, Set<Long> pinned,
                         Set<Long> mutedConversations) {
@@ -31,6 +35,38 @@ public final class InteractionRepository {
         if (statusIds.isEmpty()) {
             return Marks.NONE;
         }
+        List<Object> values = new ArrayList<>();
+        for (Collection<Long> ids : List.of(statusIds, statusIds, statusIds, pinnable, conversationIds)) {
+            if (!ids.isEmpty()) {
+                values.add(viewerId);
+                values.addAll(ids);
+            }
+        }
+        var rows = rendered.fetch(tx, List.of("marks", statusIds.size(), pinnable.size(), conversationIds.size()),
+                () -> query(viewerId, statusIds, pinnable, conversationIds), MARK_FIELDS, values.toArray());
+        Set<Long> f = new HashSet<>();
+        Set<Long> r = new HashSet<>();
+        Set<Long> b = new HashSet<>();
+        Set<Long> p = new HashSet<>();
+        Set<Long> m = new HashSet<>();
+        rows.forEach(row -> {
+            long value = row.get(1, Long.class);
+            switch (row.get(0, String.class)) {
+                case "f" -> f.add(value);
+                case "r" -> r.add(value);
+                case "b" -> b.add(value);
+                case "p" -> p.add(value);
+                default -> m.add(value);
+            }
+        });
+        return new Marks(f, r, b, p, m);
+    }
+
+    private static final List<org.jooq.Field<?>> MARK_FIELDS = List.of(DSL.field(DSL.name("kind"), String.class),
+            DSL.field(DSL.name("id"), Long.class));
+
+    private static org.jooq.ResultQuery<?> query(long viewerId, Collection<Long> statusIds, Collection<Long> pinnable,
+                                                 Collection<Long> conversationIds) {
         org.jooq.Select<org.jooq.Record2<String, Long>> q = DSL.select(DSL.inline("f").as("kind"),
                         FAVOURITES.STATUS_ID.as("id")).from(FAVOURITES)
                 .where(FAVOURITES.ACCOUNT_ID.eq(viewerId)).and(FAVOURITES.STATUS_ID.in(statusIds))
@@ -47,21 +83,6 @@ public final class InteractionRepository {
                     .where(CONVERSATION_MUTES.ACCOUNT_ID.eq(viewerId))
                     .and(CONVERSATION_MUTES.CONVERSATION_ID.in(conversationIds)));
         }
-        Set<Long> f = new HashSet<>();
-        Set<Long> r = new HashSet<>();
-        Set<Long> b = new HashSet<>();
-        Set<Long> p = new HashSet<>();
-        Set<Long> m = new HashSet<>();
-        tx.dsl().fetch(q).forEach(row -> {
-            long value = row.get(1, Long.class);
-            switch (row.get(0, String.class)) {
-                case "f" -> f.add(value);
-                case "r" -> r.add(value);
-                case "b" -> b.add(value);
-                case "p" -> p.add(value);
-                default -> m.add(value);
-            }
-        });
-        return new Marks(f, r, b, p, m);
+        return (org.jooq.ResultQuery<?>) q;
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -98,6 +99,17 @@ public final class JsonMemo {
         public void serializeWithType(Object value, JsonGenerator gen, SerializerProvider provider,
                                       TypeSerializer typeSerializer) throws IOException {
             inner.serializeWithType(value, gen, provider, typeSerializer);
+        }
+
+        /** Unwrapped into an enclosing object ({@code @JsonUnwrapped}): the inner serializer's fields, no memo. */
+        @Override
+        public JsonSerializer<Object> unwrappingSerializer(NameTransformer unwrapper) {
+            return inner.unwrappingSerializer(unwrapper);
+        }
+
+        @Override
+        public boolean isUnwrappingSerializer() {
+            return inner.isUnwrappingSerializer();
         }
 
         @Override

@@ -63,6 +63,17 @@ class JsonMemoTest {
     }
 
     @Test
+    void anUnwrappedMemoizedTypeIsWrittenInline() throws IOException {
+        AccountEntity account = entity(reblogTree()).account();
+        var muted = new social.starling.convert.entity.MutedAccountEntity(account, null);
+        memo.writeValueAsString(account);
+
+        String written = memo.writeValueAsString(List.of(muted, account, muted));
+        assertThat(written).isEqualTo(plain.writeValueAsString(List.of(muted, account, muted)))
+                .startsWith("[{\"id\":");
+    }
+
+    @Test
     void optionalPropertiesOfAMemoizedTypeStayOptional() throws IOException {
         AccountEntity account = entity(reblogTree()).account();
         AccountEntity moved = new AccountEntity(account.id(), account.username(), account.acct(), account.url(),
