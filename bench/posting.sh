@@ -29,12 +29,15 @@ wrk -t"$posters" -c"$posters" -d"${BENCH_WARMUP:-10}s" -s "$here/posting.lua" "$
 STARLING_LOG_LEVEL=WARN run_cli bench fanout --url "$base" --dir "$dir" --runs 3 --warmup-runs 0 --pause-ms 100 \
   --quiet --drain status.distribute > /dev/null
 echo
-echo "POST /api/v1/statuses, $posters posters at once ($posters connections, $posters wrk threads), ${seconds}s:"
+echo "POST /api/v1/statuses, $posters posters at once ($posters connections, $posters wrk threads), $((seconds + 2))s:"
 cpu_before="$(server_cpu_ms)"
-STARLING_LOG_LEVEL=WARN run_cli bench fanout --url "$base" --dir "$dir" --duration-s "$seconds" --warmup-runs 0 \
+# The sampler warms up (one post, not counted) before the load starts, then samples for BENCH_SECONDS while wrk posts
+# (wrk runs 2 s longer, so every sample is taken under load).
+STARLING_LOG_LEVEL=WARN run_cli bench fanout --url "$base" --dir "$dir" --duration-s "$seconds" --warmup-runs 1 \
   --pause-ms 100 --quiet --drain status.distribute > "$bench_dir/fanout.out" &
 sampler=$!
-out="$(wrk -t"$posters" -c"$posters" -d"${seconds}s" --timeout 10s --latency -s "$here/posting.lua" "$url")"
+for _ in $(seq 1 600); do grep -q "warm-up run" "$bench_dir/fanout.out" && break; sleep 0.1; done
+out="$(wrk -t"$posters" -c"$posters" -d"$((seconds + 2))s" --timeout 10s --latency -s "$here/posting.lua" "$url")"
 cpu_posted="$(server_cpu_ms)"
 wait "$sampler"
 cpu_after="$(server_cpu_ms)"
@@ -42,7 +45,7 @@ echo "$out"
 cat "$bench_dir/fanout.out"
 requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
 # The server's own CPU per post, until its jobs are done (the sampler's few posts, about 1 %, are not counted).
-cpu="$(awk -v c="$((cpu_after - cpu_before))" -v p="$((cpu_posted - cpu_before))" -v n="$requests" -v s="$seconds" \
+cpu="$(awk -v c="$((cpu_after - cpu_before))" -v p="$((cpu_posted - cpu_before))" -v n="$requests" -v s="$((seconds + 2))" \
   'BEGIN { if (n > 0) printf "server CPU %.2f ms/request (%.2f ms while posting), %.2f cores busy", c / n, p / n, p / 1000 / s }')"
 echo "$cpu"
 echo
