@@ -68,13 +68,22 @@ public final class DistributeStatusService {
     }
 
     /**
-     * Distributes the status, in one write transaction with the other statuses whose jobs are running at the same
-     * moment ({@link #MAX_BATCH} at most): jobs queue their status, and whichever holds the lock writes all those
-     * queued, so a burst of posts costs one commit instead of one each (SQLite has one writer, and a commit writes
+     * Distributes the status. On SQLite (one writer), in one write transaction with the other statuses whose jobs
+     * are running at the same moment ({@link #MAX_BATCH} at most): jobs queue their status, and whichever holds the
+     * lock writes all those queued, so a burst of posts costs one commit instead of one each (SQLite has one writer, and a commit writes
      * each page it changed: the followers' feed pages are shared by consecutive posts). When that transaction fails,
      * each status is retried in a transaction of its own, so only a failing status fails its job.
      */
     public void handle(StatusJobs.StatusPayload payload, JobContext context) throws InterruptedException {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            // PostgreSQL writes on many connections at once: one transaction per job, as they run (batching them
+            // behind one lock made the fan-out lag longer there, bench/README.md "Posting").
+            db.inTransaction(tx -> {
+                distribute(tx, payload.statusId());
+                return null;
+            });
+            return;
+        }
         Queued mine = new Queued(payload.statusId(), new CompletableFuture<>());
         queued.add(mine);
         while (!mine.done().isDone()) { // the queue is first in, first out: each turn takes at least one
