@@ -22,6 +22,11 @@ public final class BenchRepository {
         return tx.dsl().fetchCount(JOBS, JOBS.LANE.eq(lane).and(JOBS.STATE.ne("dead")));
     }
 
+    /** Jobs of {@code kind} not yet done (nor dead). */
+    public int pendingJobsOfKind(Tx tx, String kind) {
+        return tx.dsl().fetchCount(JOBS, JOBS.KIND.eq(kind).and(JOBS.STATE.ne("dead")));
+    }
+
     public int countStatuses(Tx tx) {
         return tx.dsl().fetchCount(STATUSES);
     }

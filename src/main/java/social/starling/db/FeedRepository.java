@@ -115,6 +115,9 @@ public final class FeedRepository {
      * the status is public and not a reblog.
      */
     public int fanOutToTagFollowers(Tx tx, Status s, Instant now) {
+        if (!tx.dsl().fetchExists(STATUS_TAGS, STATUS_TAGS.STATUS_ID.eq(s.id()))) {
+            return 0; // no hashtag, no tag follower (the statement below would look at every user to find out)
+        }
         Field<Long> follower = USERS.ACCOUNT_ID;
         var mentioned = DSL.select(STATUS_MENTIONS.ACCOUNT_ID).from(STATUS_MENTIONS)
                 .where(STATUS_MENTIONS.STATUS_ID.eq(s.id()));

@@ -12,7 +12,7 @@ import social.starling.cli.AppFactory;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmark tools (see bench/README.md).",
         subcommands = {SeedCommand.class, FanoutCommand.class, RebuildCommand.class, InboxCommand.class,
-            ThumbnailsCommand.class})
+            ThumbnailsCommand.class, PostersCommand.class})
 public final class BenchCommands {
     final AppFactory apps;
 

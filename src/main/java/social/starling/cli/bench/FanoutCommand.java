@@ -50,6 +50,17 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(names = "--pause-ms", defaultValue = "2000", description = "Pause between runs.")
     int pauseMillis;
 
+    @Option(names = "--duration-s", defaultValue = "0", description = "Sample for this long instead of --runs times "
+            + "(e.g. while another load posts), then print the percentiles.")
+    int durationSeconds;
+
+    @Option(names = "--drain", description = "At the end, wait until no job of this kind (e.g. status.distribute) is "
+            + "left and say how long that took.")
+    String drainKind;
+
+    @Option(names = "--quiet", description = "No line per run.")
+    boolean quiet;
+
     @Option(names = "--timeout-s", defaultValue = "120")
     int timeoutSeconds;
 
@@ -80,17 +91,36 @@ final class FanoutCommand implements Callable<Integer> {
                 Thread.sleep(pauseMillis);
             }
             List<Run> results = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
+            long until = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
+            for (int run = 1; durationSeconds > 0 ? System.nanoTime() < until : run <= runs; run++) {
                 Run result = once(client, db, token, author, expected, run);
                 results.add(result);
-                System.out.printf("run %d: POST answered in %.1f ms; first follower feed at %.1f ms; all %d feeds at "
-                                + "%.1f ms (%d polls of %.1f ms each)%n", run, result.postMillis(),
-                        result.firstMillis(), expected, result.allMillis(), result.polls(), result.pollMillis());
+                if (!quiet) {
+                    System.out.printf("run %d: POST answered in %.1f ms; first follower feed at %.1f ms; all %d feeds "
+                                    + "at %.1f ms (%d polls of %.1f ms each)%n", run, result.postMillis(),
+                            result.firstMillis(), expected, result.allMillis(), result.polls(), result.pollMillis());
+                }
                 Thread.sleep(pauseMillis);
             }
             List<Double> all = results.stream().map(Run::allMillis).sorted().toList();
             System.out.printf("fan-out to %d feeds: min %.0f ms, median %.0f ms, max %.0f ms (from POST to visible "
                     + "in all)%n", expected, all.getFirst(), all.get(all.size() / 2), all.getLast());
+            List<Double> lag = results.stream().map(r -> r.allMillis() - r.postMillis()).sorted().toList();
+            System.out.printf("fan-out lag (from the POST's answer to visible in all %d feeds), %d samples: "
+                    + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; POST p50 %.1f ms%n", expected, lag.size(), lag.get(lag.size() / 2),
+                    lag.get(Math.min(lag.size() - 1, (int) (lag.size() * 0.99))), lag.getLast(),
+                    results.stream().map(Run::postMillis).sorted().toList().get(results.size() / 2));
+            if (drainKind != null) {
+                long from = System.nanoTime();
+                long deadline = from + Duration.ofSeconds(timeoutSeconds).toNanos();
+                int pending;
+                while ((pending = db.read(tx -> queries.pendingJobsOfKind(tx, drainKind))) > 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                System.out.printf("the %s jobs were done %.0f ms after the sampling ended%s%n", drainKind,
+                        ms(System.nanoTime() - from), pending > 0 ? " (NOT drained: " + pending + " left)" : "");
+            }
         }
         return 0;
     }

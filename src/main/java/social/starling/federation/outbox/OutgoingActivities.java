@@ -252,7 +252,9 @@ public final class OutgoingActivities {
         return Visibility.DIRECT.name().equals(visibility) ? to : to.followersOf(me.id());
     }
 
+    /** The activity for its inboxes; not rendered when there are none ({@link FederateHandler} sends nothing then). */
     private static List<Outgoing> one(Account signer, Activity activity, AudienceResolver.Builder to) {
-        return List.of(new Outgoing(signer.id(), As2.write(activity), to.inboxes()));
+        List<String> inboxes = to.inboxes();
+        return List.of(new Outgoing(signer.id(), inboxes.isEmpty() ? "" : As2.write(activity), inboxes));
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.starling.db.ConversationRepository;
@@ -66,11 +67,97 @@ public final class DistributeStatusService {
         this.clock = clock;
     }
 
-    public void handle(StatusJobs.StatusPayload payload, JobContext context) {
-        db.inTransaction(tx -> {
-            Optional<Status> found = statuses.find(tx, payload.statusId());
+    /**
+     * Distributes the status. On SQLite (one writer), in one write transaction with the other statuses whose jobs
+     * are running at the same moment ({@link #MAX_BATCH} at most): jobs queue their status, and whichever holds the
+     * lock writes all those queued, so a burst of posts costs one commit instead of one each (SQLite has one writer, and a commit writes
+     * each page it changed: the followers' feed pages are shared by consecutive posts). When that transaction fails,
+     * each status is retried in a transaction of its own, so only a failing status fails its job.
+     */
+    public void handle(StatusJobs.StatusPayload payload, JobContext context) throws InterruptedException {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+            // PostgreSQL writes on many connections at once: one transaction per job, as they run (batching them
+            // behind one lock made the fan-out lag longer there, bench/README.md "Posting").
+            db.inTransaction(tx -> {
+                distribute(tx, payload.statusId());
+                return null;
+            });
+            return;
+        }
+        Queued mine = new Queued(payload.statusId(), new CompletableFuture<>());
+        queued.add(mine);
+        while (!mine.done().isDone()) { // the queue is first in, first out: each turn takes at least one
+            batchLock.lockInterruptibly();
+            try {
+                if (!mine.done().isDone()) {
+                    List<Queued> batch = new ArrayList<>();
+                    for (Queued q; batch.size() < MAX_BATCH && (q = queued.poll()) != null; ) {
+                        batch.add(q);
+                    }
+                    try {
+                        runBatch(batch);
+                    } catch (Throwable e) {
+                        batch.forEach(q -> q.done().completeExceptionally(e)); // no job waits for ever
+                        throw e;
+                    }
+                }
+            } finally {
+                batchLock.unlock();
+            }
+        }
+        try {
+            mine.done().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Statuses written together at most. */
+    static final int MAX_BATCH = 32;
+
+    private record Queued(long statusId, CompletableFuture<Void> done) {
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queued =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock batchLock = new java.util.concurrent.locks.ReentrantLock();
+
+    private void runBatch(List<Queued> batch) {
+        if (batch.size() > 1) {
+            try {
+                db.inTransaction(tx -> {
+                    for (Queued q : batch) {
+                        distribute(tx, q.statusId());
+                    }
+                    return null;
+                });
+                batch.forEach(q -> q.done().complete(null));
+                return;
+            } catch (RuntimeException e) {
+                log.debug("distributing {} statuses together failed ({}); one at a time", batch.size(), e.toString());
+            }
+        }
+        for (Queued q : batch) {
+            try {
+                db.inTransaction(tx -> {
+                    distribute(tx, q.statusId());
+                    return null;
+                });
+                q.done().complete(null);
+            } catch (RuntimeException e) {
+                q.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void distribute(social.starling.db.Tx tx, long statusId) {
+        {
+            Optional<Status> found = statuses.find(tx, statusId);
             if (found.isEmpty()) {
-                return null; // deleted before it was distributed
+                return; // deleted before it was distributed
             }
             Status s = found.get();
             Instant now = clock.instant();
@@ -86,7 +173,7 @@ public final class DistributeStatusService {
                 feeds.fanOutToTagFollowers(tx, s, now);
             }
             if (s.isReblog()) {
-                return null; // the reblog notification is made when the reblog is created
+                return; // the reblog notification is made when the reblog is created
             }
             List<Long> mentioned = statuses.mentions(tx, List.of(s.id())).getOrDefault(s.id(), List.of());
             List<Long> notified = new ArrayList<>();
@@ -110,8 +197,7 @@ public final class DistributeStatusService {
             if (s.visibility() == Visibility.DIRECT && s.conversationId() != null) {
                 recordDirect(tx, s, mentioned, notified, now);
             }
-            return null;
-        });
+        }
     }
 
     /**

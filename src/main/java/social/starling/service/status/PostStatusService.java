@@ -123,8 +123,15 @@ public final class PostStatusService {
                 throw new UnexpectedMentionsException(unexpected);
             }
         }
-        return db.inTransaction(tx -> insert(tx, authorId, r, text, spoiler, composed.content(), parent, quoted,
+        // The author and their settings are read before the write transaction, which stays short (SQLite has one
+        // writer).
+        Author author = db.read(tx -> new Author(accounts.require(tx, authorId),
+                users.find(tx, authorId).orElseThrow()));
+        return db.inTransaction(tx -> insert(tx, author, r, text, spoiler, composed.content(), parent, quoted,
                 composed.extracted(), composed.mentioned()));
+    }
+
+    private record Author(Account account, User user) {
     }
 
     /**
@@ -144,11 +151,12 @@ public final class PostStatusService {
         return view.status();
     }
 
-    private Status insert(Tx tx, long authorId, Request r, String text, String spoiler, String content, Status parent,
+    private Status insert(Tx tx, Author who, Request r, String text, String spoiler, String content, Status parent,
                           Status quoted, Extracted extracted, Map<String, Account> mentioned) {
         Instant now = clock.instant();
-        Account author = accounts.require(tx, authorId);
-        User user = users.find(tx, authorId).orElseThrow();
+        Account author = who.account();
+        User user = who.user();
+        long authorId = author.id();
         List<MediaAttachment> attached = media.resolve(tx, authorId, r.mediaIds(), null);
         Visibility visibility = r.visibility() != null
                 ? Visibility.parse(r.visibility()).orElseThrow()

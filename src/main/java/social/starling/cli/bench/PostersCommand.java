@@ -1,0 +1,98 @@
+package social.starling.cli.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import social.starling.App;
+import social.starling.db.BatchInsert;
+import social.starling.db.BenchRepository;
+import social.starling.support.Hashes;
+import social.starling.support.Secrets;
+
+/**
+ * {@code starling bench posters}: for the posting bench, writes into an empty database {@code --posters} local
+ * accounts each followed by {@code --followers} accounts of its own (posters first, then their followers; the
+ * accounts, users and follows as {@link SeedWriter} writes them, with no statuses), and, into {@code --out}
+ * (default {@code <data dir>/bench/posting}), a token per poster ({@code posters.txt}) and the first poster as
+ * {@code fanout.properties} for {@code bench fanout --dir}. Tokens are created in the database directly.
+ */
+@Command(name = "posters", description = "Accounts for the posting bench: posters with their own followers.")
+final class PostersCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    BenchCommands bench;
+
+    @Option(names = "--posters", defaultValue = "8")
+    int posters;
+
+    @Option(names = "--followers", defaultValue = "100", description = "Followers of each poster.")
+    int followers;
+
+    @Option(names = "--out", description = "Where to write posters.txt and fanout.properties.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (posters < 1 || followers < 0) {
+            throw new IllegalArgumentException("--posters must be at least 1, --followers at least 0");
+        }
+        try (App app = bench.apps.open()) {
+            if (app.core().db().read(new BenchRepository()::countStatuses) > 0) {
+                throw new IllegalArgumentException("the database already has statuses; use an empty one");
+            }
+            int total = posters * (1 + followers);
+            SeedPlan plan = new SeedPlan(total, 1, 42, app.core().clock().millis());
+            for (int a = 0; a < total; a++) {
+                plan.following[a] = a < posters ? new int[0] : new int[] {(a - posters) / followers};
+                plan.followerCount[a] = a < posters ? followers : 0;
+            }
+            SeedWriter writer = new SeedWriter(app, plan, 42);
+            writer.accounts(app.accounts().passwords().hash(SeedCommand.PASSWORD), new int[total], new long[total]);
+            writer.follows();
+            List<String> tokens = tokens(app, plan);
+            Path dir = out != null ? out : app.config().dataDir().resolve("bench").resolve("posting");
+            try {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve("posters.txt"), tokens);
+                Files.writeString(dir.resolve("fanout.properties"), "account_id=" + plan.accountId[0]
+                        + "\nusername=" + SeedTexts.username(0) + "\nfollowers=" + followers + "\ntoken="
+                        + tokens.getFirst() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.printf("wrote %d posters with %d followers each; tokens in %s%n", posters, followers,
+                    dir.resolve("posters.txt"));
+        }
+        return 0;
+    }
+
+    private List<String> tokens(App app, SeedPlan plan) {
+        List<String> lines = new ArrayList<>();
+        long base = plan.now - 10 * SeedPlan.DAY;
+        app.core().db().inTransaction(tx -> {
+            long appId = SeedWriter.sequentialId(base, 0);
+            var apps = new BatchInsert(tx, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
+                    "client_secret", "created_at", "updated_at");
+            apps.row(appId, "bench", "urn:ietf:wg:oauth:2.0:oob", "read write follow", Secrets.token(32),
+                    Secrets.token(32), base, base);
+            apps.close();
+            var rows = new BatchInsert(tx, "oauth_access_tokens", "id", "token_hash", "application_id",
+                    "account_id", "scopes", "created_at");
+            for (int a = 0; a < posters; a++) {
+                String token = Secrets.token(32);
+                rows.row(SeedWriter.sequentialId(base, a + 1), Hashes.sha256Hex(token), appId, plan.accountId[a],
+                        "read write follow", base);
+                lines.add(token);
+            }
+            rows.close();
+            return null;
+        });
+        return lines;
+    }
+}
