@@ -39,6 +39,7 @@ import social.starling.service.oauth.TokenService;
 import social.starling.service.security.LoginService;
 import social.starling.service.security.SessionService;
 import social.starling.service.security.Throttle;
+import social.starling.support.CpuWork;
 
 /** Accounts, sign-up, sign-in, OAuth, mail, the instance and its actor. */
 public record AccountComponents(AccountChanges changes, AccountWriter writer, PasswordHasher passwords,
@@ -62,8 +63,10 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         var clock = core.clock();
         String host = config.server().host();
         var changes = new AccountChanges(core.events());
-        var passwords = new PasswordHasher(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                Duration.ofSeconds(10));
+        // Argon2 and RSA key generation on at most half the cores, off the virtual threads' carriers. A sign-up is
+        // refused at once when a second of that work is queued ahead of it; members wait up to 10 s for their turn.
+        var cpu = new CpuWork(CpuWork.defaultThreads(), PasswordHasher.EXPECTED_HASH_TIME);
+        var passwords = new PasswordHasher(cpu, Duration.ofSeconds(1), Duration.ofSeconds(10));
         var writer = new AccountWriter(repos.accounts(), core.jobs(), changes, outbox.outbox(),
                 moderation.domainPolicy());
         var createLocal = new CreateLocalAccountService(db, repos.accounts(), repos.users(), writer, passwords,
@@ -102,7 +105,7 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
                 accountModeration, audit, outbox.notifier(), outbox.outbox(), changes, new AdminRepository(),
                 new ReportRepository(core.json()), core.ids(), clock);
         return new AccountComponents(changes, writer, passwords, createLocal,
-                new GenerateAccountKeysService(db, repos.accounts(), clock),
+                new GenerateAccountKeysService(db, repos.accounts(), clock, cpu),
                 new ResetPasswordService(db, repos.accounts(), repos.users(), passwords, clock),
                 new BootstrapOwnerService(db, repos.users(), createLocal, config.instance().ownerUsername(),
                         ownerEmail),

@@ -65,7 +65,7 @@ public final class CreateLocalAccountService {
             rules.check();
             return null;
         });
-        String hash = hasher.hash(request.password());
+        String hash = hasher.hashForNewAccount(request.password());
         try {
             return db.inTransaction(tx -> {
                 Instant now = clock.instant();

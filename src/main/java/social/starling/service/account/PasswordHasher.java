@@ -2,33 +2,48 @@ package social.starling.service.account;
 
 import com.password4j.Password;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import social.starling.errors.UnavailableException;
+import social.starling.support.CpuWork;
 
 /**
  * Hashes passwords with argon2id (parameters in {@code psw4j.properties}) and verifies argon2 and imported bcrypt
- * hashes. A hash costs tens of milliseconds of CPU and memory, so at most {@code parallelism} run at once; a caller
- * that waits longer than {@code maxWait} gets a 503 instead of piling up behind a sign-up flood.
+ * hashes. A hash costs tens of milliseconds of CPU and 19 MiB, so it runs on {@link CpuWork}'s few platform threads,
+ * never on the virtual threads' carriers. Members (sign-in, password changes) go first and wait at most
+ * {@code maxWait} for their turn; a new account's hash waits its turn with key generation and is refused at once
+ * (503 with Retry-After) when the work ahead of it would take more than {@code signUpWait}, so a sign-up flood is
+ * turned away instead of piling up, and the members already there can still sign in.
  */
 public final class PasswordHasher {
-    private final Semaphore slots;
+    /** Argon2id with psw4j.properties' parameters, measured on a 2-core machine: ~50 ms (CpuWork's first guess). */
+    public static final Duration EXPECTED_HASH_TIME = Duration.ofMillis(50);
+
+    private final CpuWork cpu;
+    private final Duration signUpWait;
     private final Duration maxWait;
 
-    public PasswordHasher(int parallelism, Duration maxWait) {
-        this.slots = new Semaphore(parallelism, true);
+    public PasswordHasher(CpuWork cpu, Duration signUpWait, Duration maxWait) {
+        this.cpu = cpu;
+        this.signUpWait = signUpWait;
         this.maxWait = maxWait;
     }
 
+    /** A member's new password (reset, change, upgrade of an imported hash). */
     public String hash(String password) {
-        return bounded(() -> Password.hash(password).addRandomSalt().withArgon2().getResult());
+        return bounded(CpuWork.Priority.FIRST, maxWait, () -> argon2(password));
+    }
+
+    /** A new account's password: refused at once when more than {@code signUpWait} of hashing is already queued. */
+    public String hashForNewAccount(String password) {
+        return bounded(CpuWork.Priority.IN_TURN, signUpWait, () -> argon2(password));
     }
 
     public boolean verify(String password, String hash) {
         if (hash == null || hash.isEmpty() || password == null) {
             return false;
         }
-        return bounded(() -> {
+        return bounded(CpuWork.Priority.FIRST, maxWait, () -> {
             if (hash.startsWith("$argon2")) {
                 return Password.check(password, hash).withArgon2();
             }
@@ -44,21 +59,26 @@ public final class PasswordHasher {
         return hash == null || !hash.startsWith("$argon2id$");
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
-        boolean acquired;
+    private static String argon2(String password) {
+        return Password.hash(password).addRandomSalt().withArgon2().getResult();
+    }
+
+    /** Refused at once if the work ahead would take more than {@code budget}; else waits at most maxWait to start. */
+    private <T> T bounded(CpuWork.Priority priority, Duration budget, Callable<T> work) {
+        if (cpu.expectedWait(priority).compareTo(budget) > 0) {
+            throw busy();
+        }
+        Optional<T> result;
         try {
-            acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            result = cpu.call(priority, maxWait, work);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("Interrupted", Duration.ofSeconds(1));
         }
-        if (!acquired) {
-            throw new UnavailableException("The server is busy, please try again shortly", Duration.ofSeconds(5));
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
-        }
+        return result.orElseThrow(PasswordHasher::busy);
+    }
+
+    private static UnavailableException busy() {
+        return new UnavailableException("The server is busy, please try again shortly", Duration.ofSeconds(5));
     }
 }

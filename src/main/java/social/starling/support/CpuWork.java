@@ -1,0 +1,182 @@
+package social.starling.support;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * CPU-heavy work (argon2 password hashing, RSA key generation) on a few platform threads, never on the carriers of
+ * the virtual threads: a caller (a request or a job, on a virtual thread) waits for its result and frees its carrier
+ * meanwhile, so however much of this work arrives, it takes at most {@code threads} cores and the other requests
+ * still get theirs. Tasks of {@link Priority#FIRST} (members signing in or changing their password) run before those
+ * of {@link Priority#IN_TURN} (sign-ups, key generation), which run in the order they came.
+ *
+ * <p>{@link #expectedWait} estimates how long a new task would wait to start: the tasks ahead of it (running or
+ * queued at its priority or above) times the mean run time of the recent tasks, divided by the threads; callers use it
+ * to refuse at once rather than queue work that would wait too long.
+ */
+public final class CpuWork {
+    public enum Priority { FIRST, IN_TURN }
+
+    private final int threads;
+    private final ThreadPoolExecutor pool;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger[] queued = {new AtomicInteger(), new AtomicInteger()};
+    /** Mean run time of a task, an exponentially weighted average (1/8 for each new task). */
+    private final AtomicLong meanNanos;
+
+    /** At most half the cores (at least one thread): the other half stays for everything else. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** {@code expectedTaskTime}: the estimate of a task's run time until tasks have run. */
+    public CpuWork(int threads, Duration expectedTaskTime) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+        this.meanNanos = new AtomicLong(Math.max(1, expectedTaskTime.toNanos()));
+        AtomicInteger names = new AtomicInteger();
+        // Idle threads end after a while, so an idle server (or a test that built one) keeps none.
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(),
+                r -> Thread.ofPlatform().daemon().name("cpu-work-" + names.incrementAndGet()).unstarted(r));
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** How long a task of this priority submitted now would wait to start, by the tasks ahead of it. */
+    public Duration expectedWait(Priority priority) {
+        long ahead = running.get() + queued[0].get() + (priority == Priority.IN_TURN ? queued[1].get() : 0);
+        return Duration.ofNanos(ahead * meanNanos.get() / threads);
+    }
+
+    /** Runs {@code work} and waits for its result, however long it takes to start. */
+    public <T> T call(Priority priority, Callable<T> work) throws InterruptedException {
+        Task<T> task = submit(priority, work);
+        try {
+            return result(task);
+        } catch (InterruptedException e) {
+            task.withdraw();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} and waits for its result, or gives it up if it has not started within {@code maxWait}: empty
+     * then (once started, it runs to the end and its result is returned).
+     */
+    public <T> Optional<T> call(Priority priority, Duration maxWait, Callable<T> work) throws InterruptedException {
+        Task<T> task = submit(priority, work);
+        try {
+            try {
+                return Optional.of(unwrap(() -> task.result.get(maxWait.toNanos(), TimeUnit.NANOSECONDS)));
+            } catch (TimeoutException e) {
+                if (task.withdraw()) {
+                    return Optional.empty();
+                }
+                return Optional.of(result(task));
+            }
+        } catch (InterruptedException e) {
+            task.withdraw();
+            throw e;
+        }
+    }
+
+    private <T> Task<T> submit(Priority priority, Callable<T> work) {
+        Task<T> task = new Task<>(priority.ordinal(), sequence.incrementAndGet(), work);
+        queued[task.priority].incrementAndGet();
+        pool.execute(task);
+        return task;
+    }
+
+    private static <T> T result(Task<T> task) throws InterruptedException {
+        try {
+            return unwrap(task.result::get);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Get<T> {
+        T get() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private static <T> T unwrap(Get<T> get) throws InterruptedException, TimeoutException {
+        try {
+            return get.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private final class Task<T> implements Runnable, Comparable<Task<?>> {
+        final int priority;
+        final long order;
+        final Callable<T> work;
+        final AtomicBoolean taken = new AtomicBoolean();
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Task(int priority, long order, Callable<T> work) {
+            this.priority = priority;
+            this.order = order;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            if (!taken.compareAndSet(false, true)) {
+                return; // withdrawn by its caller
+            }
+            queued[priority].decrementAndGet();
+            running.incrementAndGet();
+            long start = System.nanoTime();
+            T value = null;
+            Throwable failure = null;
+            try {
+                value = work.call();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            long took = System.nanoTime() - start;
+            meanNanos.updateAndGet(mean -> Math.max(1, mean + (took - mean) / 8));
+            running.decrementAndGet(); // before the caller hears of it, so what it sees next is up to date
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        /** Takes the task back if it has not started: true then, and it will not run. */
+        boolean withdraw() {
+            if (!taken.compareAndSet(false, true)) {
+                return false;
+            }
+            queued[priority].decrementAndGet();
+            pool.remove(this);
+            return true;
+        }
+
+        @Override
+        public int compareTo(Task<?> other) {
+            return priority != other.priority ? Integer.compare(priority, other.priority)
+                    : Long.compare(order, other.order);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package social.starling.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class CpuWorkTest {
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    @Test
+    void membersGoFirstAndTheOthersRunInTheOrderTheyCame() throws Exception {
+        var cpu = new CpuWork(1, SECOND);
+        var release = new CountDownLatch(1);
+        Thread blocker = CpuWorkTestSupport.block(cpu, release);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        String[][] order = {{"sign-up 1", "IN_TURN"}, {"keys", "IN_TURN"}, {"login", "FIRST"}, {"sign-up 2", "IN_TURN"}};
+        int queued = 0;
+        for (String[] task : order) {
+            var priority = CpuWork.Priority.valueOf(task[1]);
+            callers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    cpu.call(priority, () -> ran.add(task[0]));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            queued++;
+            CpuWorkTestSupport.awaitExpectedWait(cpu, CpuWork.Priority.IN_TURN, SECOND.multipliedBy(1 + queued));
+        }
+        // A member's task waits only for the running task and the members ahead of it.
+        assertThat(cpu.expectedWait(CpuWork.Priority.FIRST)).isEqualTo(SECOND.multipliedBy(2));
+        release.countDown();
+        blocker.join();
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertThat(ran).containsExactly("login", "sign-up 1", "keys", "sign-up 2");
+        assertThat(cpu.expectedWait(CpuWork.Priority.IN_TURN)).isZero();
+    }
+
+    @Test
+    void aTaskNotStartedWithinItsMaxWaitIsWithdrawnAndNeverRuns() throws Exception {
+        var cpu = new CpuWork(1, SECOND);
+        var release = new CountDownLatch(1);
+        Thread blocker = CpuWorkTestSupport.block(cpu, release);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        var result = cpu.call(CpuWork.Priority.FIRST, Duration.ofMillis(20), () -> ran.add("late"));
+        assertThat(result).isEmpty();
+        assertThat(cpu.expectedWait(CpuWork.Priority.IN_TURN)).isEqualTo(SECOND);
+        release.countDown();
+        blocker.join();
+        assertThat(cpu.call(CpuWork.Priority.FIRST, SECOND, () -> ran.add("next"))).contains(true);
+        assertThat(ran).containsExactly("next");
+    }
+
+    @Test
+    void failuresReachTheCaller() {
+        var cpu = new CpuWork(1, SECOND);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cpu.call(CpuWork.Priority.IN_TURN, () -> {
+            throw new IllegalArgumentException("bad");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad");
+    }
+}
