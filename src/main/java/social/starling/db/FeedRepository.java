@@ -16,6 +16,7 @@ import static social.starling.db.schema.Tables.TAG_FOLLOWS;
 import static social.starling.db.schema.Tables.USERS;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -32,6 +33,8 @@ import social.starling.model.Status;
  * Public statuses also reach people following one of their hashtags ({@link #fanOutToTagFollowers}).
  */
 public final class FeedRepository {
+    private final RenderedOnce rendered = new RenderedOnce();
+
     /**
      * Inserts a status into the feeds of its author's local followers whose feeds are kept (not stale) and whom
      * {@link HomeFeedRule} admits; returns the accounts whose feeds it entered (not those that held it already).
@@ -173,14 +176,21 @@ public final class FeedRepository {
      * version query (a caller that gets nothing asks {@link #isStale}).
      */
     public List<StatusRepository.Stamp> pageIfKept(Tx tx, long accountId, Page page) {
-        var q = tx.dsl().select(StatusRepository.STAMP_FIELDS).from(FEED_ENTRIES)
-                .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
-                .leftJoin(StatusRepository.ORIGINAL)
-                .on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
-                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
-                .andNotExists(DSL.selectOne().from(USERS)
-                        .where(USERS.ACCOUNT_ID.eq(accountId)).and(USERS.FEED_STALE.isTrue()));
-        return Paging.fetch(q, FEED_ENTRIES.STATUS_ID, page).stream().map(StatusRepository::toStamp).toList();
+        List<Object> values = new ArrayList<>(List.of(accountId, accountId));
+        values.addAll(Paging.values(page));
+        List<StatusRepository.Stamp> stamps = new ArrayList<>(rendered.fetch(tx,
+                List.of("keptFeedPage", Paging.shape(page)), () -> Paging.query(tx.dsl()
+                        .select(StatusRepository.STAMP_FIELDS).from(FEED_ENTRIES)
+                        .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
+                        .leftJoin(StatusRepository.ORIGINAL).on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
+                        .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
+                        .andNotExists(DSL.selectOne().from(USERS).where(USERS.ACCOUNT_ID.eq(accountId))
+                                .and(USERS.FEED_STALE.eq(DSL.inline(true)))), FEED_ENTRIES.STATUS_ID, page),
+                StatusRepository.STAMP_FIELDS, values.toArray()).map(StatusRepository::toStamp));
+        if (page.ascending()) {
+            java.util.Collections.reverse(stamps);
+        }
+        return stamps;
     }
 
     /** Whether a feed holds this status, or a reblog of it (a new reblog of it is then left out, as fan-out does). */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import social.starling.model.Page;
@@ -31,13 +32,29 @@ public final class Paging {
     }
 
     public static <R extends Record> List<R> fetch(SelectConditionStep<R> query, Field<Long> id, Page page) {
-        List<R> rows = new ArrayList<>(query.and(bounds(id, page))
-                .orderBy(page.ascending() ? id.asc() : id.desc())
-                .limit(page.limit())
-                .fetch());
+        List<R> rows = new ArrayList<>(query(query, id, page).fetch());
         if (page.ascending()) {
             Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /** The page's query, unrun: its rows come in the order walked (oldest first for {@code min_id}). */
+    public static <R extends Record> ResultQuery<R> query(SelectConditionStep<R> query, Field<Long> id, Page page) {
+        return query.and(bounds(id, page)).orderBy(page.ascending() ? id.asc() : id.desc()).limit(page.limit());
+    }
+
+    /** The values {@link #query} binds after the query's own, in order: the bounds present, then the limit. */
+    static List<Object> values(Page page) {
+        List<Object> values = new ArrayList<>(3);
+        page.maxId().ifPresent(values::add);
+        page.lowerBound().ifPresent(values::add);
+        values.add(page.limit());
+        return values;
+    }
+
+    /** What makes two pages' SQL differ: which bounds they have and the direction. */
+    static List<Object> shape(Page page) {
+        return List.of(page.maxId().isPresent(), page.lowerBound().isPresent(), page.ascending());
     }
 }

@@ -34,8 +34,9 @@ final class RenderedOnce {
         String text = sql.get(key);
         if (text == null) {
             ResultQuery<?> q = query.get();
-            List<Object> bound = tx.dsl().extractBindValues(q);
-            if (!bound.equals(Arrays.asList(values))) {
+            // Compared as text: jOOQ may hold a value as another number type (a limit as a Long, say).
+            List<String> bound = tx.dsl().extractBindValues(q).stream().map(String::valueOf).toList();
+            if (!bound.equals(Arrays.stream(values).map(String::valueOf).toList())) {
                 throw new IllegalStateException("values " + Arrays.asList(values) + " are not the ones bound "
                         + bound + " for shape " + shape);
             }

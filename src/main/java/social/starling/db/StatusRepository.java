@@ -154,7 +154,7 @@ public final class StatusRepository {
 
     private static org.jooq.Field<Integer> acceptedQuotes(org.jooq.Field<Long> statusId) {
         return DSL.field(DSL.selectCount().from(QUOTES).where(QUOTES.QUOTED_STATUS_ID.eq(statusId))
-                .and(QUOTES.STATE.eq(Quote.State.ACCEPTED.wireName())));
+                .and(QUOTES.STATE.eq(DSL.inline(Quote.State.ACCEPTED.wireName()))));
     }
 
     private static org.jooq.Field<Boolean> quotesSomething(org.jooq.Field<Long> statusId) {
