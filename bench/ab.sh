@@ -48,7 +48,7 @@ for round in $(seq 1 "$rounds"); do
     jar="$jar_a"; [ "$side" = B ] && jar="$jar_b"
     echo "== round $round, $side ($jar)"
     # Summary lines look like "LABEL: 1234.5 req/s, p50 ..., p99 ...; server CPU 0.70 ms/request ..."
-    STARLING_JAR="$jar" "$@" 2>&1 | tee /dev/stderr | grep -E ': [0-9.]+ req/s' | sed "s/^/$side	/" >> "$results" || true
+    STARLING_JAR="$jar" "$@" 2>&1 | tee >(cat >&2) | grep -E ': [0-9.]+ req/s' | sed "s/^/$side	/" >> "$results" || true
   done
 done
 
