@@ -11,10 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import social.starling.App;
-import social.starling.db.BatchInsert;
 import social.starling.db.BenchRepository;
-import social.starling.support.Hashes;
-import social.starling.support.Secrets;
 
 /**
  * {@code starling bench posters}: for the posting bench, writes into an empty database {@code --posters} local
@@ -73,26 +70,10 @@ final class PostersCommand implements Callable<Integer> {
     }
 
     private List<String> tokens(App app, SeedPlan plan) {
-        List<String> lines = new ArrayList<>();
-        long base = plan.now - 10 * SeedPlan.DAY;
-        app.core().db().inTransaction(tx -> {
-            long appId = SeedWriter.sequentialId(base, 0);
-            var apps = new BatchInsert(tx, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
-                    "client_secret", "created_at", "updated_at");
-            apps.row(appId, "bench", "urn:ietf:wg:oauth:2.0:oob", "read write follow", Secrets.token(32),
-                    Secrets.token(32), base, base);
-            apps.close();
-            var rows = new BatchInsert(tx, "oauth_access_tokens", "id", "token_hash", "application_id",
-                    "account_id", "scopes", "created_at");
-            for (int a = 0; a < posters; a++) {
-                String token = Secrets.token(32);
-                rows.row(SeedWriter.sequentialId(base, a + 1), Hashes.sha256Hex(token), appId, plan.accountId[a],
-                        "read write follow", base);
-                lines.add(token);
-            }
-            rows.close();
-            return null;
-        });
-        return lines;
+        List<Long> ids = new ArrayList<>(posters);
+        for (int a = 0; a < posters; a++) {
+            ids.add(plan.accountId[a]);
+        }
+        return app.core().db().inTransaction(tx -> SeedWriter.tokens(tx, plan.now - 10 * SeedPlan.DAY, ids));
     }
 }

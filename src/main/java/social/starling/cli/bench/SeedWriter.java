@@ -174,6 +174,32 @@ final class SeedWriter {
         return ids;
     }
 
+    /**
+     * Writes the bench's OAuth application and one access token (read write follow) for each of {@code accountIds},
+     * in order; returns the raw tokens, in the same order.
+     */
+    static java.util.List<String> tokens(Tx tx, long baseMillis, java.util.List<Long> accountIds) {
+        long appId = sequentialId(baseMillis, 0);
+        var apps = new BatchInsert(tx, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
+                "client_secret", "created_at", "updated_at");
+        apps.row(appId, "bench", "urn:ietf:wg:oauth:2.0:oob", "read write follow",
+                social.starling.support.Secrets.token(32), social.starling.support.Secrets.token(32), baseMillis,
+                baseMillis);
+        apps.close();
+        var rows = new BatchInsert(tx, "oauth_access_tokens", "id", "token_hash", "application_id", "account_id",
+                "scopes", "created_at");
+        java.util.List<String> tokens = new java.util.ArrayList<>(accountIds.size());
+        long k = 1;
+        for (long accountId : accountIds) {
+            String token = social.starling.support.Secrets.token(32);
+            rows.row(sequentialId(baseMillis, k++), social.starling.support.Hashes.sha256Hex(token), appId,
+                    accountId, "read write follow", baseMillis);
+            tokens.add(token);
+        }
+        rows.close();
+        return tokens;
+    }
+
     /** Ids for rows whose time does not matter: distinct for distinct {@code n}. */
     static long sequentialId(long baseMillis, long n) {
         return ((baseMillis + n / 1024) << 16) | ((n % 1024) << 6);

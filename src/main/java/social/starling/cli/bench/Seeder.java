@@ -15,8 +15,6 @@ import social.starling.db.BatchInsert;
 import social.starling.db.BenchRepository;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
-import social.starling.support.Hashes;
-import social.starling.support.Secrets;
 
 /**
  * {@code starling bench seed}: fills an empty database with a synthetic instance for the benchmarks (see
@@ -154,32 +152,14 @@ final class Seeder {
         }
         java.util.Collections.shuffle(sample, r);
         sample = new ArrayList<>(sample.subList(0, Math.min(o.tokens(), plan.accounts)));
-        List<String> lines = new ArrayList<>();
-        String[] fanoutToken = new String[1];
-        List<Integer> chosen = sample;
-        long base = plan.now - 10 * SeedPlan.DAY;
-        app.core().db().inTransaction(tx -> {
-            long appId = SeedWriter.sequentialId(base, 0);
-            var apps = new BatchInsert(tx, "oauth_applications", "id", "name", "redirect_uris", "scopes", "client_id",
-                    "client_secret", "created_at", "updated_at");
-            apps.row(appId, "bench", "urn:ietf:wg:oauth:2.0:oob", "read write follow", Secrets.token(32),
-                    Secrets.token(32), base, base);
-            apps.close();
-            var tokens = new BatchInsert(tx, "oauth_access_tokens", "id", "token_hash", "application_id",
-                    "account_id", "scopes", "created_at");
-            long k = 1;
-            for (int a : chosen) {
-                String token = Secrets.token(32);
-                tokens.row(SeedWriter.sequentialId(base, k++), Hashes.sha256Hex(token), appId, plan.accountId[a],
-                        "read write follow", base);
-                lines.add(token);
-            }
-            fanoutToken[0] = Secrets.token(32);
-            tokens.row(SeedWriter.sequentialId(base, k), Hashes.sha256Hex(fanoutToken[0]), appId,
-                    plan.accountId[plan.mostFollowed], "read write follow", base);
-            tokens.close();
-            return null;
-        });
+        // One token per sampled account, and the last for the most-followed account (bench fanout).
+        List<Long> ids = new ArrayList<>();
+        sample.forEach(a -> ids.add(plan.accountId[a]));
+        ids.add(plan.accountId[plan.mostFollowed]);
+        List<String> written = app.core().db().inTransaction(tx ->
+                SeedWriter.tokens(tx, plan.now - 10 * SeedPlan.DAY, ids));
+        List<String> lines = written.subList(0, sample.size());
+        String[] fanoutToken = {written.getLast()};
         int top = plan.mostFollowed;
         try {
             Files.createDirectories(o.out());
