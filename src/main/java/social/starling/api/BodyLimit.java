@@ -37,6 +37,25 @@ public final class BodyLimit {
         }
     }
 
+    /**
+     * Reads what a handler left of a body within the limit, before the answer is written. Jetty closes a
+     * connection whose request body was not read to the end, and when the answer was already sent it cannot say
+     * so with {@code Connection: close}: the client puts the connection back in its pool and its next request on
+     * it fails unanswered ("received no bytes"). Runs after every handler; a body already read costs nothing.
+     * Multipart bodies are left to Jetty's parser.
+     */
+    void drainUnread(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > maxBodyBytes || limitFor(ctx.contentType()) != maxBodyBytes) {
+            return;
+        }
+        try {
+            drained(ctx);
+        } catch (RuntimeException e) {
+            // A stream the handler left in an unusable state: Jetty closes the connection, as before.
+        }
+    }
+
     /** The most of an over-limit body read and discarded so that its 413 reaches the client. */
     static final long DRAIN_MAX_BYTES = 64L * 1024 * 1024;
 

@@ -59,7 +59,9 @@ public final class HttpServer {
             c.routes.before(ctx -> social.starling.db.QueryCounter.reset());
             c.routes.before(RequestIds::assign);
             c.routes.before(Cors::handle);
-            c.routes.before(new BodyLimit(config.maxBodyBytes(), config.maxUploadBytes())::check);
+            BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes(), config.maxUploadBytes());
+            c.routes.before(bodyLimit::check);
+            c.routes.after(bodyLimit::drainUnread);
             c.routes.before(new RateLimits(config.apiRateLimit(), config.apiRateLimitAnonymous(),
                     java.time.Clock.systemUTC())::check);
             ErrorMapper.register(c.routes);

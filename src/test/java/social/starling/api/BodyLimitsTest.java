@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.support.Json;
@@ -47,6 +53,48 @@ class BodyLimitsTest {
         // Within the limit the handler runs.
         assertThat(server.http().postJson("/test/echo", "{\"a\": 1, \"b\": 2}").json().get("keys").asInt())
                 .isEqualTo(2);
+    }
+
+    /**
+     * A handler that answers without reading the body (here a 401 before any parameter is read) must not cost
+     * the client its connection: the body arrives after the headers, as clients often send it, and the next
+     * request on the same connection is still answered.
+     */
+    @Test
+    void aBodyTheHandlerDidNotReadKeepsTheConnectionUsable() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(server.baseUrl()).getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("POST /api/v1/statuses HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponseHead(in)).startsWith("HTTP/1.1 401");
+            out.write("GET /api/v1/instance HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** The status line and headers of one response, and its body skipped by its Content-Length. */
+    private static String readResponseHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return "closed after: " + head;
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(length.find()).as(head.toString()).isTrue();
+        in.readNBytes(Integer.parseInt(length.group(1)));
+        return head.toString();
     }
 
     @Test
