@@ -74,7 +74,9 @@ public final class HttpServer {
     private static void record(MeterRegistry metrics, Context ctx, Float millis) {
         String route;
         try {
-            route = ctx.endpoint().path;
+            // The route's own handler, not the before and after handlers that ran around it.
+            io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            route = endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException e) {
             route = "unmatched";
         }
