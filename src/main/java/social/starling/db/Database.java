@@ -125,12 +125,15 @@ public final class Database implements AutoCloseable {
         return config.sqliteMmapMegabytes() * 1024L * 1024L;
     }
 
+    /** How long a SQLite statement waits for a lock another process holds before it fails (SQLITE_BUSY). */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
     private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly, long mmapBytes,
                                                MeterRegistry metrics) {
         SQLiteConfig sc = new SQLiteConfig();
         sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sc.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sc.setBusyTimeout(5_000);
+        sc.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         sc.enforceForeignKeys(true);
         sc.setTempStore(SQLiteConfig.TempStore.MEMORY);
         // 8 MB page cache per connection (up to 9 of them): with the map, together they keep the resident size
@@ -200,6 +203,19 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a read-write transaction and commits it, or rolls back if it throws. */
     public <T> T inTransaction(TxFunction<T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * As {@link #inTransaction}, for background work that can come back later (a job runner claiming): on SQLite,
+     * when another process holds the write lock it fails at once ({@link social.starling.errors.UnavailableException})
+     * instead of waiting out the busy timeout on the one writer connection, which the requests need meanwhile.
+     */
+    public <T> T inTransactionIfFree(TxFunction<T> work) {
+        return inTransaction(work, dialect == Dialect.SQLITE);
+    }
+
+    private <T> T inTransaction(TxFunction<T> work, boolean noBusyWait) {
         Tx current = CURRENT.get();
         if (current != null) {
             if (current.readOnly()) {
@@ -208,6 +224,9 @@ public final class Database implements AutoCloseable {
             return call(work, current);
         }
         try (Connection connection = writer.getConnection()) {
+            if (noBusyWait) {
+                busyTimeout(connection, 0);
+            }
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
@@ -236,10 +255,19 @@ public final class Database implements AutoCloseable {
                 CURRENT.remove();
                 CONNECTION.remove();
                 connection.setAutoCommit(true);
+                if (noBusyWait) {
+                    busyTimeout(connection, SQLITE_BUSY_TIMEOUT_MS);
+                }
             }
         } catch (SQLException e) {
             unreachable(e);
             throw DatabaseException.translate(e);
+        }
+    }
+
+    private static void busyTimeout(Connection connection, int millis) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = " + millis);
         }
     }
 

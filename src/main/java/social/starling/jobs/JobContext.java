@@ -15,6 +15,9 @@ public final class JobContext {
     private String retryError;
     private Instant deferTo;
     private Consumer<Tx> onComplete;
+    private java.util.function.Predicate<Tx> completer;
+    private boolean completedInWork;
+    private boolean heldAtCompletion = true;
 
     public JobContext(long jobId, int attempt, int maxAttempts) {
         this.jobId = jobId;
@@ -57,6 +60,33 @@ public final class JobContext {
         this.deferTo = time;
     }
 
+    /** The runner's way to remove the job in a given transaction (true if this runner still held it). */
+    void completer(java.util.function.Predicate<Tx> completer) {
+        this.completer = completer;
+    }
+
+    /**
+     * Removes the finished job in the handler's own write transaction, so that the runner needs no transaction of
+     * its own to do it (on SQLite's one writer, a commit less per job). If {@code tx} rolls back, so does the removal,
+     * and the job fails as usual by the exception. For a handler that asks for nothing else (no deferral, retry or
+     * second run); an {@link #onComplete} action must be registered before. Outside a runner (a test calling a
+     * handler) it does nothing.
+     */
+    public void completeIn(Tx tx) {
+        if (completer != null) {
+            heldAtCompletion = completer.test(tx);
+            completedInWork = true;
+        }
+    }
+
+    boolean completedInWork() {
+        return completedInWork;
+    }
+
+    boolean heldAtCompletion() {
+        return heldAtCompletion;
+    }
+
     /** Runs {@code action} in the transaction that removes the finished job, so it happens exactly once with it. */
     public void onComplete(Consumer<Tx> action) {
         this.onComplete = action;
@@ -70,7 +100,8 @@ public final class JobContext {
         return retryError;
     }
 
-    Optional<Instant> deferTo() {
+    /** When the handler asked to run again without counting an attempt, if it did. */
+    public Optional<Instant> deferTo() {
         return Optional.ofNullable(deferTo);
     }
 

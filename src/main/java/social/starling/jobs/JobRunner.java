@@ -115,10 +115,24 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * After a claim found the database unavailable (SQLite locked by another process, or no PostgreSQL connection),
+     * every lane waits this long before claiming again. Claims do not wait for SQLite's lock
+     * ({@link Database#inTransactionIfFree}): SQLite's one writer connection stays for the requests, which answer 503
+     * after one busy timeout while the lock lasts.
+     */
+    static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(5);
+    private volatile long claimsPausedUntil = System.nanoTime();
+
     private void claimLoop(Lane lane) {
         Semaphore free = permits.get(lane);
         while (active) {
             try {
+                long paused = claimsPausedUntil - System.nanoTime();
+                if (paused > 0) {
+                    Thread.sleep(Duration.ofNanos(paused));
+                    continue;
+                }
                 int available = free.availablePermits();
                 int claimed = available > 0 ? claimAndRun(lane, available) : 0;
                 // Fewer claimed than free slots: nothing else is due. All slots taken: a finishing job wakes us.
@@ -130,6 +144,9 @@ public final class JobRunner implements AutoCloseable {
                     return;
                 }
                 log.warn("claiming {} jobs failed: {}", lane.wireName(), e.toString());
+                if (e instanceof social.starling.errors.UnavailableException) {
+                    claimsPausedUntil = System.nanoTime() + UNAVAILABLE_PAUSE.toNanos();
+                }
                 sleepQuietly(config.pollInterval());
             }
         }
@@ -137,7 +154,7 @@ public final class JobRunner implements AutoCloseable {
 
     private int claimAndRun(Lane lane, int limit) throws InterruptedException {
         Instant now = clock.instant();
-        List<JobRepository.Row> rows = db.inTransaction(tx ->
+        List<JobRepository.Row> rows = db.inTransactionIfFree(tx ->
                 repo.claim(tx, lane.wireName(), limit, runnerId, now, now.plus(config.lease())));
         for (JobRepository.Row row : rows) {
             permits.get(lane).acquire();
@@ -180,12 +197,14 @@ public final class JobRunner implements AutoCloseable {
             }
             Object payload = json.readValue(row.payload(), registered.type().payloadType());
             JobContext context = new JobContext(row.id(), row.attempts(), row.maxAttempts());
+            context.completer(tx -> complete(tx, row, context));
             registered.handler().handle(payload, context);
             if (killed) {
                 return;
             }
             Instant now = clock.instant();
-            boolean held = db.inTransaction(tx -> settle(tx, row, context, now));
+            boolean held = context.completedInWork() ? context.heldAtCompletion()
+                    : db.inTransaction(tx -> settle(tx, row, context, now));
             if (!held) {
                 log.warn("job {} {} finished after its lease passed to another runner", row.kind(), row.id());
             }
@@ -197,7 +216,14 @@ public final class JobRunner implements AutoCloseable {
             if (!active && e instanceof InterruptedException) {
                 return; // released on shutdown, not a failure
             }
-            outcome = fail(row, registered, e);
+            try {
+                outcome = fail(row, registered, e);
+            } catch (RuntimeException unrecorded) {
+                // The database is unavailable: the job stays claimed until its lease runs out, then runs again.
+                log.warn("job {} {} failed and its failure could not be recorded ({}); it runs again after its lease",
+                        row.kind(), row.id(), unrecorded.toString());
+                outcome = "failed";
+            }
         }
         sample.stop(metrics.timer("starling.jobs.duration", "kind", row.kind(), "outcome", outcome));
     }
@@ -212,6 +238,10 @@ public final class JobRunner implements AutoCloseable {
         if (context.runAgainAt().isPresent()) {
             return repo.reschedule(tx, row.id(), runnerId, context.runAgainAt().get(), now);
         }
+        return complete(tx, row, context);
+    }
+
+    private boolean complete(Tx tx, JobRepository.Row row, JobContext context) {
         boolean done = repo.complete(tx, row.id(), runnerId);
         if (done) {
             context.onComplete().ifPresent(action -> action.accept(tx));

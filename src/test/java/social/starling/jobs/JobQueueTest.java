@@ -142,6 +142,32 @@ class JobQueueTest {
         assertThat(completions.get(id).get()).isEqualTo(1);
     }
 
+    /**
+     * A handler may remove its job in its own write transaction ({@code completeIn}): the row is gone inside that
+     * transaction, and when the transaction rolls back the removal does too and the job is retried.
+     */
+    @Test
+    void aJobCompletedInItsWorkTransactionGoesWithItsWorkOrNotAtAll() {
+        Map<Long, Boolean> goneInside = new ConcurrentHashMap<>();
+        runner("r1", (work, ctx) -> {
+            starts.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+            app.core().db().inTransaction(tx -> {
+                ctx.completeIn(tx);
+                goneInside.put(ctx.jobId(), app.core().jobRepository().stateOf(tx, ctx.jobId()).isEmpty());
+                if (ctx.attempt() == 1) {
+                    throw new IllegalStateException("the work failed after completing");
+                }
+                return null;
+            });
+            completions.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+        }).start();
+        long id = enqueue(1).getFirst();
+        await(() -> completions.containsKey(id) && jobsLeft() == 0);
+        assertThat(starts.get(id).get()).isEqualTo(2);
+        assertThat(completions.get(id).get()).isEqualTo(1);
+        assertThat(goneInside.get(id)).isTrue();
+    }
+
     @Test
     void aJobWhoseRunnerDiesMidwayIsCompletedByAnotherAndCompletedJobsNeverRunAgain() throws Exception {
         CountDownLatch slowStarted = new CountDownLatch(1);

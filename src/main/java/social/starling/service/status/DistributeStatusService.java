@@ -33,7 +33,7 @@ import social.starling.service.notification.NotifyService;
  * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people
  * and followers who asked to be told of new posts, and records direct messages in the thread lists of the author
  * and of each mentioned person who was notified; tells the author of a status it quotes. Running twice does no harm: feed inserts and notifications are
- * deduplicated.
+ * deduplicated. The job is removed in the transaction that distributes (one commit less per post on SQLite).
  */
 public final class DistributeStatusService {
     private static final Logger log = LoggerFactory.getLogger(DistributeStatusService.class);
@@ -80,11 +80,12 @@ public final class DistributeStatusService {
             // behind one lock made the fan-out lag longer there, bench/README.md "Posting").
             db.inTransaction(tx -> {
                 distribute(tx, payload.statusId());
+                context.completeIn(tx);
                 return null;
             });
             return;
         }
-        Queued mine = new Queued(payload.statusId(), new CompletableFuture<>());
+        Queued mine = new Queued(payload.statusId(), context, new CompletableFuture<>());
         queued.add(mine);
         while (!mine.done().isDone()) { // the queue is first in, first out: each turn takes at least one
             batchLock.lockInterruptibly();
@@ -118,7 +119,7 @@ public final class DistributeStatusService {
     /** Statuses written together at most. */
     static final int MAX_BATCH = 32;
 
-    private record Queued(long statusId, CompletableFuture<Void> done) {
+    private record Queued(long statusId, JobContext context, CompletableFuture<Void> done) {
     }
 
     private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queued =
@@ -131,6 +132,7 @@ public final class DistributeStatusService {
                 db.inTransaction(tx -> {
                     for (Queued q : batch) {
                         distribute(tx, q.statusId());
+                        q.context().completeIn(tx);
                     }
                     return null;
                 });
@@ -144,6 +146,7 @@ public final class DistributeStatusService {
             try {
                 db.inTransaction(tx -> {
                     distribute(tx, q.statusId());
+                    q.context().completeIn(tx);
                     return null;
                 });
                 q.done().complete(null);
