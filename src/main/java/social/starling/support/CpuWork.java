@@ -18,20 +18,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * the virtual threads: a caller (a request or a job, on a virtual thread) waits for its result and frees its carrier
  * meanwhile, so however much of this work arrives, it takes at most {@code threads} cores and the other requests
  * still get theirs. Tasks of {@link Priority#FIRST} (members signing in or changing their password) run before those
- * of {@link Priority#IN_TURN} (sign-ups, key generation), which run in the order they came.
+ * of {@link Priority#IN_TURN} (sign-ups, a key needed now), which run in the order they came, and those before
+ * {@link Priority#SPARE} work (a new account's key pair, made ahead of need), which runs only when nothing else waits.
+ *
+ * <p>Work that is not a member's ({@code IN_TURN} and {@code SPARE}) is paced to a {@code share} of the threads'
+ * time by a budget of CPU time: it fills at {@code threads × share} seconds a second, up to a burst, and each
+ * such task spends its run time from it; a task that finds the budget spent waits, on its thread, until it is
+ * positive again. A few sign-ups in a row (or a test's accounts) run at once; a flood of them takes at most
+ * {@code threads × share} cores, and the members' requests keep the rest. A member's task that arrives while a thread
+ * waits for budget waits for that thread or another.
  *
  * <p>{@link #expectedWait} estimates how long a new task would wait to start: the tasks ahead of it (running or
- * queued at its priority or above) times the mean run time of the recent tasks, divided by the threads; callers use it
- * to refuse at once rather than queue work that would wait too long.
+ * queued at its priority or above) times the mean run time of the recent tasks, divided by the threads (and, for
+ * paced work, by the share); callers use it to refuse at once rather than queue work that would wait too long.
  */
 public final class CpuWork {
-    public enum Priority { FIRST, IN_TURN }
+    public enum Priority { FIRST, IN_TURN, SPARE }
 
     private final int threads;
     private final ThreadPoolExecutor pool;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger[] queued = {new AtomicInteger(), new AtomicInteger()};
+    private final AtomicInteger[] queued = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+    private final double share;
+    /** Nanoseconds of CPU time paced work may still spend; refilled with time, negative after an overdraft. */
+    private double budget;
+    private long refilledAt = System.nanoTime();
+    private final Object pace = new Object();
+    private final long burstNanos;
     /** Mean run time of a task, an exponentially weighted average (1/8 for each new task). */
     private final AtomicLong meanNanos;
 
@@ -40,12 +54,36 @@ public final class CpuWork {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    /** {@code expectedTaskTime}: the estimate of a task's run time until tasks have run. */
+    /** The share of its threads' time that work other than members' may take by default: half. */
+    public static final double DEFAULT_SHARE = 0.5;
+    /** The most CPU time paced work may spend at once before the pace applies. */
+    public static final Duration BURST = Duration.ofSeconds(2);
+
+    /** Unpaced: every task runs as soon as a thread is free. */
     public CpuWork(int threads, Duration expectedTaskTime) {
+        this(threads, expectedTaskTime, 1.0);
+    }
+
+    /**
+     * {@code expectedTaskTime}: the estimate of a task's run time until tasks have run; {@code share}: the part of
+     * each thread's time that {@code IN_TURN} and {@code SPARE} work may take, in (0, 1].
+     */
+    public CpuWork(int threads, Duration expectedTaskTime, double share) {
+        this(threads, expectedTaskTime, share, BURST);
+    }
+
+    /** As above, with the budget paced work may spend at once ({@link #BURST} by default). */
+    public CpuWork(int threads, Duration expectedTaskTime, double share, Duration burst) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1]");
+        }
         this.threads = threads;
+        this.share = share;
+        this.burstNanos = burst.toNanos();
+        this.budget = burstNanos;
         this.meanNanos = new AtomicLong(Math.max(1, expectedTaskTime.toNanos()));
         AtomicInteger names = new AtomicInteger();
         // Idle threads end after a while, so an idle server (or a test that built one) keeps none.
@@ -56,8 +94,26 @@ public final class CpuWork {
 
     /** How long a task of this priority submitted now would wait to start, by the tasks ahead of it. */
     public Duration expectedWait(Priority priority) {
-        long ahead = running.get() + queued[0].get() + (priority == Priority.IN_TURN ? queued[1].get() : 0);
-        return Duration.ofNanos(ahead * meanNanos.get() / threads);
+        long ahead = running.get();
+        for (int p = 0; p <= priority.ordinal(); p++) {
+            ahead += queued[p].get();
+        }
+        double pace = priority == Priority.FIRST ? 1 : share;
+        return Duration.ofNanos((long) (ahead * meanNanos.get() / threads / pace));
+    }
+
+    /**
+     * Whether spare work should not be asked for now: members' or sign-ups' work is waiting, or the paced budget is
+     * spent. (Other spare work queued does not count: it runs in the order it came.)
+     */
+    public boolean busy() {
+        if (queued[0].get() + queued[1].get() > 0) {
+            return true;
+        }
+        synchronized (pace) {
+            refill();
+            return share < 1 && budget <= 0;
+        }
     }
 
     /** Runs {@code work} and waits for its result, however long it takes to start. */
@@ -125,6 +181,32 @@ public final class CpuWork {
         }
     }
 
+    /** Waits, on the calling pool thread, until paced work has budget to spend. */
+    private void awaitBudget() {
+        while (true) {
+            double deficit;
+            synchronized (pace) {
+                refill();
+                if (budget > 0) {
+                    return;
+                }
+                deficit = -budget;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep((long) (deficit / (threads * share)) + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void refill() {
+        long now = System.nanoTime();
+        budget = Math.min(burstNanos, budget + (now - refilledAt) * threads * share);
+        refilledAt = now;
+    }
+
     private final class Task<T> implements Runnable, Comparable<Task<?>> {
         final int priority;
         final long order;
@@ -145,6 +227,10 @@ public final class CpuWork {
             }
             queued[priority].decrementAndGet();
             running.incrementAndGet();
+            boolean paced = priority != Priority.FIRST.ordinal() && share < 1;
+            if (paced) {
+                awaitBudget();
+            }
             long start = System.nanoTime();
             T value = null;
             Throwable failure = null;
@@ -160,6 +246,12 @@ public final class CpuWork {
                 result.complete(value);
             } else {
                 result.completeExceptionally(failure);
+            }
+            if (paced) {
+                synchronized (pace) {
+                    refill();
+                    budget -= took;
+                }
             }
         }
 

@@ -58,6 +58,64 @@ class CpuWorkTest {
         assertThat(ran).containsExactly("next");
     }
 
+    /**
+     * Sign-ups and key generation are paced to their share of the threads' time once their burst is spent: ten tasks
+     * of 40 ms with a share of a half and a burst of 80 ms: the last cannot start before its nine predecessors' 360 ms
+     * less the burst has been earned back at half speed, (360 - 80) / 0.5 = 560 ms, so all are done after 600 ms at
+     * the earliest (only this lower bound is timed: it holds however slow the machine).
+     */
+    @Test
+    void workOtherThanMembersIsPacedToItsShare() throws Exception {
+        var cpu = new CpuWork(1, Duration.ofMillis(40), 0.5, Duration.ofMillis(80));
+        long start = System.nanoTime();
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            callers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    cpu.call(CpuWork.Priority.IN_TURN, () -> spin(Duration.ofMillis(40)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(595));
+    }
+
+    @Test
+    void pacedWorkExpectsToWaitLongerByItsShare() throws Exception {
+        var cpu = new CpuWork(1, SECOND, 0.5, Duration.ofSeconds(10));
+        var release = new CountDownLatch(1);
+        Thread blocker = CpuWorkTestSupport.block(cpu, release);
+        assertThat(cpu.expectedWait(CpuWork.Priority.FIRST)).isEqualTo(SECOND);
+        assertThat(cpu.expectedWait(CpuWork.Priority.IN_TURN)).isEqualTo(SECOND.multipliedBy(2));
+        // One task running is not "busy" for spare work; one waiting is.
+        assertThat(cpu.busy()).isFalse();
+        Thread waiting = Thread.ofVirtual().start(() -> {
+            try {
+                cpu.call(CpuWork.Priority.IN_TURN, () -> true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CpuWorkTestSupport.awaitExpectedWait(cpu, CpuWork.Priority.IN_TURN, SECOND.multipliedBy(4));
+        assertThat(cpu.busy()).isTrue();
+        release.countDown();
+        blocker.join();
+        waiting.join();
+        assertThat(cpu.busy()).isFalse();
+    }
+
+    private static boolean spin(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
     @Test
     void failuresReachTheCaller() {
         var cpu = new CpuWork(1, SECOND);

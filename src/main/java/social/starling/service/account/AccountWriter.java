@@ -33,7 +33,10 @@ public final class AccountWriter {
         this.outbox = outbox;
     }
 
-    /** A new local account (a person, or the instance actor); its keys are made by a job right after commit. */
+    /**
+     * A new local account (a person, or the instance actor); its keys are made by a job after commit, as spare CPU
+     * work (later in a sign-up storm), or at once by whoever needs them first.
+     */
     public Account createLocal(Tx tx, Account account) {
         if (!account.isLocal()) {
             throw new IllegalArgumentException("not a local account: " + account.acct());

@@ -4,7 +4,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import social.starling.db.AccountRepository;
 import social.starling.db.Database;
 import social.starling.jobs.JobContext;
@@ -13,8 +15,11 @@ import social.starling.jobs.Lane;
 import social.starling.support.CpuWork;
 
 /**
- * Gives a local account its RSA-2048 key pair for HTTP signatures. Runs as a job, off the request path; the key pair
- * (~100 ms of CPU) is computed on {@link CpuWork}, in turn with sign-ups' password hashes, never on a carrier.
+ * Gives a local account its RSA-2048 key pair for HTTP signatures, computed on {@link CpuWork} (~100 ms of CPU, twice
+ * a password hash), never on a carrier. The job queued at sign-up makes it ahead of need, as {@code SPARE} work: when
+ * the CPU work is busy (a sign-up storm) it does not wait but comes back later, so the keys of a storm's accounts do
+ * not take the CPU from the sign-ups and the members. Whoever needs a key now (an actor document, a signed delivery)
+ * calls {@link #generate}, which takes its turn with the sign-ups.
  */
 public final class GenerateAccountKeysService {
     public record Payload(long accountId) {
@@ -34,9 +39,26 @@ public final class GenerateAccountKeysService {
         this.cpu = cpu;
     }
 
-    /** Job entry point: generates keys unless the account already has them or is gone. */
+    /** How long the job waits before it looks again when the CPU work is busy. */
+    static final Duration SPARE_RETRY = Duration.ofMinutes(1);
+    /** How long the job's key pair may wait for a CPU work thread once submitted (behind other spare work). */
+    static final Duration SPARE_MAX_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * Job entry point: generates keys unless the account already has them or is gone, when the CPU work is idle;
+     * otherwise the job is deferred (its attempts are not counted).
+     */
     public void handle(Payload payload, JobContext context) throws InterruptedException {
-        generateOrInterrupted(payload.accountId());
+        if (!needed(payload.accountId())) {
+            return;
+        }
+        Optional<KeyPair> pair = cpu.busy() ? Optional.empty()
+                : cpu.call(CpuWork.Priority.SPARE, SPARE_MAX_WAIT, GenerateAccountKeysService::newKeyPair);
+        if (pair.isEmpty()) {
+            context.deferTo(clock.instant().plus(SPARE_RETRY));
+            return;
+        }
+        store(payload.accountId(), pair.get());
     }
 
     /** Generates keys unless the account already has them or is gone; for a caller that needs them now. */
@@ -50,11 +72,16 @@ public final class GenerateAccountKeysService {
     }
 
     private void generateOrInterrupted(long accountId) throws InterruptedException {
-        boolean needed = db.read(tx -> accounts.find(tx, accountId).map(a -> a.publicKey() == null).orElse(false));
-        if (!needed) {
-            return;
+        if (needed(accountId)) {
+            store(accountId, cpu.call(CpuWork.Priority.IN_TURN, GenerateAccountKeysService::newKeyPair));
         }
-        KeyPair pair = cpu.call(CpuWork.Priority.IN_TURN, GenerateAccountKeysService::newKeyPair);
+    }
+
+    private boolean needed(long accountId) {
+        return db.read(tx -> accounts.find(tx, accountId).map(a -> a.publicKey() == null).orElse(false));
+    }
+
+    private void store(long accountId, KeyPair pair) {
         // Another generator (the job, a fetch of the actor) may have won the race: the first key stays, since peers
         // may have cached it.
         db.inTransaction(tx -> accounts.setKeysIfMissing(tx, accountId, pem("PUBLIC KEY", pair.getPublic().getEncoded()),
