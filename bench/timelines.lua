@@ -2,11 +2,13 @@
 -- request, cycled from the file BENCH_TOKENS), and also a different path on each request when BENCH_PATHS names a
 -- file of paths (one a line, e.g. /api/v1/accounts/123/statuses?limit=20), otherwise the path on the command line.
 -- BENCH_TOKENS unset or empty: anonymous requests. Each wrk thread starts at its own random place in both lists.
+-- BENCH_PAIRED non-empty: the Nth token goes with the Nth path (a list timeline and its owner).
 local tokens = {}
 local paths = {}
 local next_token = 1
 local next_path = 1
 local threads = 0
+local paired = false
 
 function setup(thread)
   threads = threads + 1
@@ -27,6 +29,7 @@ function init(args)
     read_lines(token_file, tokens)
     next_token = math.random(#tokens)
   end
+  paired = (os.getenv("BENCH_PAIRED") or "") ~= ""
   local path_file = os.getenv("BENCH_PATHS")
   if path_file and #path_file > 0 then
     read_lines(path_file, paths)
@@ -42,6 +45,9 @@ function request()
   end
   if #tokens == 0 then
     return wrk.format("GET", path)
+  end
+  if paired then
+    return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[next_path] })
   end
   next_token = next_token % #tokens + 1
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[next_token] })

@@ -13,6 +13,9 @@
 #                has no such thread: it is made through the API on the first run and its id kept in
 #                DATA_DIR/bench/context.properties (so this WRITES to DATA_DIR: use a copy of a shared seed)
 #   context-anon the same without a token (a visitor sees at most 60 descendants)
+#   list         GET /api/v1/timelines/list/:id?limit=20, each request by a list's owner: BENCH_LIST_COUNT (200)
+#                seeded users each get a list of up to 25 of the accounts they follow, made through the API on
+#                the first run and kept in DATA_DIR/bench/lists-*.txt (this too WRITES to DATA_DIR)
 # Usage: bench/timelines.sh [DATA_DIR]
 #   BENCH_SCENARIOS="public local public-anon tag account context"  BENCH_CONNECTIONS="64 256"  BENCH_SECONDS=30
 #   BENCH_WARMUP=20  BENCH_THREADS=2
@@ -30,11 +33,12 @@ check_token
 tokens="$data_dir/bench/tokens.txt"
 echo "$(wc -l < "$tokens") users' tokens"
 
-# run LABEL PATH TOKENS [PATHS]: warm-up, then each connection count.
+# run LABEL PATH TOKENS [PATHS [PAIRED]]: warm-up, then each connection count. PAIRED: the Nth token goes with the
+# Nth path (a list and its owner), instead of both cycling on their own.
 results=()
 run() {
   local label="$1" path="$2" cpu_before cpu_after out requests cpu
-  export BENCH_TOKENS="$3" BENCH_PATHS="${4:-}"
+  export BENCH_TOKENS="$3" BENCH_PATHS="${4:-}" BENCH_PAIRED="${5:-}"
   echo
   echo "== $label: GET $path$([ -n "${4:-}" ] && echo " (cycling over $(wc -l < "$4") paths)")$([ -z "$3" ] && echo ", anonymous"); warm-up ${BENCH_WARMUP:-20}s"
   local first="$path"
@@ -85,7 +89,17 @@ for scenario in $scenarios; do
       else
         run "context of a 200-reply thread, anonymous" "/api/v1/statuses/$root_id/context" ""
       fi ;;
-    *) echo "unknown scenario $scenario (public local public-anon tag account context context-anon)" >&2; exit 1 ;;
+    list)
+      if [ ! -f "$data_dir/bench/lists-paths.txt" ]; then
+        echo "making ${BENCH_LIST_COUNT:-200} lists through the API..."
+        python3 "$here/timelines_setup.py" lists "$base" "$tokens" "${BENCH_LIST_COUNT:-200}" \
+          "$data_dir/bench/lists-tokens.txt.tmp" "$data_dir/bench/lists-paths.txt.tmp"
+        mv "$data_dir/bench/lists-tokens.txt.tmp" "$data_dir/bench/lists-tokens.txt"
+        mv "$data_dir/bench/lists-paths.txt.tmp" "$data_dir/bench/lists-paths.txt"
+      fi
+      run "list timeline" "/api/v1/timelines/list/:id?limit=20" "$data_dir/bench/lists-tokens.txt" \
+        "$data_dir/bench/lists-paths.txt" paired ;;
+    *) echo "unknown scenario $scenario (public local public-anon tag account context context-anon list)" >&2; exit 1 ;;
   esac
 done
 echo

@@ -6,6 +6,10 @@
   timelines_setup.py thread BASE TOKENS FILE  creates a thread: a public root post by one seeded user and 200
                                               replies by 200 others, some to the root and some to replies, nested
                                               up to 6 levels; writes root_id, replies and depths to FILE
+  timelines_setup.py lists BASE TOKENS N TOKENS_OUT PATHS_OUT
+                                              gives each of the first N seeded users a list of up to 25 of the
+                                              accounts they follow; writes the owners' tokens and the list-timeline
+                                              paths, line by line in the same order
 """
 import json
 import random
@@ -81,11 +85,28 @@ def thread(base, tokens_file, out, replies=200, max_depth=6):
                 f"replies_by_depth={','.join(f'{d}:{n}' for d, n in sorted(depths.items()))}\n")
 
 
+def lists(base, tokens_file, n, tokens_out, paths_out):
+    tokens = tokens_of(tokens_file)[:n]
+    with open(tokens_out, "w") as t, open(paths_out, "w") as p:
+        for token in tokens:
+            me = call(base, "GET", "/api/v1/accounts/verify_credentials", token)["id"]
+            following = call(base, "GET", f"/api/v1/accounts/{me}/following?limit=40", token)
+            if not following:
+                continue
+            made = call(base, "POST", "/api/v1/lists", token, {"title": "bench"})
+            call(base, "POST", f"/api/v1/lists/{made['id']}/accounts", token,
+                 [("account_ids[]", a["id"]) for a in following[:25]])
+            t.write(token + "\n")
+            p.write(f"/api/v1/timelines/list/{made['id']}?limit=20\n")
+
+
 if __name__ == "__main__":
     command, base, tokens_file = sys.argv[1:4]
     if command == "accounts":
         accounts(base, tokens_file, int(sys.argv[4]))
     elif command == "thread":
         thread(base, tokens_file, sys.argv[4])
+    elif command == "lists":
+        lists(base, tokens_file, int(sys.argv[4]), sys.argv[5], sys.argv[6])
     else:
         sys.exit(__doc__)

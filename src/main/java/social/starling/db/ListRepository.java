@@ -127,9 +127,10 @@ public final class ListRepository {
      */
     public List<Long> timeline(Tx tx, UserList list, Page page, Instant now) {
         long owner = list.accountId();
-        var s = STATUSES;
+        var member = LIST_ACCOUNTS.ACCOUNT_ID;
         var follow = FOLLOWS.as("lf");
-        var original = STATUSES.as("original");
+        var s = STATUSES.as("ls");
+        var original = STATUSES.as("lo");
         Field<Long> repliedTo = s.IN_REPLY_TO_ACCOUNT_ID;
         Condition replies = repliedTo.isNull().or(repliedTo.eq(s.ACCOUNT_ID)).or(repliedTo.eq(owner));
         replies = switch (list.repliesPolicy()) {
@@ -145,23 +146,32 @@ public final class ListRepository {
             }
             case NONE -> replies;
         };
-        Condition c = LIST_ACCOUNTS.LIST_ID.eq(list.id())
+        // One member's statuses the list shows, newest first (oldest first for min_id), at most a page of them: the
+        // page is the first of all members' together, so each member is read through its own index range and for
+        // at most a page, however much the members post (a walk of all statuses by id visited every status of
+        // everyone until the page filled; all of each member's statuses sorted together cost as much).
+        var ofMember = DSL.select(s.ID).from(s)
+                .leftJoin(original).on(original.ID.eq(s.REBLOG_OF_ID))
+                .where(s.ACCOUNT_ID.eq(member))
                 .and(s.VISIBILITY.ne(Visibility.DIRECT.wireName()))
-                .and(ACCOUNTS.SUSPENDED_AT.isNull())
-                .and(s.ACCOUNT_ID.eq(owner).or(follow.ID.isNotNull()))
                 .and(s.REBLOG_OF_ID.isNull().or(follow.ID.isNull().or(follow.SHOW_REBLOGS.isTrue())
                         .and(original.ACCOUNT_ID.ne(owner))))
                 .and(follow.LANGUAGES.isNull().or(s.LANGUAGE.isNull())
                         .or(follow.LANGUAGES.contains(DSL.concat(DSL.inline("\""), s.LANGUAGE, DSL.inline("\"")))))
                 .and(replies)
-                .and(ViewerFilters.authorAllowed(s.ACCOUNT_ID, ACCOUNTS.DOMAIN, owner, now));
-        var q = tx.dsl().select(s.ID).from(s)
-                .join(LIST_ACCOUNTS).on(LIST_ACCOUNTS.ACCOUNT_ID.eq(s.ACCOUNT_ID))
-                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(s.ACCOUNT_ID))
-                .leftJoin(follow).on(follow.ACCOUNT_ID.eq(owner)).and(follow.TARGET_ACCOUNT_ID.eq(s.ACCOUNT_ID))
-                .leftJoin(original).on(original.ID.eq(s.REBLOG_OF_ID))
-                .where(c);
-        return Paging.fetch(q, s.ID, page).stream().map(r -> r.value1()).toList();
+                .and(Paging.bounds(s.ID, page))
+                .orderBy(page.ascending() ? s.ID.asc() : s.ID.desc())
+                .limit(page.limit());
+        var shown = STATUSES;
+        var q = tx.dsl().select(shown.ID).from(LIST_ACCOUNTS)
+                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(member))
+                .leftJoin(follow).on(follow.ACCOUNT_ID.eq(owner)).and(follow.TARGET_ACCOUNT_ID.eq(member))
+                .join(shown).on(shown.ID.in(ofMember))
+                .where(LIST_ACCOUNTS.LIST_ID.eq(list.id()))
+                .and(ACCOUNTS.SUSPENDED_AT.isNull())
+                .and(member.eq(owner).or(follow.ID.isNotNull()))
+                .and(ViewerFilters.authorAllowed(member, ACCOUNTS.DOMAIN, owner, now));
+        return Paging.fetch(q, shown.ID, page).stream().map(r -> r.value1()).toList();
     }
 
     public static UserList toList(Record r) {
