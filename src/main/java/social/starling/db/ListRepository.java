@@ -162,16 +162,22 @@ public final class ListRepository {
                 .and(Paging.bounds(s.ID, page))
                 .orderBy(page.ascending() ? s.ID.asc() : s.ID.desc())
                 .limit(page.limit());
-        var shown = STATUSES;
-        var q = tx.dsl().select(shown.ID).from(LIST_ACCOUNTS)
+        // PostgreSQL runs it as a LATERAL join per member. SQLite has no LATERAL: there the page of each member is
+        // the list a statuses id must be IN, a correlated subquery SQLite runs once per member (PostgreSQL instead
+        // walked every status and ran it for each: seconds).
+        boolean lateral = tx.dialect() == Database.Dialect.POSTGRES;
+        var paged = ofMember.asTable("lm");
+        Field<Long> id = lateral ? paged.field(s.ID) : STATUSES.ID;
+        var joined = tx.dsl().select(id).from(LIST_ACCOUNTS)
                 .join(ACCOUNTS).on(ACCOUNTS.ID.eq(member))
-                .leftJoin(follow).on(follow.ACCOUNT_ID.eq(owner)).and(follow.TARGET_ACCOUNT_ID.eq(member))
-                .join(shown).on(shown.ID.in(ofMember))
-                .where(LIST_ACCOUNTS.LIST_ID.eq(list.id()))
+                .leftJoin(follow).on(follow.ACCOUNT_ID.eq(owner)).and(follow.TARGET_ACCOUNT_ID.eq(member));
+        var rows = lateral ? joined.crossJoin(DSL.lateral(paged))
+                : joined.join(STATUSES).on(STATUSES.ID.in(ofMember));
+        var q = rows.where(LIST_ACCOUNTS.LIST_ID.eq(list.id()))
                 .and(ACCOUNTS.SUSPENDED_AT.isNull())
                 .and(member.eq(owner).or(follow.ID.isNotNull()))
                 .and(ViewerFilters.authorAllowed(member, ACCOUNTS.DOMAIN, owner, now));
-        return Paging.fetch(q, shown.ID, page).stream().map(r -> r.value1()).toList();
+        return Paging.fetch(q, id, page).stream().map(r -> r.value1()).toList();
     }
 
     public static UserList toList(Record r) {
