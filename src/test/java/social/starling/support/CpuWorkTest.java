@@ -93,13 +93,7 @@ class CpuWorkTest {
         assertThat(cpu.expectedWait(CpuWork.Priority.IN_TURN)).isEqualTo(SECOND.multipliedBy(2));
         // One task running is not "busy" for spare work; one waiting is.
         assertThat(cpu.busy()).isFalse();
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                cpu.call(CpuWork.Priority.IN_TURN, () -> true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread waiting = CpuWorkTestSupport.waiting(cpu, CpuWork.Priority.IN_TURN);
         CpuWorkTestSupport.awaitExpectedWait(cpu, CpuWork.Priority.IN_TURN, SECOND.multipliedBy(4));
         assertThat(cpu.busy()).isTrue();
         release.countDown();

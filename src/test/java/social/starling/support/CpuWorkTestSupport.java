@@ -26,6 +26,17 @@ public final class CpuWorkTestSupport {
         return t;
     }
 
+    /** A caller waiting for a turn: a trivial task of this priority, submitted from a virtual thread of its own. */
+    public static Thread waiting(CpuWork cpu, CpuWork.Priority priority) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                cpu.call(priority, () -> true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     public static void awaitExpectedWait(CpuWork cpu, CpuWork.Priority priority, Duration expected) throws InterruptedException {
         while (!cpu.expectedWait(priority).equals(expected)) {
             Thread.sleep(1);

@@ -28,13 +28,7 @@ class GenerateAccountKeysServiceTest {
                 server.app().core().clock(), cpu);
         var release = new CountDownLatch(1);
         Thread blocker = CpuWorkTestSupport.block(cpu, release);
-        Thread signUp = Thread.ofVirtual().start(() -> {
-            try {
-                cpu.call(CpuWork.Priority.IN_TURN, () -> true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread signUp = CpuWorkTestSupport.waiting(cpu, CpuWork.Priority.IN_TURN);
         CpuWorkTestSupport.awaitExpectedWait(cpu, CpuWork.Priority.IN_TURN, Duration.ofMillis(100));
 
         var busy = new JobContext(1, 1, 5);
