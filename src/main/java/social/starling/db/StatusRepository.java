@@ -312,12 +312,19 @@ public final class StatusRepository {
     }
 
     /** Direct replies to any of {@code parentIds}. */
-    public List<Status> repliesTo(Tx tx, Collection<Long> parentIds, int limit) {
+    /** A reply's place in a thread: what a walk of the thread needs, without the status's text. */
+    public record ReplyLink(long id, long inReplyToId, boolean reblog) {
+    }
+
+    /** The replies to any of {@code parentIds}, oldest first, at most {@code limit}. */
+    public List<ReplyLink> repliesTo(Tx tx, Collection<Long> parentIds, int limit) {
         if (parentIds.isEmpty()) {
             return List.of();
         }
-        return tx.dsl().selectFrom(STATUSES).where(STATUSES.IN_REPLY_TO_ID.in(parentIds))
-                .orderBy(STATUSES.ID).limit(limit).fetch(StatusRepository::toStatus);
+        return tx.dsl().select(STATUSES.ID, STATUSES.IN_REPLY_TO_ID, STATUSES.REBLOG_OF_ID).from(STATUSES)
+                .where(STATUSES.IN_REPLY_TO_ID.in(parentIds))
+                .orderBy(STATUSES.ID).limit(limit)
+                .fetch(r -> new ReplyLink(r.value1(), r.value2(), r.value3() != null));
     }
 
     public static Status toStatus(Record r) {

@@ -125,8 +125,8 @@ public final class StatusContextService {
             int fetched = 0;
             for (int depth = 0; !frontier.isEmpty() && depth < maxDepth && fetched < DESCENDANTS_LIMIT; depth++) {
                 List<Long> next = new ArrayList<>();
-                for (Status reply : statuses.repliesTo(tx, frontier, DESCENDANTS_LIMIT - fetched)) {
-                    if (seen.add(reply.id()) && !reply.isReblog()) {
+                for (StatusRepository.ReplyLink reply : statuses.repliesTo(tx, frontier, DESCENDANTS_LIMIT - fetched)) {
+                    if (seen.add(reply.id()) && !reply.reblog()) {
                         children.computeIfAbsent(reply.inReplyToId(), k -> new ArrayList<>()).add(reply.id());
                         next.add(reply.id());
                     }
