@@ -207,6 +207,62 @@ class ListsTest {
         assertThat(ids(owner.get("/api/v1/timelines/list/" + listPolicy))).contains(otherPost);
     }
 
+    /**
+     * Each member's statuses are read a page at a time (ListRepository): with three members who each posted more
+     * than a page, interleaved, walking the list timeline by its next links returns every status once, newest
+     * first, and walking back from the oldest by prev links (min_id) returns them oldest-page first.
+     */
+    @Test
+    void pagesInterleaveMembersWhoEachPostedMoreThanAPage() {
+        HttpTester owner = as("pager");
+        List<HttpTester> members = List.of(as("ann"), as("ben"), as("cyd"));
+        String list = createList(owner, "{\"title\": \"three\", \"replies_policy\": \"list\"}");
+        for (HttpTester m : members) {
+            follow(owner, Graph.id(m));
+            ok(owner.postJson("/api/v1/lists/" + list + "/accounts",
+                    "{\"account_ids\": [\"" + Graph.id(m) + "\"]}"));
+        }
+        List<String> posted = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (HttpTester m : members) {
+                posted.add(post(m, "round " + round, "public"));
+            }
+        }
+        List<String> newestFirst = new ArrayList<>(posted);
+        java.util.Collections.reverse(newestFirst);
+
+        // Every page is full (four) while statuses remain: 15 = 4 + 4 + 4 + 3.
+        List<String> walked = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        HttpResult page = owner.get("/api/v1/timelines/list/" + list + "?limit=4");
+        while (!ids(page).isEmpty()) {
+            sizes.add(ids(page).size());
+            walked.addAll(ids(page));
+            page = owner.get(link(page, "next"));
+        }
+        assertThat(walked).containsExactlyElementsOf(newestFirst);
+        assertThat(sizes).containsExactly(4, 4, 4, 3);
+
+        // From the oldest upwards: each page is the next four, newest first within the page.
+        List<String> back = new ArrayList<>();
+        List<Integer> backSizes = new ArrayList<>();
+        String after = posted.getFirst();
+        back.add(after);
+        while (true) {
+            List<String> ids = ids(owner.get("/api/v1/timelines/list/" + list + "?min_id=" + after + "&limit=4"));
+            if (ids.isEmpty()) {
+                break;
+            }
+            backSizes.add(ids.size());
+            List<String> ascending = new ArrayList<>(ids);
+            java.util.Collections.reverse(ascending);
+            back.addAll(ascending);
+            after = ids.getFirst();
+        }
+        assertThat(back).containsExactlyElementsOf(posted);
+        assertThat(backSizes).containsExactly(4, 4, 4, 2);
+    }
+
     @Test
     void exclusiveListsKeepMembersOutOfHome() {
         HttpTester reader = as("reader");
