@@ -190,6 +190,15 @@ public final class Database implements AutoCloseable {
         return fc.load();
     }
 
+    /** The connection of the calling thread's transaction or read, as the pool handed it out. */
+    static Connection currentConnection() {
+        Connection c = CONNECTION.get();
+        if (c == null) {
+            throw new IllegalStateException("database used outside inTransaction/read");
+        }
+        return c;
+    }
+
     /** A cheap round trip, for readiness checks. */
     public boolean ping() {
         try (Connection c = reader.getConnection()) {

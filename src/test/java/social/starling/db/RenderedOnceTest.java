@@ -1,0 +1,72 @@
+package social.starling.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static social.starling.db.schema.Tables.ACCOUNTS;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jooq.Field;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import social.starling.testing.TestApp;
+
+/** Hot statements rendered once and prepared once per connection, on both databases. */
+class RenderedOnceTest {
+    @RegisterExtension
+    static TestApp server = TestApp.create();
+
+    private final RenderedOnce rendered = new RenderedOnce();
+    private static final List<Field<?>> FIELDS = List.of(ACCOUNTS.ID);
+
+    private List<Long> idsOf(Tx tx, String username) {
+        return rendered.fetch(tx, List.of("byUsername"), () -> TestSql.dsl(tx).select(ACCOUNTS.ID).from(ACCOUNTS)
+                .where(ACCOUNTS.USERNAME.eq(username)), FIELDS, username).map(r -> r.get(0, Long.class));
+    }
+
+    @Test
+    void theStatementIsKeptOpenAndBoundAfreshOnEachUse() {
+        long alice = server.fixtures().account("rendered_alice").id();
+        long bob = server.fixtures().account("rendered_bob").id();
+        Database db = server.app().core().db();
+        db.read(tx -> {
+            assertThat(idsOf(tx, "rendered_alice")).containsExactly(alice);
+            PreparedStatement first = statementOf(tx);
+            assertThat(idsOf(tx, "rendered_bob")).containsExactly(bob);
+            assertThat(idsOf(tx, "nobody")).isEmpty();
+            PreparedStatement again = statementOf(tx);
+            assertThat(again).isSameAs(first);
+            assertThat(again.isClosed()).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aKeptStatementHoldsNoSnapshot() {
+        Database db = server.app().core().db();
+        db.read(tx -> {
+            assertThat(idsOf(tx, "rendered_carol")).isEmpty();
+            // Written by another thread while this read's connection keeps the statement: the next use sees it.
+            long carol = CompletableFuture.supplyAsync(() -> server.fixtures().account("rendered_carol").id()).join();
+            assertThat(idsOf(tx, "rendered_carol")).containsExactly(carol);
+            return null;
+        });
+    }
+
+    @Test
+    void valuesInAnotherOrderThanJooqBindsThemFailAtOnce() {
+        Database db = server.app().core().db();
+        assertThatThrownBy(() -> db.read(tx -> rendered.fetch(tx, List.of("wrongOrder"),
+                () -> TestSql.dsl(tx).select(ACCOUNTS.ID).from(ACCOUNTS)
+                        .where(ACCOUNTS.USERNAME.eq("a")).and(ACCOUNTS.DISPLAY_NAME.eq("b")),
+                FIELDS, "b", "a"))).hasMessageContaining("are not the ones bound");
+    }
+
+    private static PreparedStatement statementOf(Tx tx) throws java.sql.SQLException {
+        String sql = TestSql.dsl(tx).render(TestSql.dsl(tx).select(ACCOUNTS.ID).from(ACCOUNTS)
+                .where(ACCOUNTS.USERNAME.eq("x")));
+        return RenderedOnce.STATEMENTS.get(Database.currentConnection().unwrap(Connection.class), sql);
+    }
+}
