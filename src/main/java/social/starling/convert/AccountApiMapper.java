@@ -1,5 +1,7 @@
 package social.starling.convert;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +22,19 @@ public final class AccountApiMapper {
         this.uris = uris;
     }
 
+    /**
+     * The entity of an account row, kept while the row itself is (held weakly, by identity): rows come from the
+     * account cache, so a page's authors are mapped once, not on every request, and the JSON memo then compares
+     * the same entity instance instead of an equal one field by field.
+     */
+    private final Cache<Account, AccountEntity> entities = Caffeine.newBuilder().weakKeys()
+            .maximumSize(100_000).build();
+
     public AccountEntity toApi(Account a) {
+        return entities.get(a, this::entity);
+    }
+
+    private AccountEntity entity(Account a) {
         String avatar = avatarUrl(a);
         String header = headerUrl(a);
         boolean suspended = a.suspended();

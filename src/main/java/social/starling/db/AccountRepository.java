@@ -30,6 +30,8 @@ import social.starling.model.Account;
  * another node's write shows here within {@link #CACHE_SECONDS} at most.
  */
 public final class AccountRepository {
+    private final RenderedOnce rendered = new RenderedOnce();
+
     static final int CACHE_SECONDS = 10;
 
     /** Every column but the private key, which only signing reads ({@link #privateKey}). */
@@ -141,7 +143,10 @@ public final class AccountRepository {
             }
         }
         if (!missing.isEmpty()) {
-            for (Record r : tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing)).fetch()) {
+            // Authors of a page past the cache: rendered and prepared once per number of rows missing.
+            for (Record r : rendered.fetch(tx, List.of("accountsById", missing.size()),
+                    () -> tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing)), COLUMNS,
+                    missing.toArray())) {
                 Account a = toAccount(r);
                 if (tx.readOnly()) {
                     cache.put(a.id(), a);

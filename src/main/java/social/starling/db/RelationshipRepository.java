@@ -27,6 +27,8 @@ import social.starling.model.Follow;
 
 /** The social graph: follows, follow requests, blocks, mutes and per-user domain blocks. */
 public final class RelationshipRepository {
+    private final RenderedOnce rendered = new RenderedOnce();
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -108,10 +110,17 @@ public final class RelationshipRepository {
         if (targets.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(tx.dsl().select(FOLLOWS.TARGET_ACCOUNT_ID).from(FOLLOWS)
-                .where(FOLLOWS.ACCOUNT_ID.eq(accountId)).and(FOLLOWS.TARGET_ACCOUNT_ID.in(targets))
-                .fetch(FOLLOWS.TARGET_ACCOUNT_ID));
+        List<Object> values = new java.util.ArrayList<>(targets.size() + 1);
+        values.add(accountId);
+        values.addAll(targets);
+        // On every page with others' followers-only statuses: rendered and prepared once per IN-list size.
+        return new HashSet<>(rendered.fetch(tx, List.of("followedAmong", targets.size()),
+                () -> tx.dsl().select(FOLLOWS.TARGET_ACCOUNT_ID).from(FOLLOWS)
+                        .where(FOLLOWS.ACCOUNT_ID.eq(accountId)).and(FOLLOWS.TARGET_ACCOUNT_ID.in(targets)),
+                FOLLOWED_FIELDS, values.toArray()).map(r -> r.get(0, Long.class)));
     }
+
+    private static final List<org.jooq.Field<?>> FOLLOWED_FIELDS = List.of(FOLLOWS.TARGET_ACCOUNT_ID);
 
     /** Of {@code accounts}, those who follow {@code targetId}. */
     public Set<Long> followersAmong(Tx tx, long targetId, Collection<Long> accounts) {

@@ -29,6 +29,9 @@ import org.jooq.ResultQuery;
 final class RenderedOnce {
     static final PreparedStatements STATEMENTS = new PreparedStatements();
 
+    /** Queries with more values than this run through jOOQ each time, so the shapes kept stay few and small. */
+    static final int MAX_VALUES = 400;
+
     private final Map<List<Object>, String> sql = new ConcurrentHashMap<>();
 
     /**
@@ -39,6 +42,10 @@ final class RenderedOnce {
      */
     Result<Record> fetch(Tx tx, List<Object> shape, Supplier<ResultQuery<?>> query, List<? extends Field<?>> fields,
                          Object... values) {
+        if (values.length > MAX_VALUES) {
+            // A rare big IN list: not worth a shape of its own (and jOOQ may inline values past a dialect's limit).
+            return query.get().coerce(fields).fetch();
+        }
         List<Object> key = List.of(tx.dsl().dialect(), shape);
         String text = sql.get(key);
         if (text == null) {

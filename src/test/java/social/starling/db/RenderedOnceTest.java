@@ -56,6 +56,21 @@ class RenderedOnceTest {
     }
 
     @Test
+    void aBigInListRunsThroughJooqWithTheSameAnswer() {
+        long dora = server.fixtures().account("rendered_dora").id();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (long i = 0; i <= RenderedOnce.MAX_VALUES; i++) {
+            ids.add(-1 - i);
+        }
+        ids.add(dora);
+        Database db = server.app().core().db();
+        List<Long> found = db.read(tx -> rendered.fetch(tx, List.of("big", ids.size()),
+                () -> TestSql.dsl(tx).select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.ID.in(ids)), FIELDS,
+                ids.toArray()).map(r -> r.get(0, Long.class)));
+        assertThat(found).containsExactly(dora);
+    }
+
+    @Test
     void valuesInAnotherOrderThanJooqBindsThemFailAtOnce() {
         Database db = server.app().core().db();
         assertThatThrownBy(() -> db.read(tx -> rendered.fetch(tx, List.of("wrongOrder"),
