@@ -81,6 +81,8 @@ class ArchitectureTest {
         classes().that().resideInAPackage("social.starling.convert..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("social.starling.model..",
                         "social.starling.convert..", "java..", "com.fasterxml.jackson.annotation..",
+                        // AccountApiMapper keeps the entity of an account row (an identity cache, no layer)
+                        "com.github.benmanes.caffeine.cache..",
                         // the AS2 mappers build the ActivityPub records of federation/vocab (FederationLayersTest)
                         "social.starling.federation.vocab..")
                 .check(classes);

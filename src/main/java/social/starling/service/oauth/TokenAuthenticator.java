@@ -1,7 +1,5 @@
 package social.starling.service.oauth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import social.starling.db.Database;
 import social.starling.db.OAuthRepository;
 import social.starling.db.UserRepository;
 import social.starling.support.Hashes;
+import social.starling.support.OwnedCache;
 
 /**
  * Turns a bearer token into a {@link Caller}. Lookups are cached (by the token's hash), so an authenticated request
@@ -30,10 +29,8 @@ public final class TokenAuthenticator {
     private final AccountRepository accounts;
     private final UserRepository users;
     private final Clock clock;
-    private final Cache<String, Optional<Caller>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .maximumSize(100_000)
-            .build();
+    private final OwnedCache<String, Optional<Caller>> cache = new OwnedCache<>(Duration.ofMinutes(1), 100_000,
+            c -> c.isPresent() && c.get().account() != null ? c.get().account().id() : null);
 
     public TokenAuthenticator(Database db, OAuthRepository oauth, AccountRepository accounts, UserRepository users,
                               Clock clock) {
@@ -92,8 +89,7 @@ public final class TokenAuthenticator {
 
     /** Forgets cached callers of an account (its profile, role or state changed, or its tokens were revoked). */
     public void evictAccount(long accountId) {
-        cache.asMap().values().removeIf(c -> c.isPresent() && c.get().account() != null
-                && c.get().account().id() == accountId);
+        cache.invalidateOwner(accountId);
     }
 
     public void evictToken(String rawToken) {
@@ -101,6 +97,6 @@ public final class TokenAuthenticator {
     }
 
     public void evictTokenId(long tokenId) {
-        cache.asMap().values().removeIf(c -> c.isPresent() && c.get().token().id() == tokenId);
+        cache.invalidateWhere(c -> c.isPresent() && c.get().token().id() == tokenId);
     }
 }

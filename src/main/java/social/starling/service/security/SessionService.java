@@ -1,7 +1,5 @@
 package social.starling.service.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import social.starling.db.WebSessionRepository;
 import social.starling.model.Account;
 import social.starling.model.User;
 import social.starling.support.Hashes;
+import social.starling.support.OwnedCache;
 import social.starling.support.Secrets;
 
 /**
@@ -31,8 +30,8 @@ public final class SessionService {
     private final AccountRepository accounts;
     private final UserRepository users;
     private final Clock clock;
-    private final Cache<String, Optional<WebUser>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(50_000).build();
+    private final OwnedCache<String, Optional<WebUser>> cache = new OwnedCache<>(Duration.ofMinutes(1), 50_000,
+            v -> v.isPresent() ? v.get().account().id() : null);
 
     public SessionService(Database db, WebSessionRepository sessions, AccountRepository accounts, UserRepository users,
                           Clock clock) {
@@ -95,6 +94,6 @@ public final class SessionService {
 
     /** Forgets cached sessions of an account whose state changed (disabled, role, profile). */
     public void evictAccount(long accountId) {
-        cache.asMap().values().removeIf(v -> v.isPresent() && v.get().account().id() == accountId);
+        cache.invalidateOwner(accountId);
     }
 }
