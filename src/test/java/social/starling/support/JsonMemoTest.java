@@ -63,6 +63,25 @@ class JsonMemoTest {
     }
 
     @Test
+    void aChangeOnlyInFieldsTheHashLeavesOutIsWrittenAnew() throws IOException {
+        ObjectNode tree = reblogTree();
+        StatusEntity before = entity(tree);
+        memo.writeValueAsString(before);
+
+        ObjectNode inner = (ObjectNode) tree.get("reblog");
+        inner.put("content", "<p>edited without a new edited_at</p>");
+        ((ObjectNode) inner.get("account")).put("display_name", "Renamed");
+        StatusEntity after = entity(tree);
+        assertThat(after.hashCode()).isEqualTo(before.hashCode());
+        assertThat(after.reblog().account().hashCode()).isEqualTo(before.reblog().account().hashCode());
+        assertThat(after).isNotEqualTo(before);
+
+        assertThat(memo.writeValueAsString(after)).isEqualTo(plain.writeValueAsString(after))
+                .contains("edited without a new edited_at", "Renamed");
+        assertThat(memo.writeValueAsString(before)).isEqualTo(plain.writeValueAsString(before));
+    }
+
+    @Test
     void anUnwrappedMemoizedTypeIsWrittenInline() throws IOException {
         AccountEntity account = entity(reblogTree()).account();
         var muted = new social.starling.convert.entity.MutedAccountEntity(account, null);

@@ -51,6 +51,27 @@ public record StatusEntity(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pinned,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FilterResultEntity> filtered) {
 
+    /**
+     * Over the fields that tell versions of a status and viewers' marks apart, not all of them: equal entities still
+     * hash alike, and the JSON memo, which hashes every entity it looks up, does not walk the account, the lists and
+     * the nested statuses each time.
+     */
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(id);
+        h = 31 * h + java.util.Objects.hashCode(editedAt);
+        h = 31 * h + reblogsCount;
+        h = 31 * h + favouritesCount;
+        h = 31 * h + repliesCount;
+        h = 31 * h + quotesCount;
+        h = 31 * h + java.util.Objects.hashCode(favourited);
+        h = 31 * h + java.util.Objects.hashCode(reblogged);
+        h = 31 * h + java.util.Objects.hashCode(bookmarked);
+        h = 31 * h + java.util.Objects.hashCode(pinned);
+        h = 31 * h + java.util.Objects.hashCode(muted);
+        return 31 * h + (reblog == null ? 0 : reblog.hashCode());
+    }
+
     /** Status {@code application}: the app that posted the status; {@code website} is nullable. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Application(String name, String website) {

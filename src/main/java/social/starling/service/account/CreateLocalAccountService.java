@@ -42,6 +42,11 @@ public final class CreateLocalAccountService {
     }
 
     /** Validates, then creates; a taken username or e-mail is a 422 with Mastodon's details. */
+    /** Refuses at once (503 with Retry-After) when a new account's password could not be hashed now. */
+    public void checkRoom() {
+        hasher.checkRoomForNewAccount();
+    }
+
     public Account create(NewLocalAccount request) {
         return create(request, (tx, account) -> { });
     }

@@ -39,6 +39,16 @@ public final class PasswordHasher {
         return bounded(CpuWork.Priority.IN_TURN, signUpWait, () -> argon2(password));
     }
 
+    /**
+     * Refuses a new account at once (503 with Retry-After) when its hash would be refused: for a sign-up to check
+     * before any other work, so the excess of a flood costs almost nothing.
+     */
+    public void checkRoomForNewAccount() {
+        if (cpu.expectedWait(CpuWork.Priority.IN_TURN).compareTo(signUpWait) > 0) {
+            throw busy();
+        }
+    }
+
     public boolean verify(String password, String hash) {
         if (hash == null || hash.isEmpty() || password == null) {
             return false;

@@ -88,6 +88,9 @@ public final class RegisterService {
         }
         String ipKey = request.ip() == null ? "-" : request.ip();
         perIp.check(ipKey, "Too many sign-ups from this address, please try again later");
+        // Under a flood, the excess is refused here, before the database checks and the rules (a retry then gets
+        // any 422 these would give).
+        create.checkRoom();
         boolean needsApproval = mode == RegistrationMode.APPROVAL && invite.isEmpty();
         if (needsApproval && db.read(users::countPending) >= config.maxPendingSignups()) {
             throw new RateLimitedException("Too many applications are waiting for review; please try again later",

@@ -50,6 +50,7 @@ class PasswordHasherTest {
         var cpu = new CpuWork(1, Duration.ofSeconds(1));
         var storm = new PasswordHasher(cpu, Duration.ofSeconds(1), Duration.ofSeconds(10));
         String stored = hasher.hash("member password");
+        org.assertj.core.api.Assertions.assertThatCode(storm::checkRoomForNewAccount).doesNotThrowAnyException();
         var release = new CountDownLatch(1);
         Thread blocker = CpuWorkTestSupport.block(cpu, release);
         var queuedSignUp = new AtomicReference<String>();
@@ -62,6 +63,8 @@ class PasswordHasherTest {
                     assertThat(e.getMessage()).isEqualTo("The server is busy, please try again shortly");
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5));
                 });
+        // The same answer for a sign-up that has not been checked yet: refused before its other work.
+        assertThatThrownBy(storm::checkRoomForNewAccount).isInstanceOf(UnavailableException.class);
 
         var signedIn = new AtomicReference<Boolean>();
         Thread login = Thread.ofVirtual().start(() -> signedIn.set(storm.verify("member password", stored)));
