@@ -55,6 +55,13 @@ public final class AccountRepository {
     private final Cache<Long, Boolean> sensitized = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
 
+    /**
+     * The last row read of each account, held weakly: a row read again unchanged after the cache expired is the same
+     * instance as before, so what is kept by row identity downstream (the API entity, the JSON memo's keys) stays
+     * valid instead of being compared field by field on every request. One {@code equals} per re-read.
+     */
+    private final Cache<Long, Account> lastRead = Caffeine.newBuilder().maximumSize(100_000).weakValues().build();
+
     public AccountRepository(ObjectMapper json) {
         this(json, (tx, id) -> {
         });
@@ -70,6 +77,15 @@ public final class AccountRepository {
         forget(id);
         tx.afterCommit(() -> forget(id));
         writes.written(tx, id);
+    }
+
+    private Account sameAsLastRead(Account read) {
+        Account last = lastRead.getIfPresent(read.id());
+        if (read.equals(last)) {
+            return last;
+        }
+        lastRead.put(read.id(), read);
+        return read;
     }
 
     /** Forgets the cached copy of an account another node wrote. */
@@ -147,7 +163,7 @@ public final class AccountRepository {
             for (Record r : rendered.fetch(tx, List.of("accountsById", missing.size()),
                     () -> tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.in(missing)), COLUMNS,
                     missing.toArray())) {
-                Account a = toAccount(r);
+                Account a = sameAsLastRead(toAccount(r));
                 if (tx.readOnly()) {
                     cache.put(a.id(), a);
                     sensitized.put(a.id(), r.get(ACCOUNTS.SENSITIZED_AT) != null);
