@@ -56,11 +56,14 @@ public final class AccountRepository {
             .expireAfterWrite(Duration.ofSeconds(CACHE_SECONDS)).build();
 
     /**
-     * The last row read of each account, held weakly: a row read again unchanged after the cache expired is the same
-     * instance as before, so what is kept by row identity downstream (the API entity, the JSON memo's keys) stays
-     * valid instead of being compared field by field on every request. One {@code equals} per re-read.
+     * The last row read of each account recently read: a row read again unchanged after the cache expired is the
+     * same instance as before, so what is kept by row identity downstream (the API entity, the JSON memo's keys)
+     * stays valid instead of being compared field by field on every request. One {@code equals} per re-read. Held
+     * strongly (a weak value went with the next collection once the 10 s cache let go of it), bounded by count and
+     * by five minutes unread.
      */
-    private final Cache<Long, Account> lastRead = Caffeine.newBuilder().maximumSize(100_000).weakValues().build();
+    private final Cache<Long, Account> lastRead = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterAccess(Duration.ofMinutes(5)).build();
 
     public AccountRepository(ObjectMapper json) {
         this(json, (tx, id) -> {
