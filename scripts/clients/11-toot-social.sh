@@ -32,11 +32,18 @@ home="$(as alice timeline --once --count 10 --no-color)"
 echo "alice> toot timeline:"; echo "$home" | head -30
 grep -q 'Hello fediverse, this is bob' <<<"$home" || { echo "bob's post is not in alice's home timeline" >&2; exit 1; }
 
-notes="$(as bob notifications --no-color)"
-echo "bob> toot notifications:"; echo "$notes" | head -30
-for kind in 'follows you' 'favourited' 'reblogged' 'mentioned'; do
-  grep -qi "$kind" <<<"$notes" || { echo "bob's notifications lack: $kind" >&2; exit 1; }
+# The mention is notified by the reply's distribution job, after the POST has answered (as on Mastodon): bob
+# looks again for up to 15 s, as a person refreshing would.
+kinds=('follows you' 'favourited' 'reblogged' 'mentioned')
+for attempt in $(seq 1 15); do
+  notes="$(as bob notifications --no-color)"
+  missing=""
+  for kind in "${kinds[@]}"; do grep -qi "$kind" <<<"$notes" || missing="$kind"; done
+  [ -z "$missing" ] && break
+  sleep 1
 done
+echo "bob> toot notifications (attempt $attempt):"; echo "$notes" | head -30
+[ -z "$missing" ] || { echo "bob's notifications lack: $missing" >&2; exit 1; }
 following="$(as alice following alice --no-color)"
 grep -q carol <<<"$following" || { echo "alice does not follow carol after she accepted" >&2; exit 1; }
 echo "alice> toot following alice: $(tr '\n' ' ' <<<"$following")"
