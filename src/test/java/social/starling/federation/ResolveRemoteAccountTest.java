@@ -148,12 +148,18 @@ class ResolveRemoteAccountTest {
 
     @Test
     @Order(3)
-    void aResolvedAccountCanBeFollowed() {
+    void aResolvedAccountCanBeFollowed() throws Exception {
         String id = alice.get("/api/v1/accounts/lookup?acct=" + q("peer@" + peerHost)).json().get("id").asText();
+        long before = lastSeq();
         HttpResult follow = alice.post("/api/v1/accounts/" + id + "/follow");
         assertThat(follow.status()).as(follow.body()).isEqualTo(200);
         assertThat(follow.json().get("following").asBoolean() || follow.json().get("requested").asBoolean())
                 .as(follow.body()).isTrue();
+        // The Follow is delivered by a job after the answer; wait for it here so that it cannot land in a later
+        // test's window of "no request reached the peer" (CI on PostgreSQL: it arrived during test 6).
+        List<JsonNode> follows = peer.received("Follow", before, 30_000);
+        assertThat(follows).as("the peer received the Follow").hasSize(1);
+        assertThat(follows.get(0).get("actor").asText()).isEqualTo(open.baseUrl() + "/users/alice");
     }
 
     @Test
