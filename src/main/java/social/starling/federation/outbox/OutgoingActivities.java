@@ -95,24 +95,33 @@ public final class OutgoingActivities {
         };
     }
 
+    /**
+     * A note goes to the author's followers (unless direct), the accounts it mentions and the author replied to. Where
+     * none of them is remote (most posts on a server whose members follow each other), the post is neither loaded
+     * nor rendered: only a pending quote of a remote status still asks its author's server.
+     */
     private List<Outgoing> note(Tx tx, Federate job, Account me) {
         Optional<Status> status = statuses.find(tx, job.statusId())
                 .filter(s -> s.local() && !s.isReblog() && s.accountId() == me.id());
         if (status.isEmpty()) {
             return List.of();
         }
-        List<LocalPost> loaded = posts.load(tx, List.of(status.get()));
-        if (loaded.isEmpty() || !(loaded.getFirst() instanceof LocalNote note)) {
-            return List.of();
-        }
-        Status s = note.status();
+        Status s = status.get();
         AudienceResolver.Builder to = followersUnlessDirect(tx, me, s.visibility().name())
-                .accounts(note.mentions().stream().map(Account::id).toList());
+                .accounts(posts.mentionedAccountIds(tx, s.id()));
         if (s.inReplyToAccountId() != null && s.visibility() != Visibility.DIRECT) {
             to.accounts(List.of(s.inReplyToAccountId()));
         }
-        Activity activity = job.kind() == Federate.Kind.CREATE ? mapper.toActivity(note) : mapper.update(note);
-        List<Outgoing> out = new ArrayList<>(one(me, activity, to));
+        List<String> inboxes = to.inboxes();
+        List<Outgoing> out = new ArrayList<>();
+        if (!inboxes.isEmpty()) {
+            List<LocalPost> loaded = posts.load(tx, List.of(s));
+            if (loaded.isEmpty() || !(loaded.getFirst() instanceof LocalNote note)) {
+                return List.of();
+            }
+            Activity activity = job.kind() == Federate.Kind.CREATE ? mapper.toActivity(note) : mapper.update(note);
+            out.add(new Outgoing(me.id(), As2.write(activity), inboxes));
+        }
         if (job.kind() == Federate.Kind.CREATE) {
             quoteRequest(tx, me, s).ifPresent(out::add);
         }

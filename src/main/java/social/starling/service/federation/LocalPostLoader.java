@@ -63,6 +63,11 @@ public final class LocalPostLoader {
         this.clock = clock;
     }
 
+    /** The accounts a note mentions and notifies (its non-silent mentions), as {@link #load} gives them. */
+    public List<Long> mentionedAccountIds(Tx tx, long statusId) {
+        return federation.activeMentions(tx, List.of(statusId)).getOrDefault(statusId, List.of());
+    }
+
     /** The posts in the order given; a reblog whose original is gone is left out. */
     public List<LocalPost> load(Tx tx, List<Status> list) {
         List<Long> noteIds = new ArrayList<>();
