@@ -247,7 +247,7 @@ public final class Database implements AutoCloseable {
             }
             Tx tx = new Tx(dsl, false, dialect);
             CURRENT.set(tx);
-            CONNECTION.set(connection);
+            CONNECTION.set(dialect == Dialect.SQLITE ? KeptStatements.wrap(connection) : connection);
             try {
                 T result = call(work, tx);
                 connection.commit();
@@ -289,7 +289,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = reader.getConnection()) {
             Tx tx = new Tx(dsl, true, dialect);
             CURRENT.set(tx);
-            CONNECTION.set(connection);
+            CONNECTION.set(dialect == Dialect.SQLITE ? KeptStatements.wrap(connection) : connection);
             try {
                 return call(work, tx);
             } finally {
