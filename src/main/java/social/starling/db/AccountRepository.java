@@ -139,7 +139,8 @@ public final class AccountRepository {
     }
 
     public Optional<Account> find(Tx tx, long id) {
-        return tx.dsl().select(COLUMNS).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(this::toAccount);
+        return rendered.fetch(tx, List.of("accountById"), () -> tx.dsl().select(COLUMNS).from(ACCOUNTS)
+                .where(ACCOUNTS.ID.eq(id)), COLUMNS, id).stream().findFirst().map(this::toAccount);
     }
 
     public Account require(Tx tx, long id) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import social.starling.db.schema.tables.records.StatusesRecord;
 import social.starling.errors.NotFoundException;
 import social.starling.model.Page;
 import social.starling.model.Quote;
@@ -29,6 +30,11 @@ import social.starling.model.Visibility;
  * ({@link #stamps}).
  */
 public final class StatusRepository {
+    /** Every column of {@code statuses}, read by the hot lookups by id ({@link RenderedOnce}). */
+    private static final List<org.jooq.Field<?>> STATUS_FIELDS = List.of(STATUSES.fields());
+
+    private final RenderedOnce rendered = new RenderedOnce();
+
     /**
      * A status's version and what it reblogs, with that status's version (null if it is gone), and the quote facts
      * of both (read in the same query, so a page of statuses needs no separate quote queries).
@@ -91,7 +97,9 @@ public final class StatusRepository {
     }
 
     public Optional<Status> find(Tx tx, long id) {
-        return tx.dsl().selectFrom(STATUSES).where(STATUSES.ID.eq(id)).fetchOptional(StatusRepository::toStatus);
+        return rendered.fetch(tx, List.of("statusById"), () -> tx.dsl().select(STATUS_FIELDS).from(STATUSES)
+                        .where(STATUSES.ID.eq(id)), STATUS_FIELDS, id).stream()
+                .findFirst().map(r -> toStatus(r.into(STATUSES)));
     }
 
     public Status require(Tx tx, long id) {
@@ -108,8 +116,11 @@ public final class StatusRepository {
         if (ids.isEmpty()) {
             return out;
         }
-        tx.dsl().selectFrom(STATUSES).where(STATUSES.ID.in(ids))
-                .forEach(r -> out.put(r.getId(), toStatus(r)));
+        for (Record r : rendered.fetch(tx, List.of("statusesById", ids.size()), () -> tx.dsl().select(STATUS_FIELDS)
+                .from(STATUSES).where(STATUSES.ID.in(ids)), STATUS_FIELDS, ids.toArray())) {
+            StatusesRecord row = r.into(STATUSES);
+            out.put(row.getId(), toStatus(row));
+        }
         return out;
     }
 
@@ -119,9 +130,11 @@ public final class StatusRepository {
         if (ids.isEmpty()) {
             return out;
         }
-        tx.dsl().select(STAMP_FIELDS).from(STATUSES).leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
-                .where(STATUSES.ID.in(ids))
-                .forEach(r -> out.put(r.get(STATUSES.ID), toStamp(r)));
+        for (Record r : rendered.fetch(tx, List.of("stampsById", ids.size()), () -> tx.dsl().select(STAMP_FIELDS)
+                .from(STATUSES).leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
+                .where(STATUSES.ID.in(ids)), STAMP_FIELDS, ids.toArray())) {
+            out.put(r.get(STATUSES.ID), toStamp(r));
+        }
         return out;
     }
 
