@@ -80,7 +80,8 @@ public record Config(
     }
 
     /** Job runner tuning. Concurrency is per lane. */
-    public record Jobs(boolean enabled, int defaultConcurrency, int deliveryConcurrency, int ingressConcurrency,
+    public record Jobs(boolean enabled, int defaultConcurrency, int feedsConcurrency, int deliveryConcurrency,
+                       int ingressConcurrency,
                        int pullConcurrency, Duration lease, Duration pollInterval) {
     }
 

@@ -128,6 +128,10 @@ public final class ConfigLoader {
         var jobs = new Config.Jobs(
                 boolValue(v, ConfigOption.JOBS_ENABLED, true),
                 intValue(v, ConfigOption.JOBS_DEFAULT_CONCURRENCY, 8, 1, 1024),
+                // SQLite writes the statuses being distributed at the same moment in one transaction: more at once
+                // makes bigger batches (bench/README.md, "Posting"). PostgreSQL gives each its own transaction and
+                // connection, from a pool of STARLING_DATABASE_POOL_SIZE.
+                intValue(v, ConfigOption.JOBS_FEEDS_CONCURRENCY, dbUrl.startsWith("jdbc:sqlite:") ? 32 : 8, 1, 1024),
                 intValue(v, ConfigOption.JOBS_DELIVERY_CONCURRENCY, 64, 1, 1024),
                 intValue(v, ConfigOption.JOBS_INGRESS_CONCURRENCY, 16, 1, 1024),
                 intValue(v, ConfigOption.JOBS_PULL_CONCURRENCY, 4, 1, 1024),

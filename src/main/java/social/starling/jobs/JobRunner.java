@@ -61,6 +61,7 @@ public final class JobRunner implements AutoCloseable {
         this.json = json;
         this.metrics = metrics;
         permits.put(Lane.DEFAULT, new Semaphore(config.defaultConcurrency()));
+        permits.put(Lane.FEEDS, new Semaphore(config.feedsConcurrency()));
         permits.put(Lane.DELIVERY, new Semaphore(config.deliveryConcurrency()));
         permits.put(Lane.INGRESS, new Semaphore(config.ingressConcurrency()));
         permits.put(Lane.PULL, new Semaphore(config.pullConcurrency()));

@@ -113,6 +113,14 @@ class ConfigLoaderTest {
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
     }
 
+    @Test
+    void feedFanOutRunsWiderOnSqliteWhereRunningJobsShareATransaction() {
+        assertThat(load("STARLING_DATABASE_URL", "jdbc:sqlite:/tmp/x.db").jobs().feedsConcurrency()).isEqualTo(32);
+        assertThat(load("STARLING_DATABASE_URL", "jdbc:postgresql://127.0.0.1/x").jobs().feedsConcurrency())
+                .isEqualTo(8);
+        assertThat(load("STARLING_JOBS_FEEDS_CONCURRENCY", "12").jobs().feedsConcurrency()).isEqualTo(12);
+    }
+
     private static Config load(String key, String value) {
         return ConfigLoader.load(Map.of(key, value), Optional.empty());
     }

@@ -62,7 +62,7 @@ class JobQueueTest {
     }
 
     private JobRunner runner(String id, JobHandler<Work> handler, Duration lease) {
-        Config.Jobs config = new Config.Jobs(true, 8, 4, 4, 2, lease, Duration.ofMillis(50));
+        Config.Jobs config = new Config.Jobs(true, 8, 8, 4, 4, 2, lease, Duration.ofMillis(50));
         JobRunner runner = new JobRunner(app.core().db(), app.core().jobRepository(), app.core().jobs(), Clock.systemUTC(), config, id,
                 app.core().laneSignals(), app.core().json(), app.core().metrics());
         runner.register(WORK, handler);

@@ -13,7 +13,7 @@ public final class StatusJobs {
     }
 
     /** Fan-out to home feeds, mention and subscriber notifications, direct-message threads. */
-    public static final JobType<StatusPayload> DISTRIBUTE = JobType.of("status.distribute", Lane.DEFAULT,
+    public static final JobType<StatusPayload> DISTRIBUTE = JobType.of("status.distribute", Lane.FEEDS,
             StatusPayload.class).withRetries(8, Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     public static final JobType<PollPayload> CLOSE_POLL = JobType.of("poll.close", Lane.DEFAULT, PollPayload.class);
