@@ -37,4 +37,5 @@ for connections in ${BENCH_CONNECTIONS:-64 256}; do
 done
 echo
 printf '%s\n' "${results[@]}"
+echo "server peak RSS: $(awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$server_pid/status")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

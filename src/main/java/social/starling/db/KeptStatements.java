@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class KeptStatements {
     /** Statements kept per connection: enough for every shape of a request's statements and a job's. */
-    static final int PER_CONNECTION = 256;
+    static final int PER_CONNECTION = 64;
 
     /** Calls that change a statement for its later uses too: such a statement is not kept. */
     private static final Set<String> OPTIONS = Set.of("setMaxRows", "setLargeMaxRows", "setFetchSize",
