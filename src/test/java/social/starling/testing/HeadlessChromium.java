@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by its ChromeDriver through Selenium, with a throwaway profile: what the
@@ -53,6 +56,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * A wait that reads again when the page is replaced while it is read (a form's answer, an htmx swap). Chromium
+     * reports such a read either as a stale element or as an "unknown error" about a node that no longer belongs
+     * to the document; both mean "not yet", and the wait still fails if its condition never holds.
+     */
+    public static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+        return (WebDriverWait) new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class);
     }
 
     @Override

@@ -51,7 +51,7 @@ class AdminBrowserTest {
         server.app().accounts().createLocalAccount().create(new NewLocalAccount("waiting_wren",
                 "waiting_wren@example.test", Fixtures.PASSWORD, Role.USER, "en", false, true, "Birds.", null, null));
         driver.manage().window().setSize(new Dimension(390, 844));
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = HeadlessChromium.waitFor(driver, Duration.ofSeconds(15));
 
         driver.get(server.baseUrl() + "/admin");
         wait.until(ExpectedConditions.urlContains("/auth/sign_in"));

@@ -13,7 +13,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.starling.testing.HeadlessChromium;
 import social.starling.testing.TestApp;
 
@@ -56,7 +55,7 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("user_agreement")).isSelected()).isTrue();
         driver.findElement(By.cssSelector("form[action='/auth'] button[type=submit]")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/auth/setup"));
+        HeadlessChromium.waitFor(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/auth/setup"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your e-mail");
         assertThat(WebTesting.exists(server.app(), "browser_bird")).isTrue();
     }

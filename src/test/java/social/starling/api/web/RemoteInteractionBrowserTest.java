@@ -15,8 +15,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.starling.model.Account;
 import social.starling.model.Status;
 import social.starling.model.Visibility;
@@ -98,9 +96,10 @@ class RemoteInteractionBrowserTest {
         assertThat(driver.findElement(By.cssSelector("label[for=interact_acct]")).getText()).isEqualTo("Your handle");
         field.sendKeys("not a handle");
         driver.findElement(By.cssSelector("form[action='/remote_interaction'] button[type=submit]")).click();
-        // the answer is a new page: wait until the form's page is gone before reading it
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(field));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("That did not work");
+        // the answer is a new page. Chromium may report the old page's nodes as "not in the document" instead of
+        // stale while it swaps pages, so wait for the answer's heading and retry lookups that race the swap.
+        HeadlessChromium.waitFor(driver, Duration.ofSeconds(15))
+                .until(d -> "That did not work".equals(d.findElement(By.tagName("h1")).getText()));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("full handle");
     }
 }

@@ -156,10 +156,7 @@ class NewcomerBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        // a page may be replaced while it is read (a form's answer, an htmx swap): read again, do not fail
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.WebDriverException.class);
+        return HeadlessChromium.waitFor(driver, Duration.ofSeconds(15));
     }
 
     private static void shot(String name) throws IOException {

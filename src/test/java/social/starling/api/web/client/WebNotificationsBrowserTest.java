@@ -65,7 +65,7 @@ class WebNotificationsBrowserTest {
         driver.findElement(By.id("user_email")).sendKeys("browserowner@example.test");
         driver.findElement(By.id("user_password")).sendKeys(Fixtures.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/auth/sign_in'] button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = HeadlessChromium.waitFor(driver, Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().endsWith("/web/home"));
         // The stream is open once its first event (the empty badge) came: wait for htmx to have connected.
         wait.until(d -> !d.findElements(By.cssSelector(".client[sse-connect]")).isEmpty());
@@ -94,7 +94,7 @@ class WebNotificationsBrowserTest {
         driver.findElement(By.id("user_email")).sendKeys("browserphone@example.test");
         driver.findElement(By.id("user_password")).sendKeys(Fixtures.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/auth/sign_in'] button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/web/home"));
+        HeadlessChromium.waitFor(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/web/home"));
         for (String path : new String[] {"/web/notifications", "/web/settings/profile", "/web/settings/preferences",
                 "/web/settings/password", "/web/settings/applications", "/web/settings/export"}) {
             driver.get(app.baseUrl() + path);

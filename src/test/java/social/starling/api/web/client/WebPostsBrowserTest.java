@@ -50,7 +50,7 @@ class WebPostsBrowserTest {
         server.fixtures().account("phone_reader");
         Status status = WebPostTesting.post(server, "phone_writer", "A post to like from a phone", "public");
         driver.manage().window().setSize(new Dimension(390, 844));
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = HeadlessChromium.waitFor(driver, Duration.ofSeconds(15));
 
         driver.get(server.baseUrl() + "/web/local");
         wait.until(ExpectedConditions.urlContains("/auth/sign_in"));
