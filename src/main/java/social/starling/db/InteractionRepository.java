@@ -3,6 +3,7 @@ package social.starling.db;
 import static social.starling.db.schema.Tables.BOOKMARKS;
 import static social.starling.db.schema.Tables.CONVERSATION_MUTES;
 import static social.starling.db.schema.Tables.FAVOURITES;
+import static social.starling.db.schema.Tables.MARKS_VERSIONS;
 import static social.starling.db.schema.Tables.STATUSES;
 import static social.starling.db.schema.Tables.STATUS_PINS;
 
@@ -61,6 +62,18 @@ public final class InteractionRepository {
         });
         return new Marks(f, r, b, p, m);
     }
+
+    /**
+     * The version of the viewer's marks: the database bumps it in the same transaction as any change to the rows
+     * {@link #marks} reads (V31's triggers), so equal versions mean equal marks. 0 for an account never marked.
+     */
+    public long marksVersion(Tx tx, long viewerId) {
+        var rows = rendered.fetch(tx, List.of("marks_version"), () -> tx.dsl().select(MARKS_VERSIONS.VERSION)
+                .from(MARKS_VERSIONS).where(MARKS_VERSIONS.ACCOUNT_ID.eq(viewerId)), VERSION_FIELDS, viewerId);
+        return rows.isEmpty() ? 0 : rows.getFirst().get(0, Long.class);
+    }
+
+    private static final List<org.jooq.Field<?>> VERSION_FIELDS = List.of(MARKS_VERSIONS.VERSION);
 
     private static final List<org.jooq.Field<?>> MARK_FIELDS = List.of(DSL.field(DSL.name("kind"), String.class),
             DSL.field(DSL.name("id"), Long.class));

@@ -52,7 +52,7 @@ public final class StatusViews {
     private final RelationshipRepository relationships;
     private final TagRepository tags;
     private final PollRepository polls;
-    private final InteractionRepository interactions;
+    private final ViewerMarks viewerMarks;
     private final OAuthRepository oauth;
     private final RelationsCache relations;
     private final StatusFilterer filters;
@@ -74,7 +74,7 @@ public final class StatusViews {
         this.relationships = relationships;
         this.tags = tags;
         this.polls = polls;
-        this.interactions = interactions;
+        this.viewerMarks = new ViewerMarks(interactions, 20_000);
         this.oauth = oauth;
         this.relations = relations;
         this.filters = filters;
@@ -225,7 +225,7 @@ public final class StatusViews {
         Map<Long, Poll> pollsById = loaded.polls();
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
-                : interactions.marks(tx, viewerId, shown, pinnable, conversations);
+                : viewerMarks.of(tx, viewerId, shown, pinnable, conversations);
         Set<Long> authors = new HashSet<>();
         shown.forEach(id -> authors.add(found.get(id).accountId()));
         Set<Long> sensitized = accounts.sensitizedAmong(tx, authors);

@@ -1,0 +1,90 @@
+package social.starling.service.status;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import social.starling.db.InteractionRepository;
+import social.starling.db.InteractionRepository.Marks;
+import social.starling.db.Tx;
+
+/**
+ * A viewer's marks on statuses (favourited, reblogged, bookmarked, pinned, thread muted), remembered per viewer with
+ * the version they were read at. The database bumps that version in the same transaction as any change to the rows
+ * the marks come from (migration V31's triggers), whichever node or code path made it; so while the stored version
+ * is the remembered one, the remembered marks are what the marks query would answer. A page whose statuses were
+ * all seen before costs one primary-key read instead of the marks query's five index lookups per status.
+ */
+public final class ViewerMarks {
+    /** Past this many statuses remembered for one viewer, start again from the page at hand. */
+    static final int MAX_STATUSES_PER_VIEWER = 1_000;
+
+    private final InteractionRepository interactions;
+    private final Cache<Long, Known> known;
+
+    public ViewerMarks(InteractionRepository interactions, int maxViewers) {
+        this.interactions = interactions;
+        this.known = Caffeine.newBuilder().maximumSize(maxViewers).expireAfterAccess(Duration.ofMinutes(10)).build();
+    }
+
+    /** The same answer as {@link InteractionRepository#marks}, from memory when the viewer's version is unchanged. */
+    public Marks of(Tx tx, long viewerId, Collection<Long> statusIds, Collection<Long> pinnable,
+                    Collection<Long> conversationIds) {
+        if (statusIds.isEmpty()) {
+            return Marks.NONE;
+        }
+        long version = interactions.marksVersion(tx, viewerId);
+        Known k = known.getIfPresent(viewerId);
+        if (k != null && k.version == version && k.covers(statusIds, pinnable, conversationIds)) {
+            return k.marks;
+        }
+        Marks read = interactions.marks(tx, viewerId, statusIds, pinnable, conversationIds);
+        Known base = k != null && k.version == version && k.statuses.size() + statusIds.size() <= MAX_STATUSES_PER_VIEWER
+                ? k : Known.empty(version);
+        known.put(viewerId, base.with(statusIds, pinnable, conversationIds, read));
+        return read;
+    }
+
+    /**
+     * What is known of one viewer at one version: which statuses, pinnable statuses and conversations were looked
+     * up, and among them the marked ones. Immutable; a new page's answer makes a new one.
+     */
+    private record Known(long version, Set<Long> statuses, Set<Long> pinnable, Set<Long> conversations, Marks marks) {
+        static Known empty(long version) {
+            return new Known(version, Set.of(), Set.of(), Set.of(), Marks.NONE);
+        }
+
+        boolean covers(Collection<Long> statusIds, Collection<Long> pinnableIds, Collection<Long> conversationIds) {
+            return statuses.containsAll(statusIds) && pinnable.containsAll(pinnableIds)
+                    && conversations.containsAll(conversationIds);
+        }
+
+        Known with(Collection<Long> statusIds, Collection<Long> pinnableIds, Collection<Long> conversationIds,
+                   Marks read) {
+            // The answer for the ids looked up replaces what was known of them (the same at an equal version).
+            Marks m = new Marks(
+                    merged(marks.favourited(), statusIds, read.favourited()),
+                    merged(marks.reblogged(), statusIds, read.reblogged()),
+                    merged(marks.bookmarked(), statusIds, read.bookmarked()),
+                    merged(marks.pinned(), pinnableIds, read.pinned()),
+                    merged(marks.mutedConversations(), conversationIds, read.mutedConversations()));
+            return new Known(version, union(statuses, statusIds), union(pinnable, pinnableIds),
+                    union(conversations, conversationIds), m);
+        }
+
+        private static Set<Long> merged(Set<Long> before, Collection<Long> lookedUp, Set<Long> found) {
+            Set<Long> out = new HashSet<>(before);
+            out.removeAll(lookedUp);
+            out.addAll(found);
+            return Set.copyOf(out);
+        }
+
+        private static Set<Long> union(Set<Long> a, Collection<Long> b) {
+            Set<Long> out = new HashSet<>(a);
+            out.addAll(b);
+            return Set.copyOf(out);
+        }
+    }
+}
