@@ -36,11 +36,10 @@ public final class StatusRepository {
     private final RenderedOnce rendered = new RenderedOnce();
 
     /**
-     * A status's version and what it reblogs, with that status's version (null if it is gone), and the quote facts
-     * of both (read in the same query, so a page of statuses needs no separate quote queries).
+     * A status's version and what it reblogs, with that status's version (null if it is gone). The version covers
+     * the status's quote facts too: V32's triggers bump it when a quote naming the status changes.
      */
-    public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion, QuoteFacts quote,
-                        QuoteFacts reblogQuote) {
+    public record Stamp(long id, int version, Long reblogOfId, Integer reblogVersion) {
     }
 
     /**
@@ -140,29 +139,36 @@ public final class StatusRepository {
 
     /** The status a reblog reblogs, as {@link #STAMP_FIELDS} names it (left-joined on {@code reblog_of_id}). */
     public static final social.starling.db.schema.tables.Statuses ORIGINAL = STATUSES.as("original");
-    private static final org.jooq.Field<Long> ORIGINAL_ID = ORIGINAL.ID;
     private static final org.jooq.Field<Integer> ORIGINAL_VERSION = ORIGINAL.VERSION;
-    private static final org.jooq.Field<Integer> ORIGINAL_POLICY = ORIGINAL.QUOTE_APPROVAL_POLICY;
     private static final org.jooq.Field<Integer> QUOTED = acceptedQuotes(STATUSES.ID).as("quoted");
     private static final org.jooq.Field<Boolean> QUOTING = quotesSomething(STATUSES.ID).as("quoting");
-    private static final org.jooq.Field<Integer> ORIGINAL_QUOTED = acceptedQuotes(ORIGINAL_ID).as("original_quoted");
-    private static final org.jooq.Field<Boolean> ORIGINAL_QUOTING = quotesSomething(ORIGINAL_ID)
-            .as("original_quoting");
+    private static final List<org.jooq.Field<?>> QUOTE_FACT_FIELDS = List.of(STATUSES.ID,
+            STATUSES.QUOTE_APPROVAL_POLICY, QUOTED, QUOTING);
 
     /**
      * What a {@link Stamp} is read from, in a query over {@code statuses} left-joined with {@link #ORIGINAL}: a
      * feed page reads its entries' stamps in the page query itself.
      */
     public static final List<org.jooq.Field<?>> STAMP_FIELDS = List.of(STATUSES.ID, STATUSES.VERSION,
-            STATUSES.REBLOG_OF_ID, ORIGINAL_VERSION, STATUSES.QUOTE_APPROVAL_POLICY, QUOTED, QUOTING,
-            ORIGINAL_POLICY, ORIGINAL_QUOTED, ORIGINAL_QUOTING);
+            STATUSES.REBLOG_OF_ID, ORIGINAL_VERSION);
 
     public static Stamp toStamp(Record r) {
-        Integer originalVersion = r.get(ORIGINAL_VERSION);
-        return new Stamp(r.get(STATUSES.ID), r.get(STATUSES.VERSION), r.get(STATUSES.REBLOG_OF_ID), originalVersion,
-                new QuoteFacts(r.get(STATUSES.QUOTE_APPROVAL_POLICY), r.get(QUOTED), r.get(QUOTING)),
-                originalVersion == null ? null
-                        : new QuoteFacts(r.get(ORIGINAL_POLICY), r.get(ORIGINAL_QUOTED), r.get(ORIGINAL_QUOTING)));
+        return new Stamp(r.get(STATUSES.ID), r.get(STATUSES.VERSION), r.get(STATUSES.REBLOG_OF_ID),
+                r.get(ORIGINAL_VERSION));
+    }
+
+    /** The quote facts of these statuses, by id (read with a status's other parts when it is loaded in full). */
+    public Map<Long, QuoteFacts> quoteFacts(Tx tx, Collection<Long> ids) {
+        Map<Long, QuoteFacts> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Record r : rendered.fetch(tx, List.of("quoteFacts", ids.size()), () -> tx.dsl().select(QUOTE_FACT_FIELDS)
+                .from(STATUSES).where(STATUSES.ID.in(ids)), QUOTE_FACT_FIELDS, ids.toArray())) {
+            out.put(r.get(STATUSES.ID), new QuoteFacts(r.get(STATUSES.QUOTE_APPROVAL_POLICY), r.get(QUOTED),
+                    r.get(QUOTING)));
+        }
+        return out;
     }
 
     private static org.jooq.Field<Integer> acceptedQuotes(org.jooq.Field<Long> statusId) {

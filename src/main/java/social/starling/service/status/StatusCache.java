@@ -29,13 +29,16 @@ public final class StatusCache {
         final List<Long> mentionIds;
         final List<String> tags;
         final List<MediaAttachment> media;
+        final StatusRepository.QuoteFacts quote;
         private volatile String plainText;
 
-        Entry(Status status, List<Long> mentionIds, List<String> tags, List<MediaAttachment> media) {
+        Entry(Status status, List<Long> mentionIds, List<String> tags, List<MediaAttachment> media,
+              StatusRepository.QuoteFacts quote) {
             this.status = status;
             this.mentionIds = mentionIds;
             this.tags = tags;
             this.media = media;
+            this.quote = quote;
         }
 
         /** The attachments, in order (attached media change only with the status's version: edits). */
@@ -66,6 +69,8 @@ public final class StatusCache {
         }
     }
 
+    private static final StatusRepository.QuoteFacts NO_QUOTES = new StatusRepository.QuoteFacts(0, 0, false);
+
     private final StatusRepository statuses;
     private final TagRepository tags;
     private final MediaAttachmentRepository media;
@@ -79,7 +84,7 @@ public final class StatusCache {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(Duration.ofHours(1)).build();
     }
 
-    /** Statuses found by {@link #load}, and their quote facts (read with the versions), by id. */
+    /** Statuses found by {@link #load}, and their quote facts (cached with them: the version covers them), by id. */
     record Found(Map<Long, Entry> entries, Map<Long, StatusRepository.QuoteFacts> quotes) {
     }
 
@@ -91,13 +96,10 @@ public final class StatusCache {
     /** As {@link #load(Tx, Collection)} for statuses whose stamps the caller read already (in this transaction). */
     Found load(Tx tx, Iterable<StatusRepository.Stamp> stamps) {
         Map<Long, Integer> wanted = new HashMap<>();
-        Map<Long, StatusRepository.QuoteFacts> quotes = new HashMap<>();
         for (StatusRepository.Stamp stamp : stamps) {
             wanted.put(stamp.id(), stamp.version());
-            quotes.put(stamp.id(), stamp.quote());
             if (stamp.reblogOfId() != null && stamp.reblogVersion() != null) {
                 wanted.put(stamp.reblogOfId(), stamp.reblogVersion());
-                quotes.put(stamp.reblogOfId(), stamp.reblogQuote());
             }
         }
         Map<Long, Entry> out = new HashMap<>();
@@ -115,14 +117,18 @@ public final class StatusCache {
             Map<Long, List<Long>> mentions = statuses.mentions(tx, rows.keySet());
             Map<Long, List<String>> names = tags.namesOf(tx, rows.keySet());
             Map<Long, List<MediaAttachment>> attached = media.ofStatuses(tx, rows.keySet());
+            Map<Long, StatusRepository.QuoteFacts> facts = statuses.quoteFacts(tx, rows.keySet());
             rows.forEach((id, status) -> {
                 Entry entry = new Entry(status, List.copyOf(mentions.getOrDefault(id, List.of())),
                         List.copyOf(names.getOrDefault(id, List.of())),
-                        List.copyOf(attached.getOrDefault(id, List.of())));
+                        List.copyOf(attached.getOrDefault(id, List.of())),
+                        facts.getOrDefault(id, NO_QUOTES));
                 cache.put(id, entry);
                 out.put(id, entry);
             });
         }
+        Map<Long, StatusRepository.QuoteFacts> quotes = new HashMap<>();
+        out.forEach((id, entry) -> quotes.put(id, entry.quote));
         return new Found(out, quotes);
     }
 }

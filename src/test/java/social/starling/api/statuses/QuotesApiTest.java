@@ -57,6 +57,34 @@ class QuotesApiTest {
         return r.json().get("id").asText();
     }
 
+    /**
+     * Cached statuses hold their quote facts, checked against the status's version: a quote row changed by any code
+     * (here straight in the database, as another node's writer might) must bump both statuses' versions (V32), so
+     * the next read shows the change.
+     */
+    @Test
+    void quoteRowsChangedInTheDatabaseShowOnTheNextRead() {
+        HttpTester qa = as("qv_author");
+        HttpTester qb = as("qv_quoter");
+        String original = post(qa, "count my quotes", "public");
+        String quoting = quoteId(qb, "a quote", original);
+        assertThat(qa.get("/api/v1/statuses/" + original).json().get("quotes_count").asInt()).isEqualTo(1);
+        assertThat(qa.get("/api/v1/statuses/" + quoting).json().get("quote").get("state").asText())
+                .isEqualTo("accepted");
+        var db = server.app().core().db();
+        var quotes = social.starling.db.schema.Tables.QUOTES;
+
+        db.inTransaction(tx -> social.starling.db.TestSql.dsl(tx).update(quotes).set(quotes.STATE, "revoked")
+                .where(quotes.STATUS_ID.eq(Long.parseLong(quoting))).execute());
+        assertThat(qa.get("/api/v1/statuses/" + original).json().get("quotes_count").asInt()).isZero();
+        assertThat(qa.get("/api/v1/statuses/" + quoting).json().get("quote").get("state").asText())
+                .isEqualTo("revoked");
+
+        db.inTransaction(tx -> social.starling.db.TestSql.dsl(tx).deleteFrom(quotes)
+                .where(quotes.STATUS_ID.eq(Long.parseLong(quoting))).execute());
+        assertThat(qa.get("/api/v1/statuses/" + quoting).json().get("quote").isNull()).isTrue();
+    }
+
     @Test
     void aQuoteOfAPublicStatusIsAcceptedAndShownWithTheQuotedStatus() {
         HttpTester alice = as("alice");
