@@ -7,12 +7,14 @@
 #   A and B are jar files, or git revisions (anything `git rev-parse` takes: a commit, a branch, HEAD~1), which are
 #   built once each into a cache under ${BENCH_AB_CACHE:-/tmp/starling-ab} with `./mvnw -DskipTests package`.
 #   SCENARIO is one of the bench scripts, e.g. bench/home_timeline.sh /tmp/seed   or   bench/pages.sh 10
-#   In SCENARIO's arguments @SIDE@ becomes A or B: builds whose migrations differ need a data directory each
-#   (Flyway refuses to start on a database migrated past the build), e.g. /tmp/seed-@SIDE@ for copies of one seed.
+#   In SCENARIO's arguments @SIDE@ becomes A or B (@side@: a or b): builds whose migrations differ need a database
+#   each (Flyway refuses to start on one migrated past the build), e.g. /tmp/seed-@SIDE@ for copies of one seed, or
+#   env STARLING_DATABASE_URL='...&currentSchema=bench_@side@' bench/home_timeline.sh /tmp/seed-pg (PostgreSQL
+#   folds unquoted names to lower case).
 # Example: bench/ab.sh main HEAD 3 -- bench/home_timeline.sh /tmp/seed
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-[ $# -ge 4 ] || { sed -n 2,14p "$0" >&2; exit 2; }
+[ $# -ge 4 ] || { sed -n 2,16p "$0" >&2; exit 2; }
 a="$1"; b="$2"; shift 2
 rounds=3
 if [ "$1" != "--" ]; then rounds="$1"; shift; fi
@@ -51,6 +53,7 @@ for round in $(seq 1 "$rounds"); do
     echo "== round $round, $side ($jar)"
     # Summary lines look like "LABEL: 1234.5 req/s, p50 ..., p99 ...; server CPU 0.70 ms/request ..."
     args=("${@//@SIDE@/$side}")
+    args=("${args[@]//@side@/${side,,}}")
     STARLING_JAR="$jar" "${args[@]}" 2>&1 | tee >(cat >&2) | grep -E ': [0-9.]+ req/s' | sed "s/^/$side	/" >> "$results" || true
   done
 done
