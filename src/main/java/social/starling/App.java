@@ -179,6 +179,10 @@ public final class App implements AutoCloseable {
     }
 
     /** Every route served, for tests that sweep them all. */
+    public HttpServer http() {
+        return http;
+    }
+
     public java.util.List<RouteTable.Route> routes() {
         return routes.routes();
     }

@@ -33,6 +33,7 @@ public final class HttpServer {
         this.config = config;
         this.admission = admission;
         this.javalin = Javalin.create(c -> {
+            ExactPathRouter.install(c.unsafe);
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -114,6 +115,11 @@ public final class HttpServer {
             }
             throw e;
         }
+    }
+
+    /** The router requests are matched by: Javalin's, with a table of exact paths in front. */
+    public ExactPathRouter router() {
+        return (ExactPathRouter) javalin.unsafe.internalRouter;
     }
 
     public int port() {

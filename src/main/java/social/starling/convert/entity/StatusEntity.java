@@ -3,6 +3,7 @@ package social.starling.convert.entity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Mastodon's Status (entities/Status.md). Optional attributes ({@code application}, {@code favourited},
@@ -70,6 +71,39 @@ public record StatusEntity(
         h = 31 * h + java.util.Objects.hashCode(pinned);
         h = 31 * h + java.util.Objects.hashCode(muted);
         return 31 * h + (reblog == null ? 0 : reblog.hashCode());
+    }
+
+    /**
+     * Every field, as a record's own equals would, written out: the JSON memo compares each entity it looks up with
+     * the one it holds, and the record's generated equals (a chain of method handles over 34 fields) was 6 % of a
+     * home timeline request. Cheap and telling fields first; shared parts (the account entity, the lists from the
+     * status cache) are usually the same instance and compare by identity. {@code EntityEqualityTest} checks that
+     * each field counts.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StatusEntity s)) {
+            return false;
+        }
+        return reblogsCount == s.reblogsCount && favouritesCount == s.favouritesCount
+                && quotesCount == s.quotesCount && repliesCount == s.repliesCount && sensitive == s.sensitive
+                && Objects.equals(id, s.id) && Objects.equals(editedAt, s.editedAt)
+                && Objects.equals(favourited, s.favourited) && Objects.equals(reblogged, s.reblogged)
+                && Objects.equals(muted, s.muted) && Objects.equals(bookmarked, s.bookmarked)
+                && Objects.equals(pinned, s.pinned) && Objects.equals(account, s.account)
+                && Objects.equals(uri, s.uri) && Objects.equals(createdAt, s.createdAt)
+                && Objects.equals(visibility, s.visibility) && Objects.equals(spoilerText, s.spoilerText)
+                && Objects.equals(url, s.url) && Objects.equals(inReplyToId, s.inReplyToId)
+                && Objects.equals(inReplyToAccountId, s.inReplyToAccountId) && Objects.equals(language, s.language)
+                && Objects.equals(application, s.application) && Objects.equals(quoteApproval, s.quoteApproval)
+                && Objects.equals(filtered, s.filtered) && Objects.equals(poll, s.poll)
+                && Objects.equals(mediaAttachments, s.mediaAttachments) && Objects.equals(mentions, s.mentions)
+                && Objects.equals(tags, s.tags) && Objects.equals(emojis, s.emojis) && Objects.equals(card, s.card)
+                && Objects.equals(quote, s.quote) && Objects.equals(reblog, s.reblog)
+                && Objects.equals(content, s.content) && Objects.equals(text, s.text);
     }
 
     /** Status {@code application}: the app that posted the status; {@code website} is nullable. */
