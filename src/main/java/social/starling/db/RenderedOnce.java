@@ -44,7 +44,8 @@ final class RenderedOnce {
                          Object... values) {
         if (values.length > MAX_VALUES) {
             // A rare big IN list: not worth a shape of its own (and jOOQ may inline values past a dialect's limit).
-            return query.get().coerce(fields).fetch();
+            // Run in the caller's transaction: hot queries are built with DSL alone, attached to no connection.
+            return tx.dsl().fetch(query.get().coerce(fields));
         }
         List<Object> key = List.of(tx.dsl().dialect(), shape);
         String text = sql.get(key);

@@ -27,7 +27,7 @@ import social.starling.model.Visibility;
  *
  * <p>Contract for writers: every change to a status row, its mentions or its tags bumps {@code version} (see
  * {@link #count}, {@link #updateContent}, {@link #bumpVersion}); cached copies are checked against it
- * ({@link #stamps}).
+ * ({@link #stamps}). Changes to {@code quotes} rows bump it by trigger (migration V32), for both statuses named.
  */
 public final class StatusRepository {
     /** Every column of {@code statuses}, read by the hot lookups by id ({@link RenderedOnce}). */

@@ -70,6 +70,31 @@ class RenderedOnceTest {
         assertThat(found).containsExactly(dora);
     }
 
+    /**
+     * Hot queries are built with {@code DSL} alone (not attached to a connection), as the viewer's marks are: past
+     * {@link RenderedOnce#MAX_VALUES} they must still run in the caller's transaction. The marks of a 200-reply
+     * thread for a signed-in viewer failed with "No JDBC Connection configured" (a 500 on its context).
+     */
+    @Test
+    void aBigInListOfAQueryBuiltDetachedRunsInTheTransaction() {
+        long ella = server.fixtures().account("rendered_ella").id();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (long i = 0; i <= RenderedOnce.MAX_VALUES; i++) {
+            ids.add(-1 - i);
+        }
+        ids.add(ella);
+        Database db = server.app().core().db();
+        List<Long> found = db.read(tx -> rendered.fetch(tx, List.of("bigDetached", ids.size()),
+                () -> org.jooq.impl.DSL.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.ID.in(ids)), FIELDS,
+                ids.toArray()).map(r -> r.get(0, Long.class)));
+        assertThat(found).containsExactly(ella);
+        List<Long> statusIds = ids.subList(0, 200);
+        InteractionRepository.Marks marks = db.read(tx -> new InteractionRepository().marks(tx, ella, statusIds,
+                statusIds, statusIds));
+        assertThat(marks.favourited()).isEmpty();
+        assertThat(marks.mutedConversations()).isEmpty();
+    }
+
     @Test
     void valuesInAnotherOrderThanJooqBindsThemFailAtOnce() {
         Database db = server.app().core().db();
