@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import social.starling.db.TestSql;
 import social.starling.model.NotificationType;
+import social.starling.testing.ApiClient;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
 import social.starling.testing.TestApp;
@@ -21,6 +22,12 @@ final class InteractionTesting {
     }
 
     /** Posts a status and returns its id. */
+    /** A member made by the fixtures, signed in through the app with read, write and follow. */
+    static HttpTester member(TestApp server, ApiClient client, String name) {
+        server.fixtures().account(name);
+        return client.as(name, "read write follow");
+    }
+
     static String post(HttpTester as, String text, String visibility) {
         HttpResult r = as.postJson("/api/v1/statuses", "{\"status\": \"" + text + "\", \"visibility\": \""
                 + visibility + "\"}");

@@ -32,8 +32,7 @@ class ViewerMarksTest {
     }
 
     static HttpTester as(String name) {
-        server.fixtures().account(name);
-        return client.as(name, "read write follow");
+        return InteractionTesting.member(server, client, name);
     }
 
     static JsonNode read(HttpTester viewer, String id) {
