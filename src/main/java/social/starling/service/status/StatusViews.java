@@ -74,7 +74,7 @@ public final class StatusViews {
         this.relationships = relationships;
         this.tags = tags;
         this.polls = polls;
-        this.viewerMarks = new ViewerMarks(interactions, 20_000);
+        this.viewerMarks = new ViewerMarks(interactions, 400_000); // ~20 MB at most
         this.oauth = oauth;
         this.relations = relations;
         this.filters = filters;

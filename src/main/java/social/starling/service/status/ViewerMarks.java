@@ -18,15 +18,21 @@ import social.starling.db.Tx;
  * all seen before costs one primary-key read instead of the marks query's five index lookups per status.
  */
 public final class ViewerMarks {
-    /** Past this many statuses remembered for one viewer, start again from the page at hand. */
-    static final int MAX_STATUSES_PER_VIEWER = 1_000;
+    /** Past this many statuses remembered for one viewer (ten pages), start again from the page at hand. */
+    static final int MAX_STATUSES_PER_VIEWER = 400;
 
     private final InteractionRepository interactions;
     private final Cache<Long, Known> known;
 
-    public ViewerMarks(InteractionRepository interactions, int maxViewers) {
+    /**
+     * @param maxIds how many ids (statuses, pinnable statuses and threads looked up) all viewers' entries may hold
+     *               together, about 50 bytes each: the memory is bounded however many viewers there are
+     */
+    public ViewerMarks(InteractionRepository interactions, long maxIds) {
         this.interactions = interactions;
-        this.known = Caffeine.newBuilder().maximumSize(maxViewers).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.known = Caffeine.newBuilder().maximumWeight(maxIds)
+                .weigher((Long viewer, Known k) -> 1 + k.statuses.size() + k.pinnable.size() + k.conversations.size())
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
     /** The same answer as {@link InteractionRepository#marks}, from memory when the viewer's version is unchanged. */
