@@ -31,8 +31,7 @@ class FavouritesApiTest {
     }
 
     static HttpTester as(String name) {
-        server.fixtures().account(name);
-        return client.as(name, "read write follow");
+        return InteractionTesting.member(server, client, name);
     }
 
     static long idOf(String name) {

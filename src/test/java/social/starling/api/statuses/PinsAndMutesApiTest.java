@@ -29,8 +29,7 @@ class PinsAndMutesApiTest {
     }
 
     static HttpTester as(String name) {
-        server.fixtures().account(name);
-        return client.as(name, "read write follow");
+        return InteractionTesting.member(server, client, name);
     }
 
     static long idOf(String name) {

@@ -33,8 +33,7 @@ class ReblogsApiTest {
     }
 
     static HttpTester as(String name) {
-        server.fixtures().account(name);
-        return client.as(name, "read write follow");
+        return InteractionTesting.member(server, client, name);
     }
 
     static long idOf(String name) {
