@@ -117,6 +117,10 @@ public final class Database implements AutoCloseable {
         // (DatabaseException.translate) instead of queueing: fast failure, fast recovery.
         hc.setConnectionTimeout(1_000);
         hc.setInitializationFailTimeout(-1);
+        // No JIT compilation of queries: this server runs short statements, and PostgreSQL compiles any whose
+        // estimated cost passes jit_above_cost. The fan-out's estimate passed it once feed_entries had grown, and
+        // compiling then took 135 ms of a 210 ms statement, every time (bench/README.md, "Posting").
+        hc.setConnectionInitSql("SET jit = off");
         hc.setMetricRegistry(metrics);
         return new HikariDataSource(hc);
     }
