@@ -64,9 +64,11 @@ public record AccountComponents(AccountChanges changes, AccountWriter writer, Pa
         String host = config.server().host();
         var changes = new AccountChanges(core.events());
         // Argon2 and RSA key generation on at most half the cores, off the virtual threads' carriers; sign-ups and key
-        // generation paced to half of that (a quarter of the machine) when they flood in. A sign-up is
+        // generation paced to half of that (a quarter of the machine) when they flood in, and all of it at a lower
+        // OS priority (nice 10) than the requests' carriers when the cores are all busy. A sign-up is
         // refused at once when a second of that work is queued ahead of it; members wait up to 10 s for their turn.
-        var cpu = new CpuWork(CpuWork.defaultThreads(), PasswordHasher.EXPECTED_HASH_TIME, CpuWork.DEFAULT_SHARE);
+        var cpu = new CpuWork(CpuWork.defaultThreads(), PasswordHasher.EXPECTED_HASH_TIME, CpuWork.DEFAULT_SHARE,
+                CpuWork.BURST, CpuWork.DEFAULT_NICENESS);
         var passwords = new PasswordHasher(cpu, Duration.ofSeconds(1), Duration.ofSeconds(10));
         var writer = new AccountWriter(repos.accounts(), core.jobs(), changes, outbox.outbox(),
                 moderation.domainPolicy());

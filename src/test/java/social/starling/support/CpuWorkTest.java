@@ -1,7 +1,10 @@
 package social.starling.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class CpuWorkTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
+
+    /** The nice value of the calling thread, from /proc (field 19 of its stat line). */
+    private static int niceOfThisThread() throws Exception {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
+    @Test
+    void itsThreadsRunAtTheNiceValueAskedForAndOnlyThey() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
+        int base = niceOfThisThread();
+        var lowered = new CpuWork(1, SECOND, 1.0, CpuWork.BURST, CpuWork.DEFAULT_NICENESS);
+        assertThat(lowered.call(CpuWork.Priority.FIRST, CpuWorkTest::niceOfThisThread))
+                .isEqualTo(Math.max(base, CpuWork.DEFAULT_NICENESS));
+        assertThat(new CpuWork(1, SECOND).call(CpuWork.Priority.FIRST, CpuWorkTest::niceOfThisThread)).isEqualTo(base);
+        assertThat(niceOfThisThread()).as("the caller's own thread is left alone").isEqualTo(base);
+    }
 
     @Test
     void membersGoFirstAndTheOthersRunInTheOrderTheyCame() throws Exception {
