@@ -38,7 +38,8 @@ class SqliteBusyTest {
     void aWriteLockHeldElsewhereIsA503() throws Exception {
         String url = app.app().config().database().url();
         try (Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 0");
+            // Waits for a write of the server's that is in flight (a job of the sign-up finishing), then holds the lock.
+            s.execute("PRAGMA busy_timeout = 10000");
             s.execute("BEGIN EXCLUSIVE");
             // Longer than the busy timeout: the job runner's own transactions fail to begin meanwhile, which must
             // not leave the writer connection unusable for what comes after.
