@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import social.starling.db.schema.tables.Follows;
 import social.starling.db.schema.tables.Statuses;
 import social.starling.model.Visibility;
@@ -56,22 +57,22 @@ final class HomeFeedRule {
         Field<Long> reblogged = O.ACCOUNT_ID;
         Condition reblog = S.REBLOG_OF_ID.isNull().or(F.SHOW_REBLOGS.isTrue()
                 .and(reblogged.ne(owner))
-                .and(O.VISIBILITY.in(Visibility.PUBLIC.wireName(), Visibility.UNLISTED.wireName())));
+                .and(O.VISIBILITY.in(DSL.inline(Visibility.PUBLIC.wireName()), DSL.inline(Visibility.UNLISTED.wireName()))));
         var f2 = FOLLOWS.as("f2");
         Condition reply = S.IN_REPLY_TO_ACCOUNT_ID.isNull()
                 .or(S.IN_REPLY_TO_ACCOUNT_ID.eq(author))
                 .or(S.IN_REPLY_TO_ACCOUNT_ID.eq(owner))
                 .or(DSL.exists(DSL.selectOne().from(f2).where(f2.ACCOUNT_ID.eq(owner))
                         .and(f2.TARGET_ACCOUNT_ID.eq(S.IN_REPLY_TO_ACCOUNT_ID))));
-        Condition direct = S.VISIBILITY.ne(Visibility.DIRECT.wireName())
+        Condition direct = S.VISIBILITY.ne(DSL.inline(Visibility.DIRECT.wireName()))
                 .or(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS).where(STATUS_MENTIONS.STATUS_ID.eq(S.ID))
                         .and(STATUS_MENTIONS.ACCOUNT_ID.eq(owner))));
-        Condition language = S.LANGUAGE.isNull().or(S.LANGUAGE.eq("")).or(F.LANGUAGES.isNull())
+        Condition language = S.LANGUAGE.isNull().or(S.LANGUAGE.eq(DSL.inline(""))).or(F.LANGUAGES.isNull())
                 .or(F.LANGUAGES.contains(DSL.inline("\"").concat(S.LANGUAGE).concat(DSL.inline("\""))));
         Condition followed = F.ID.isNotNull()
                 .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(owner))
                         .and(MUTES.TARGET_ACCOUNT_ID.in(author, reblogged))
-                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
+                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.coerce(SQLDataType.BIGINT).gt(now.toEpochMilli())))))
                 .and(DSL.notExists(DSL.selectOne().from(BLOCKS).where(
                         BLOCKS.ACCOUNT_ID.eq(owner).and(BLOCKS.TARGET_ACCOUNT_ID.in(author, reblogged))
                                 .or(BLOCKS.TARGET_ACCOUNT_ID.eq(owner).and(BLOCKS.ACCOUNT_ID.in(author, reblogged))))))
