@@ -33,22 +33,26 @@ class HomeFeedViewerFactsTest {
         client = ApiClient.register(server.http(), "read write follow");
     }
 
-    static List<String> home(HttpTester viewer) {
+    static JsonNode page(HttpTester viewer) {
         var r = viewer.get("/api/v1/timelines/home?limit=40");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static List<String> home(HttpTester viewer) {
         List<String> ids = new ArrayList<>();
-        r.json().forEach(s -> ids.add(s.get("id").asText()));
+        page(viewer).forEach(s -> ids.add(s.get("id").asText()));
         return ids;
     }
 
     static JsonNode inHome(HttpTester viewer, String id) {
-        var r = viewer.get("/api/v1/timelines/home?limit=40");
-        for (JsonNode s : r.json()) {
+        JsonNode statuses = page(viewer);
+        for (JsonNode s : statuses) {
             if (s.get("id").asText().equals(id)) {
                 return s;
             }
         }
-        throw new AssertionError(id + " not in " + r.body());
+        throw new AssertionError(id + " not in " + statuses);
     }
 
     @Test
