@@ -228,34 +228,17 @@ public final class FeedRepository {
         return tx.dsl().deleteFrom(FEED_ENTRIES).where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId)).execute();
     }
 
-    /**
-     * The feeds holding more than {@code max} entries: one scan of the primary key index, with no sorting (ranking
-     * every entry of every feed instead took ~15 s on 8 million entries, holding SQLite's only writer throughout).
-     */
+    /** The feeds holding more than {@code max} entries. */
     public List<Long> overfull(Tx tx, int max) {
-        return tx.dsl().select(FEED_ENTRIES.ACCOUNT_ID).from(FEED_ENTRIES)
-                .groupBy(FEED_ENTRIES.ACCOUNT_ID)
-                .having(DSL.count().gt(max))
-                .fetch(FEED_ENTRIES.ACCOUNT_ID);
+        return NewestKept.overfull(tx, FEED_ENTRIES.ACCOUNT_ID, max);
     }
 
     /** Keeps the newest {@code max} entries of one feed; returns how many were removed. */
     public int trim(Tx tx, long accountId, int max) {
-        Long oldestKept = tx.dsl().select(FEED_ENTRIES.STATUS_ID).from(FEED_ENTRIES)
-                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
-                .orderBy(FEED_ENTRIES.STATUS_ID.desc())
-                .limit(1).offset(max - 1)
-                .fetchOne(FEED_ENTRIES.STATUS_ID);
-        if (oldestKept == null) {
-            return 0;
-        }
-        return tx.dsl().deleteFrom(FEED_ENTRIES)
-                .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
-                .and(FEED_ENTRIES.STATUS_ID.lt(oldestKept))
-                .execute();
+        return NewestKept.trim(tx, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID, accountId, max);
     }
 
-    /** Marks feeds of people inactive since {@code before} stale and empties them; returns how many. */
+    /** Marks feeds (home and lists) of people inactive since {@code before} stale and empties them; returns how many. */
     public int markStale(Tx tx, Instant before) {
         var stale = tx.dsl().select(USERS.ACCOUNT_ID).from(USERS).where(USERS.FEED_STALE.isFalse())
                 .and(USERS.LAST_ACTIVE_AT.lt(before).or(USERS.LAST_ACTIVE_AT.isNull().and(USERS.CREATED_AT.lt(before))));
@@ -265,6 +248,7 @@ public final class FeedRepository {
         }
         tx.dsl().update(USERS).set(USERS.FEED_STALE, true).where(USERS.ACCOUNT_ID.in(ids)).execute();
         tx.dsl().deleteFrom(FEED_ENTRIES).where(FEED_ENTRIES.ACCOUNT_ID.in(ids)).execute();
+        ListFeedRepository.unbuildOwnedBy(tx, ids); // their lists too: built again when read, skipped by fan-out
         return ids.size();
     }
 

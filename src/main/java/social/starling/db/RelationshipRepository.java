@@ -51,6 +51,7 @@ public final class RelationshipRepository {
                 .set(FOLLOWS.URI, f.uri())
                 .set(FOLLOWS.CREATED_AT, f.createdAt())
                 .execute();
+        ListFeedRepository.unbuildOwnedBy(tx, List.of(f.accountId())); // replies to them may now show in lists
     }
 
     public void insertRequest(Tx tx, Follow f) {
@@ -79,11 +80,18 @@ public final class RelationshipRepository {
     public void updateFollow(Tx tx, long id, boolean showReblogs, boolean notify, List<String> languages) {
         tx.dsl().update(FOLLOWS).set(FOLLOWS.SHOW_REBLOGS, showReblogs).set(FOLLOWS.NOTIFY, notify)
                 .set(FOLLOWS.LANGUAGES, languages(languages)).where(FOLLOWS.ID.eq(id)).execute();
+        // What the follow shows (reblogs, languages) is what the follower's lists show of its target.
+        Long follower = tx.dsl().select(FOLLOWS.ACCOUNT_ID).from(FOLLOWS).where(FOLLOWS.ID.eq(id))
+                .fetchOne(FOLLOWS.ACCOUNT_ID);
+        if (follower != null) {
+            ListFeedRepository.unbuildOwnedBy(tx, List.of(follower));
+        }
     }
 
     /**
      * Ends a follow. Like Mastodon's foreign key from list_accounts to follows (ON DELETE CASCADE), the target also
-     * leaves every list of the follower's: lists hold only people one follows.
+     * leaves every list of the follower's: lists hold only people one follows. A follow made, changed or ended
+     * unbuilds the follower's list feeds ({@link ListFeedRepository}): what the lists show depends on it.
      */
     public boolean deleteFollow(Tx tx, long accountId, long targetId) {
         boolean deleted = tx.dsl().deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(accountId))
@@ -92,6 +100,7 @@ public final class RelationshipRepository {
             tx.dsl().deleteFrom(LIST_ACCOUNTS).where(LIST_ACCOUNTS.ACCOUNT_ID.eq(targetId))
                     .and(LIST_ACCOUNTS.LIST_ID.in(DSL.select(LISTS.ID).from(LISTS).where(LISTS.ACCOUNT_ID.eq(accountId))))
                     .execute();
+            ListFeedRepository.unbuildOwnedBy(tx, List.of(accountId));
         }
         return deleted;
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * SQL conditions that keep a timeline page full for one viewer: statuses whose author the viewer blocks, mutes
@@ -27,7 +28,8 @@ final class ViewerFilters {
                                 .or(BLOCKS.ACCOUNT_ID.eq(authorId).and(BLOCKS.TARGET_ACCOUNT_ID.eq(viewerId)))))
                 .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(viewerId))
                         .and(MUTES.TARGET_ACCOUNT_ID.eq(authorId))
-                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.gt(now)))))
+                        .and(MUTES.EXPIRES_AT.isNull().or(MUTES.EXPIRES_AT.coerce(SQLDataType.BIGINT)
+                                .gt(now.toEpochMilli())))))
                 .and(DSL.notExists(DSL.selectOne().from(ACCOUNT_DOMAIN_BLOCKS)
                         .where(ACCOUNT_DOMAIN_BLOCKS.ACCOUNT_ID.eq(viewerId))
                         .and(ACCOUNT_DOMAIN_BLOCKS.DOMAIN.eq(authorDomain))));

@@ -39,7 +39,8 @@ public record GraphComponents(FollowService follows, RelationshipService relatio
                 new ListMembersService(db, repos.lists(), repos.accounts(), repos.relationships(), clock),
                 new TagService(db, repos.tags(), repos.tagFollows(), repos.tagFeed(),
                         new social.starling.db.FeaturedTagRepository(), ids, clock),
-                new ListTimelineService(db, repos.lists(), statuses.views(), clock),
+                new ListTimelineService(db, repos.lists(), repos.listFeeds(), statuses.views(),
+                        core.config().feeds().maxItems(), clock),
                 new TagTimelineService(db, repos.tags(), repos.tagFeed(), statuses.views(), clock),
                 new DiscoveryService(db, repos.discovery(), repos.accounts(), repos.relationships(),
                         statuses.relations()));

@@ -104,5 +104,6 @@ public final class GraphModule implements Module {
     @Override
     public void jobs(JobRunner jobs) {
         jobs.every("mutes.expire", Duration.ofMinutes(5), graph.mutes()::deleteExpired);
+        jobs.every("lists.trim", Duration.ofMinutes(10), graph.listTimeline()::trim);
     }
 }

@@ -13,6 +13,7 @@ import social.starling.db.IdempotencyRepository;
 import social.starling.db.InstanceSettingsRepository;
 import social.starling.db.InteractionRepository;
 import social.starling.db.InviteRepository;
+import social.starling.db.ListFeedRepository;
 import social.starling.db.ListRepository;
 import social.starling.db.MediaAttachmentRepository;
 import social.starling.db.MarkerRepository;
@@ -57,7 +58,7 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                            ConversationMuteRepository conversationMutes, MarkerRepository markers,
                            NotificationPolicyRepository notificationPolicies,
                            NotificationRequestRepository notificationRequests, QuoteRepository quotes,
-                           MediaAttachmentRepository media) {
+                           MediaAttachmentRepository media, ListFeedRepository listFeeds) {
 
     /** Account rows written on any node are forgotten by every node's account cache, through {@code events}. */
     public static Repositories create(ObjectMapper json, EventBus events) {
@@ -83,6 +84,6 @@ public record Repositories(AccountRepository accounts, UserRepository users, Rul
                 new GraphPagesRepository(), new ListRepository(), new TagFeedRepository(), new TagFollowRepository(),
                 new StatusMarkRepository(), new ReblogRepository(), new ConversationMuteRepository(),
                 new MarkerRepository(), new NotificationPolicyRepository(), new NotificationRequestRepository(),
-                new QuoteRepository(), new MediaAttachmentRepository(json));
+                new QuoteRepository(), new MediaAttachmentRepository(json), new ListFeedRepository());
     }
 }

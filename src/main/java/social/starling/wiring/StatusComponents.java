@@ -67,7 +67,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                         composer, core.jobs(), outbox, repos.quotes(), repos.media(), ids, clock),
                 new StatusHistoryService(db, repos.statusEdits(), repos.accounts(), views),
                 new DeleteStatusService(db, repos.statuses(), repos.accounts(), views, outbox, reblogs, clock),
-                new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.relationships(), repos.users(),
+                new DistributeStatusService(db, repos.statuses(), repos.feeds(), repos.listFeeds(), repos.relationships(), repos.users(),
                         repos.conversations(), notify, repos.quotes(), ids, clock, core.events()),
                 new StatusContextService(db, repos.statuses(), views, core.jobs(), clock),
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),

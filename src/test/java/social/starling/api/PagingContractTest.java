@@ -587,7 +587,7 @@ class PagingContractTest {
         ok(owner.http().postJson("/api/v1/lists/" + list + "/accounts",
                 "{\"account_ids\": [\"" + member.id() + "\"]}"));
         return new Subject(owner.http(), owner.token(), () -> "/api/v1/timelines/list/" + list,
-                PagingContractTest::ids, one(i -> post(member, "listed " + i), n -> { }));
+                PagingContractTest::ids, one(i -> post(member, "listed " + i), n -> server.awaitDistributed()));
     }
 
     static Subject accountStatuses() {

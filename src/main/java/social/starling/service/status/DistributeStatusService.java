@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import social.starling.db.ConversationRepository;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
+import social.starling.db.ListFeedRepository;
 import social.starling.db.QuoteRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.db.StatusRepository;
@@ -30,7 +31,7 @@ import social.starling.service.notification.NotifyService;
 
 /**
  * The {@code status.distribute} job: after a status is committed, fans it out to followers' home feeds (one
- * statement) and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people
+ * statement) and to the feeds of the lists that hold its author (one more), and, when public, to the home feeds of people following one of its hashtags; notifies mentioned people
  * and followers who asked to be told of new posts, and records direct messages in the thread lists of the author
  * and of each mentioned person who was notified; tells the author of a status it quotes. Running twice does no harm: feed inserts and notifications are
  * deduplicated. The job is removed in the transaction that distributes (one commit less per post on SQLite).
@@ -41,6 +42,7 @@ public final class DistributeStatusService {
     private final Database db;
     private final StatusRepository statuses;
     private final FeedRepository feeds;
+    private final ListFeedRepository listFeeds;
     private final RelationshipRepository relationships;
     private final UserRepository users;
     private final ConversationRepository conversations;
@@ -51,6 +53,7 @@ public final class DistributeStatusService {
     private final Events events;
 
     public DistributeStatusService(Database db, StatusRepository statuses, FeedRepository feeds,
+                                   ListFeedRepository listFeeds,
                                    RelationshipRepository relationships, UserRepository users,
                                    ConversationRepository conversations, NotifyService notify,
                                    QuoteRepository quotes, IdGenerator ids, Clock clock, Events events) {
@@ -59,6 +62,7 @@ public final class DistributeStatusService {
         this.db = db;
         this.statuses = statuses;
         this.feeds = feeds;
+        this.listFeeds = listFeeds;
         this.relationships = relationships;
         this.users = users;
         this.conversations = conversations;
@@ -166,6 +170,7 @@ public final class DistributeStatusService {
             Instant now = clock.instant();
             List<Long> reached = feeds.fanOut(tx, s.id(), now);
             log.debug("status {} entered {} home feeds", s.id(), reached.size());
+            listFeeds.fanOut(tx, s.id());
             List<Long> recipients = new ArrayList<>(reached);
             if (s.local() && !recipients.contains(s.accountId())) {
                 recipients.add(s.accountId()); // the author's own feed got it when it was written

@@ -19,7 +19,6 @@ import social.starling.service.status.StatusViews;
  */
 public final class HomeFeedService {
     static final int MERGE_ON_FOLLOW = 200;
-    static final int TRIM_BATCH = 100;
 
     private final Database db;
     private final FeedRepository feeds;
@@ -90,18 +89,6 @@ public final class HomeFeedService {
      * on meanwhile.
      */
     public int trim() {
-        List<Long> overfull = db.read(tx -> feeds.overfull(tx, maxItems));
-        int removed = 0;
-        for (int from = 0; from < overfull.size(); from += TRIM_BATCH) {
-            List<Long> batch = overfull.subList(from, Math.min(overfull.size(), from + TRIM_BATCH));
-            removed += db.inTransaction(tx -> {
-                int n = 0;
-                for (long accountId : batch) {
-                    n += feeds.trim(tx, accountId, maxItems);
-                }
-                return n;
-            });
-        }
-        return removed;
+        return FeedTrim.inBatches(db, tx -> feeds.overfull(tx, maxItems), (tx, id) -> feeds.trim(tx, id, maxItems));
     }
 }
