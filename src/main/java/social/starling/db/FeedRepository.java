@@ -40,6 +40,9 @@ public final class FeedRepository {
      * {@link HomeFeedRule} admits; returns the accounts whose feeds it entered (not those that held it already).
      */
     public List<Long> fanOut(Tx tx, long statusId, Instant now) {
+        if (tx.dialect() == Database.Dialect.POSTGRES) {
+            return fanOutByValues(tx, statusId, now);
+        }
         long nowMillis = now.toEpochMilli();
         // Rendered once: building and rendering this statement each time was a fifth of its cost (posting's profile).
         return rendered.fetch(tx, List.of("fanOut"), () -> {
@@ -61,6 +64,74 @@ public final class FeedRepository {
     }
 
     private static final List<Field<?>> FAN_OUT_FIELDS = List.of(FEED_ENTRIES.ACCOUNT_ID);
+
+    /**
+     * {@link #fanOut} on PostgreSQL: the status's facts are read first (one primary key lookup) and bound as values,
+     * so the statement selects from the author's followers alone. Joined in the statement, the reblogged status
+     * was found by hashing the whole {@code statuses} table on a small database, a cost that grew with every post
+     * (bench/README.md, "Posting").
+     */
+    private List<Long> fanOutByValues(Tx tx, long statusId, Instant now) {
+        var found = rendered.fetch(tx, List.of("fanOutFacts"), () -> DSL.select(HomeFeedRule.FACT_FIELDS).from(S)
+                .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                .where(S.ID.eq(statusId)), HomeFeedRule.FACT_FIELDS, statusId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        int n = HomeFeedRule.FACT_FIELDS.size();
+        Object[] facts = new Object[n + 1]; // the status's facts, then the time mutes are compared with
+        List<Boolean> shape = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            facts[i] = found.get(0).get(HomeFeedRule.FACT_FIELDS.get(i));
+            shape.add(facts[i] == null);
+        }
+        facts[n] = now.toEpochMilli();
+        List<Integer> order = factOrder.computeIfAbsent(shape, k -> bindOrder(tx, facts));
+        Object[] values = order.stream().map(i -> facts[i]).toArray();
+        return rendered.fetch(tx, List.of("fanOutByValues", shape), () -> fanOutStatement(facts), FAN_OUT_FIELDS,
+                values).map(r -> r.get(FEED_ENTRIES.ACCOUNT_ID));
+    }
+
+    /** Per shape (which facts are null): the fact each bound value of {@link #fanOutStatement} is, in order. */
+    private final java.util.Map<List<Boolean>, List<Integer>> factOrder = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Which fact each bound value is: the statement built once with a distinct marker for each fact. */
+    private static List<Integer> bindOrder(Tx tx, Object[] facts) {
+        Object[] markers = new Object[facts.length];
+        java.util.Map<String, Integer> byMarker = new java.util.HashMap<>();
+        for (int i = 0; i < facts.length; i++) {
+            markers[i] = facts[i] == null ? null : facts[i] instanceof String ? "\u0001fact" + i : -1_000_000L - i;
+            if (markers[i] != null) {
+                byMarker.put(String.valueOf(markers[i]), i);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (Object bound : tx.dsl().extractBindValues(fanOutStatement(markers))) {
+            Integer i = byMarker.get(String.valueOf(bound));
+            if (i == null) {
+                throw new IllegalStateException("the fan-out binds " + bound + ", which is none of its facts");
+            }
+            order.add(i);
+        }
+        return order;
+    }
+
+    private static org.jooq.ResultQuery<?> fanOutStatement(Object[] facts) {
+        HomeFeedRule.Facts s = HomeFeedRule.of(facts);
+        Instant now = Instant.ofEpochMilli((Long) facts[facts.length - 1]);
+        Field<Long> follower = F.ACCOUNT_ID;
+        return DSL.insertInto(FEED_ENTRIES, FEED_ENTRIES.ACCOUNT_ID, FEED_ENTRIES.STATUS_ID,
+                        FEED_ENTRIES.AUTHOR_ID, FEED_ENTRIES.REBLOG_OF_ID, FEED_ENTRIES.REBLOG_AUTHOR_ID)
+                .select(DSL.select(follower, s.id(), s.author(), s.reblogOf(), s.reblogAuthor())
+                        .from(F)
+                        .join(USERS).on(USERS.ACCOUNT_ID.eq(follower))
+                        .where(F.TARGET_ACCOUNT_ID.eq(s.author()))
+                        .and(USERS.FEED_STALE.isFalse())
+                        .and(HomeFeedRule.admits(follower, now, s))
+                        .and(HomeFeedRule.notTwice(follower, s)))
+                .onConflictDoNothing()
+                .returningResult(FEED_ENTRIES.ACCOUNT_ID);
+    }
 
     /**
      * Fills an emptied feed from the newest {@code 2 * maxItems} statuses of the people {@code ownerId} follows and

@@ -51,24 +51,63 @@ final class HomeFeedRule {
     private HomeFeedRule() {
     }
 
+    /**
+     * What the rule reads of the status considered: the columns of {@link #S} and {@link #O} in a query over them
+     * ({@link #COLUMNS}), or one status's values ({@link #of}), so that a fan-out's plan does not depend on how
+     * the planner would join {@code statuses} (PostgreSQL hashed the whole table to find the reblogged status).
+     * {@code original} is {@link #O}'s id: null when the status reblogs nothing or what it reblogged is gone.
+     */
+    record Facts(Field<Long> id, Field<Long> author, Field<Long> reblogOf, Field<Long> original,
+                 Field<Long> reblogAuthor, Field<String> reblogVisibility, Field<Long> inReplyToAccount,
+                 Field<String> visibility, Field<String> language) {
+    }
+
+    static final Facts COLUMNS = new Facts(S.ID, S.ACCOUNT_ID, S.REBLOG_OF_ID, O.ID, O.ACCOUNT_ID, O.VISIBILITY,
+            S.IN_REPLY_TO_ACCOUNT_ID, S.VISIBILITY, S.LANGUAGE);
+
+    /**
+     * The facts of one status, in the order of {@link #FACT_FIELDS}: each bound as a value, or an inline null (so the
+     * statement's text tells which facts are null, and its bound values are plain).
+     */
+    static Facts of(Object[] v) {
+        return new Facts(fact(v[0], SQLDataType.BIGINT), fact(v[1], SQLDataType.BIGINT), fact(v[2], SQLDataType.BIGINT),
+                fact(v[3], SQLDataType.BIGINT), fact(v[4], SQLDataType.BIGINT), fact(v[5], SQLDataType.VARCHAR),
+                fact(v[6], SQLDataType.BIGINT), fact(v[7], SQLDataType.VARCHAR), fact(v[8], SQLDataType.VARCHAR));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> fact(Object value, org.jooq.DataType<T> type) {
+        return value == null ? DSL.inline((T) null, type) : DSL.val((T) value, type);
+    }
+
+    /** What {@link #of} reads, from {@link #S} left-joined with {@link #O}. */
+    static final java.util.List<Field<?>> FACT_FIELDS = java.util.List.of(S.ID, S.ACCOUNT_ID, S.REBLOG_OF_ID, O.ID,
+            O.ACCOUNT_ID, O.VISIBILITY, S.IN_REPLY_TO_ACCOUNT_ID, S.VISIBILITY, S.LANGUAGE);
+
     /** Whether {@link #S} belongs in {@code owner}'s home feed (see the class comment). */
     static Condition admits(Field<Long> owner, Instant now) {
-        Field<Long> author = S.ACCOUNT_ID;
-        Field<Long> reblogged = O.ACCOUNT_ID;
-        Condition reblog = S.REBLOG_OF_ID.isNull().or(F.SHOW_REBLOGS.isTrue()
+        return admits(owner, now, COLUMNS);
+    }
+
+    /** Whether the status {@code s} describes belongs in {@code owner}'s home feed (see the class comment). */
+    static Condition admits(Field<Long> owner, Instant now, Facts s) {
+        Field<Long> author = s.author();
+        Field<Long> reblogged = s.reblogAuthor();
+        Condition reblog = s.reblogOf().isNull().or(F.SHOW_REBLOGS.isTrue()
                 .and(reblogged.ne(owner))
-                .and(O.VISIBILITY.in(DSL.inline(Visibility.PUBLIC.wireName()), DSL.inline(Visibility.UNLISTED.wireName()))));
+                .and(s.reblogVisibility().in(DSL.inline(Visibility.PUBLIC.wireName()),
+                        DSL.inline(Visibility.UNLISTED.wireName()))));
         var f2 = FOLLOWS.as("f2");
-        Condition reply = S.IN_REPLY_TO_ACCOUNT_ID.isNull()
-                .or(S.IN_REPLY_TO_ACCOUNT_ID.eq(author))
-                .or(S.IN_REPLY_TO_ACCOUNT_ID.eq(owner))
+        Condition reply = s.inReplyToAccount().isNull()
+                .or(s.inReplyToAccount().eq(author))
+                .or(s.inReplyToAccount().eq(owner))
                 .or(DSL.exists(DSL.selectOne().from(f2).where(f2.ACCOUNT_ID.eq(owner))
-                        .and(f2.TARGET_ACCOUNT_ID.eq(S.IN_REPLY_TO_ACCOUNT_ID))));
-        Condition direct = S.VISIBILITY.ne(DSL.inline(Visibility.DIRECT.wireName()))
-                .or(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS).where(STATUS_MENTIONS.STATUS_ID.eq(S.ID))
+                        .and(f2.TARGET_ACCOUNT_ID.eq(s.inReplyToAccount()))));
+        Condition direct = s.visibility().ne(DSL.inline(Visibility.DIRECT.wireName()))
+                .or(DSL.exists(DSL.selectOne().from(STATUS_MENTIONS).where(STATUS_MENTIONS.STATUS_ID.eq(s.id()))
                         .and(STATUS_MENTIONS.ACCOUNT_ID.eq(owner))));
-        Condition language = S.LANGUAGE.isNull().or(S.LANGUAGE.eq(DSL.inline(""))).or(F.LANGUAGES.isNull())
-                .or(F.LANGUAGES.contains(DSL.inline("\"").concat(S.LANGUAGE).concat(DSL.inline("\""))));
+        Condition language = s.language().isNull().or(s.language().eq(DSL.inline(""))).or(F.LANGUAGES.isNull())
+                .or(F.LANGUAGES.contains(DSL.inline("\"").concat(s.language()).concat(DSL.inline("\""))));
         Condition followed = F.ID.isNotNull()
                 .and(DSL.notExists(DSL.selectOne().from(MUTES).where(MUTES.ACCOUNT_ID.eq(owner))
                         .and(MUTES.TARGET_ACCOUNT_ID.in(author, reblogged))
@@ -81,13 +120,17 @@ final class HomeFeedRule {
                         .and(LIST_ACCOUNTS.ACCOUNT_ID.eq(author))))
                 .and(reblog).and(reply).and(direct).and(language);
         // A reblog whose original is gone has nothing to show, not even in its author's own feed.
-        return S.REBLOG_OF_ID.isNull().or(O.ID.isNotNull()).and(author.eq(owner).or(followed));
+        return s.reblogOf().isNull().or(s.original().isNotNull()).and(author.eq(owner).or(followed));
     }
 
     /** A reblog is left out of a feed that holds its original or another reblog of it already. */
     static Condition notTwice(Field<Long> owner) {
+        return notTwice(owner, COLUMNS);
+    }
+
+    static Condition notTwice(Field<Long> owner, Facts s) {
         var seen = FEED_ENTRIES.as("seen");
-        return S.REBLOG_OF_ID.isNull().or(DSL.notExists(DSL.selectOne().from(seen).where(seen.ACCOUNT_ID.eq(owner))
-                .and(seen.STATUS_ID.eq(S.REBLOG_OF_ID).or(seen.REBLOG_OF_ID.eq(S.REBLOG_OF_ID)))));
+        return s.reblogOf().isNull().or(DSL.notExists(DSL.selectOne().from(seen).where(seen.ACCOUNT_ID.eq(owner))
+                .and(seen.STATUS_ID.eq(s.reblogOf()).or(seen.REBLOG_OF_ID.eq(s.reblogOf())))));
     }
 }
