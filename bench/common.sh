@@ -6,6 +6,9 @@
 #   BENCH_HEAP       the server's -Xmx (default 2g)
 #   BENCH_JFR        record a Java Flight Recording of the server into this file (profile settings, Java and
 #                    native stacks sampled every 10 ms); summarise it with bench/jfr_summary.py
+#   BENCH_JFR_CPU=1  with BENCH_JFR: sample by CPU time instead (JDK 25's jdk.CPUTimeSample, Linux: every thread
+#                    every 2 ms of CPU it uses, in Java, in native code and in the kernel alike), which the
+#                    execution samples are not: they sample threads in SQLite's C code whether they run or wait
 #   BENCH_JAVA_OPTS  more JVM options for the server, e.g. "-XX:+UseParallelGC"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,9 +40,15 @@ run_cli() { "$java" "${jvm[@]}" -jar "$jar" "$@"; }
 start_server() {
   local server_jvm=("${jvm[@]}")
   if [ -n "${BENCH_JFR:-}" ]; then
-    # Java and native (SQLite) stacks sampled at the same rate, so their counts compare.
-    "$(dirname "$java")/jfr" configure --input profile 'jdk.ExecutionSample#period=10ms' \
-      'jdk.NativeMethodSample#period=10ms' --output "$bench_dir/bench.jfc" > /dev/null
+    if [ "${BENCH_JFR_CPU:-}" = 1 ]; then
+      "$(dirname "$java")/jfr" configure --input profile 'jdk.CPUTimeSample#enabled=true' \
+        'jdk.CPUTimeSample#throttle=2ms' 'jdk.ExecutionSample#enabled=false' \
+        'jdk.NativeMethodSample#enabled=false' --output "$bench_dir/bench.jfc" > /dev/null
+    else
+      # Java and native (SQLite) stacks sampled at the same rate, so their counts compare.
+      "$(dirname "$java")/jfr" configure --input profile 'jdk.ExecutionSample#period=10ms' \
+        'jdk.NativeMethodSample#period=10ms' --output "$bench_dir/bench.jfc" > /dev/null
+    fi
     server_jvm+=("-XX:StartFlightRecording=filename=${BENCH_JFR},settings=$bench_dir/bench.jfc")
   fi
   "$java" "${server_jvm[@]}" -jar "$jar" > "$bench_dir/server.out" 2> "$bench_dir/server.err" &

@@ -2,13 +2,20 @@
 """Where the CPU went in a Java Flight Recording (from BENCH_JFR=file bench/home_timeline.sh).
 
 Counts jdk.ExecutionSample events (threads running Java code) plus the jdk.NativeMethodSample events whose top frame
-is SQLite's native library (queries running in C); other native samples are threads waiting (sockets, epoll) and
-are left out. Prints the share of samples by the package of the top frame ("self"), by the top method, and by
+is SQLite's native library (queries in C); other native samples are threads waiting (sockets, epoll) and are left
+out. A recording made with BENCH_JFR_CPU=1 holds jdk.CPUTimeSample events instead (every thread sampled by the CPU
+time it uses, kernel time included), and those are counted, all of them: the truer measure, since a native sample
+is taken whether the thread runs or waits for a core. Prints the share of samples by the package of the top frame ("self"), by the top method, and by
 where the request was in Starling's code ("inclusive": the nearest social.starling frame below, and the layer).
 
-Usage: bench/jfr_summary.py recording.jfr [top-n]
+The recording starts with the server, so it holds the warm-up too (the JIT compiling, caches filling: every token
+and account loaded for the first time). BENCH_JFR_LAST=SECONDS keeps only the samples of the recording's last
+SECONDS, the measured run (BENCH_SECONDS plus the 2 s the scripts add).
+
+Usage: [BENCH_JFR_LAST=seconds] bench/jfr_summary.py recording.jfr [top-n]
 """
 import collections
+import datetime
 import json
 import os
 import subprocess
@@ -23,10 +30,18 @@ def frames_of(event):
 def load(path):
     java_home = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
     out = subprocess.run([java_home + "/bin/jfr", "print", "--json", "--stack-depth", "64", "--events",
-                          "jdk.ExecutionSample,jdk.NativeMethodSample", path],
+                          "jdk.ExecutionSample,jdk.NativeMethodSample,jdk.CPUTimeSample", path],
                          check=True, capture_output=True, text=True).stdout
+    events = json.loads(out)["recording"]["events"]
+    if any(e["type"] == "jdk.CPUTimeSample" for e in events):
+        events = [e for e in events if e["type"] == "jdk.CPUTimeSample"]
+    last = float(os.environ.get("BENCH_JFR_LAST", "0"))
+    if last > 0 and events:
+        times = [datetime.datetime.fromisoformat(e["values"]["startTime"]) for e in events]
+        since = max(times) - datetime.timedelta(seconds=last)
+        events = [e for e, t in zip(events, times) if t >= since]
     samples = []
-    for e in json.loads(out)["recording"]["events"]:
+    for e in events:
         frames = frames_of(e)
         if not frames:
             continue
@@ -48,6 +63,8 @@ def package(frame):
 
 LAYERS = [
     ("SQLite native (queries in C)", lambda f: f[0].startswith("org.sqlite.core.NativeDB")),
+    ("gzip (compressing answers)", lambda f: f[0].startswith("java.util.zip")),
+    ("socket reads and writes (with CPU-time samples: the kernel's share)", lambda f: f[0].startswith("sun.nio.ch")),
     ("JSON rendering (Jackson)", lambda f: any(x.startswith("com.fasterxml.jackson") for x in f[:12])
         and any("JavalinJackson" in x or "ObjectMapper.write" in x for x in f)),
     ("jOOQ (rendering SQL, binding, mapping records)", lambda f: f[0].startswith("org.jooq")
@@ -82,7 +99,7 @@ def main():
     if total == 0:
         print("no samples")
         return
-    print(f"{total} samples (Java execution samples plus SQLite native samples)")
+    print(f"{total} samples (CPU-time samples, or Java execution samples plus SQLite native samples)")
     table("By layer (first match from the top of the stack)", collections.Counter(layer(f) for f in samples),
           total, n)
     table("Self, by package of the top frame", collections.Counter(package(f[0]) for f in samples), total, n)
