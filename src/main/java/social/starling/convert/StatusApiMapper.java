@@ -88,7 +88,8 @@ public final class StatusApiMapper {
                 marks == null ? null : marks.muted(),
                 marks == null ? null : marks.bookmarked(),
                 marks == null ? null : marks.pinned(),
-                marks == null ? null : v.filtered().stream().map(StatusApiMapper::filterResult).toList());
+                marks == null ? null : v.filtered().isEmpty() ? List.of()
+                        : v.filtered().stream().map(StatusApiMapper::filterResult).toList());
     }
 
     /**

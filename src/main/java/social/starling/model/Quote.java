@@ -14,8 +14,11 @@ public record Quote(long id, long statusId, long accountId, Long quotedStatusId,
     public enum State {
         PENDING, ACCEPTED, REJECTED, REVOKED, DELETED;
 
+        /** Made once: a status's entity holds it, and the JSON memo compares an equal string char by char. */
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
 
         public static State parse(String value) {

@@ -19,8 +19,11 @@ public final class QuotePolicy {
     public enum ForAccount {
         AUTOMATIC, MANUAL, UNKNOWN, DENIED;
 
+        /** Made once: a status's entity holds it, and the JSON memo compares an equal string char by char. */
+        private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wireName;
         }
     }
 

@@ -8,8 +8,11 @@ import java.util.Optional;
 public enum Visibility {
     PUBLIC, UNLISTED, PRIVATE, DIRECT;
 
+    /** Made once: a status's entity holds it, and the JSON memo compares an equal string char by char. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Visibility> parse(String value) {
