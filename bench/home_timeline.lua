@@ -19,9 +19,14 @@ function init(args)
   assert(#tokens > 0, "no tokens in " .. path)
   math.randomseed(os.time() * 100 + (thread_number or 0))
   next_index = math.random(#tokens)
+  gzip = os.getenv("BENCH_GZIP") == "1"
 end
 
 function request()
   next_index = next_index % #tokens + 1
-  return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. tokens[next_index] })
+  local headers = { ["Authorization"] = "Bearer " .. tokens[next_index] }
+  if gzip then
+    headers["Accept-Encoding"] = "gzip" -- as the apps ask (BENCH_GZIP=1)
+  end
+  return wrk.format("GET", nil, headers)
 end

@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import social.starling.errors.ForbiddenException;
 import social.starling.errors.GoneException;
@@ -52,6 +54,7 @@ class HttpBehaviourTest {
                     throw new IllegalStateException("secret internal detail");
                 });
                 r.get("/test/big", ctx -> ctx.json(Map.of("data", "x".repeat(10_000))));
+                r.get("/test/big-body", ctx -> JsonBody.write(ctx, Map.of("data", "y".repeat(10_000))));
             });
 
     @Test
@@ -109,6 +112,30 @@ class HttpBehaviourTest {
     void largeResponsesAreCompressedWhenTheClientAsks() {
         HttpResult r = server.http().send("GET", "/test/big", Map.of("Accept-Encoding", "gzip"), null);
         assertThat(r.header("Content-Encoding")).contains("gzip");
+    }
+
+    /** Javalin's compression (ctx.json) and the hot paths' own (JsonBody, GzipBody) answer alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/test/big", "/test/big-body"})
+    void aCompressedAnswerInflatesToTheSameJson(String path) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                .header("Accept-Encoding", "gzip, deflate, br").build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        byte[] inflated;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            inflated = in.readAllBytes();
+        }
+        HttpResult plain = server.http().get(path);
+        assertThat(plain.header("Content-Encoding")).isEmpty();
+        assertThat(new String(inflated, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        assertThat(response.body().length).isLessThan(inflated.length / 10);
+        if (path.equals("/test/big-body")) {
+            assertThat(response.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
+        }
     }
 
     @Test
