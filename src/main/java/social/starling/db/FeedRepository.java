@@ -257,8 +257,9 @@ public final class FeedRepository {
         List<StatusRepository.Stamp> stamps = new ArrayList<>(rendered.fetch(tx,
                 List.of("keptFeedPage", Paging.shape(page)), () -> Paging.query(tx.dsl()
                         .select(StatusRepository.STAMP_FIELDS).from(FEED_ENTRIES)
-                        .join(STATUSES).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
-                        .leftJoin(StatusRepository.ORIGINAL).on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
+                        .join(StatusRepository.stampSource(tx, STATUSES)).on(STATUSES.ID.eq(FEED_ENTRIES.STATUS_ID))
+                        .leftJoin(StatusRepository.stampSource(tx, StatusRepository.ORIGINAL))
+                        .on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
                         .where(FEED_ENTRIES.ACCOUNT_ID.eq(accountId))
                         .andNotExists(DSL.selectOne().from(USERS).where(USERS.ACCOUNT_ID.eq(accountId))
                                 .and(USERS.FEED_STALE.eq(DSL.inline(true)))), FEED_ENTRIES.STATUS_ID, page),

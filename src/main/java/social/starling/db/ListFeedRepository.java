@@ -112,8 +112,9 @@ public final class ListFeedRepository {
         List<StatusRepository.Stamp> stamps = new ArrayList<>(rendered.fetch(tx,
                 List.of("builtListPage", Paging.shape(page)), () -> Paging.query(DSL
                         .select(StatusRepository.STAMP_FIELDS).from(e)
-                        .join(STATUSES).on(STATUSES.ID.eq(e.STATUS_ID))
-                        .leftJoin(StatusRepository.ORIGINAL).on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
+                        .join(StatusRepository.stampSource(tx, STATUSES)).on(STATUSES.ID.eq(e.STATUS_ID))
+                        .leftJoin(StatusRepository.stampSource(tx, StatusRepository.ORIGINAL))
+                        .on(StatusRepository.ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
                         .join(ACCOUNTS).on(ACCOUNTS.ID.eq(e.AUTHOR_ID))
                         .where(e.LIST_ID.eq(listId))
                         .andExists(DSL.selectOne().from(LISTS).where(LISTS.ID.eq(listId))

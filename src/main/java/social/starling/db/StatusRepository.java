@@ -152,6 +152,20 @@ public final class StatusRepository {
     public static final List<org.jooq.Field<?>> STAMP_FIELDS = List.of(STATUSES.ID, STATUSES.VERSION,
             STATUSES.REBLOG_OF_ID, ORIGINAL_VERSION);
 
+    /**
+     * {@code statuses} (or {@link #ORIGINAL}) joined by id only to read {@link #STAMP_FIELDS}, for a feed's page: on
+     * SQLite through the covering index {@code statuses_stamp} (migration V34), one b-tree descent per status
+     * instead of the primary key's index then the table. SQLite's planner picks that index by itself only with
+     * statistics ({@code ANALYZE}), which an instance may not have, so it is named; PostgreSQL has no such index.
+     */
+    public static org.jooq.Table<?> stampSource(Tx tx, social.starling.db.schema.tables.Statuses table) {
+        if (tx.dsl().dialect() != org.jooq.SQLDialect.SQLITE) {
+            return table;
+        }
+        return DSL.table("{0} as {1} indexed by {2}", DSL.name(STATUSES.getName()), DSL.name(table.getName()),
+                DSL.name("statuses_stamp"));
+    }
+
     public static Stamp toStamp(Record r) {
         return new Stamp(r.get(STATUSES.ID), r.get(STATUSES.VERSION), r.get(STATUSES.REBLOG_OF_ID),
                 r.get(ORIGINAL_VERSION));
