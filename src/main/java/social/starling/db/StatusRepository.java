@@ -130,7 +130,8 @@ public final class StatusRepository {
             return out;
         }
         for (Record r : rendered.fetch(tx, List.of("stampsById", ids.size()), () -> tx.dsl().select(STAMP_FIELDS)
-                .from(STATUSES).leftJoin(ORIGINAL).on(ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
+                .from(stampSource(tx, STATUSES)).leftJoin(stampSource(tx, ORIGINAL))
+                .on(ORIGINAL.ID.eq(STATUSES.REBLOG_OF_ID))
                 .where(STATUSES.ID.in(ids)), STAMP_FIELDS, ids.toArray())) {
             out.put(r.get(STATUSES.ID), toStamp(r));
         }
@@ -153,10 +154,11 @@ public final class StatusRepository {
             STATUSES.REBLOG_OF_ID, ORIGINAL_VERSION);
 
     /**
-     * {@code statuses} (or {@link #ORIGINAL}) joined by id only to read {@link #STAMP_FIELDS}, for a feed's page: on
-     * SQLite through the covering index {@code statuses_stamp} (migration V34), one b-tree descent per status
-     * instead of the primary key's index then the table. SQLite's planner picks that index by itself only with
-     * statistics ({@code ANALYZE}), which an instance may not have, so it is named; PostgreSQL has no such index.
+     * {@code statuses} (or {@link #ORIGINAL}) read by id only for {@link #STAMP_FIELDS} (a feed's page, the stamps
+     * of statuses whose cached copies are checked): on SQLite through the covering index {@code statuses_stamp}
+     * (migration V34), one b-tree descent per status instead of the primary key's index then the table. SQLite's
+     * planner picks that index by itself only with statistics ({@code ANALYZE}), which an instance may not have,
+     * so it is named; PostgreSQL has no such index.
      */
     public static org.jooq.Table<?> stampSource(Tx tx, social.starling.db.schema.tables.Statuses table) {
         if (tx.dsl().dialect() != org.jooq.SQLDialect.SQLITE) {
