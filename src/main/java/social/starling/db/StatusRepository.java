@@ -161,7 +161,7 @@ public final class StatusRepository {
      * so it is named; PostgreSQL has no such index.
      */
     public static org.jooq.Table<?> stampSource(Tx tx, social.starling.db.schema.tables.Statuses table) {
-        if (tx.dsl().dialect() != org.jooq.SQLDialect.SQLITE) {
+        if (tx.dialect() != Database.Dialect.SQLITE) {
             return table;
         }
         return DSL.table("{0} as {1} indexed by {2}", DSL.name(STATUSES.getName()), DSL.name(table.getName()),
