@@ -54,6 +54,27 @@ public final class ListFeedRepository {
     private static final List<Field<?>> LIST_IDS = List.of(LIST_FEED_ENTRIES.LIST_ID);
 
     /**
+     * Of {@code listIds}, the lists whose feed admits the status by {@link ListFeedRule} (its author a member, the
+     * list's replies policy, the owner's follow of the author), built or not: what a list's stream shows, so that
+     * the stream agrees with the list's timeline.
+     */
+    public List<Long> admitting(Tx tx, long statusId, Collection<Long> listIds) {
+        if (listIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(LISTS.ID)
+                .from(S)
+                .join(LIST_ACCOUNTS).on(LIST_ACCOUNTS.ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                .join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
+                .leftJoin(F).on(F.ACCOUNT_ID.eq(LISTS.ACCOUNT_ID)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                .where(S.ID.eq(statusId))
+                .and(LISTS.ID.in(listIds))
+                .and(ListFeedRule.admits(LISTS.ACCOUNT_ID, LISTS.ID, LISTS.REPLIES_POLICY))
+                .fetch(LISTS.ID);
+    }
+
+    /**
      * Builds a list's feed (the caller empties it first) from each member's newest {@code maxItems} statuses the
      * rule admits, at most {@code maxItems} in all, and marks it built; returns how many entries it wrote. Each
      * member is read through its own index range and for at most {@code maxItems}, however much the members post.

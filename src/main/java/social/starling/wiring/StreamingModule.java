@@ -18,7 +18,7 @@ public final class StreamingModule implements Module {
     public StreamingModule(Core core, Repositories repos, StatusComponents statuses,
                            NotificationComponents notifications, Edges edges) {
         var streamed = new StreamedStatuses(core.db(), statuses.views(), statuses.relations(), statuses.filterer(),
-                repos.interactions(), repos.relationships(), repos.lists());
+                repos.interactions(), repos.relationships(), repos.lists(), repos.listFeeds());
         this.hub = new StreamHub(core.json(), core.config().streaming(), core.events(), streamed,
                 notifications.query(), notifications.conversations(), edges.statusApi(),
                 new NotificationApiMapper(edges.accountApi(), edges.statusApi()),

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import social.starling.db.Database;
 import social.starling.db.InteractionRepository;
+import social.starling.db.ListFeedRepository;
 import social.starling.db.ListRepository;
 import social.starling.db.RelationshipRepository;
 import social.starling.model.Account;
@@ -44,11 +45,13 @@ public final class StreamedStatuses {
     private final InteractionRepository interactions;
     private final RelationshipRepository relationships;
     private final ListRepository lists;
+    private final ListFeedRepository listFeeds;
 
     public StreamedStatuses(Database db, StatusViews views, RelationsCache relations, StatusFilterer filters,
                             InteractionRepository interactions, RelationshipRepository relationships,
-                            ListRepository lists) {
+                            ListRepository lists, ListFeedRepository listFeeds) {
         this.lists = lists;
+        this.listFeeds = listFeeds;
         this.db = db;
         this.views = views;
         this.relations = relations;
@@ -92,20 +95,15 @@ public final class StreamedStatuses {
         return db.read(tx -> lists.findOwned(tx, accountId, listId)).isPresent();
     }
 
-    /** Which of {@code listIds} have {@code authorId} as a member. */
-    public Set<Long> listsWithMember(Set<Long> listIds, long authorId) {
+    /**
+     * Which of {@code listIds} show the status: the list rules decide ({@link ListFeedRepository#admitting}), as
+     * for the list's timeline; what the owner mutes or blocks is applied by {@link #project}.
+     */
+    public Set<Long> listsAdmitting(Set<Long> listIds, long statusId) {
         if (listIds.isEmpty()) {
             return Set.of();
         }
-        return db.read(tx -> {
-            Set<Long> out = new HashSet<>();
-            for (long listId : listIds) {
-                if (!lists.membersAmong(tx, listId, List.of(authorId)).isEmpty()) {
-                    out.add(listId);
-                }
-            }
-            return out;
-        });
+        return db.read(tx -> new HashSet<>(listFeeds.admitting(tx, statusId, listIds)));
     }
 
     /**

@@ -33,7 +33,8 @@ class StreamingApiTest {
 
     @BeforeAll
     static void accounts() {
-        for (String name : List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "hugo")) {
+        for (String name : List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "hugo", "ivy", "jack",
+                "kim")) {
             server.fixtures().account(name);
         }
         client = ApiClient.register(server.http(), "read write follow");
@@ -296,6 +297,32 @@ class StreamingApiTest {
             JsonNode error = ws.nextRaw();
             assertThat(error.get("error").asText()).isEqualTo("Not authorized to stream this list");
             assertThat(error.get("status").asInt()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void listStreamShowsWhatTheListsTimelineShows() {
+        String ivy = token("ivy");
+        String jack = token("jack");
+        ok(as(ivy).post("/api/v1/accounts/" + id("jack") + "/follow"));
+        HttpResult list = as(ivy).postJson("/api/v1/lists", "{\"title\": \"quiet\", \"replies_policy\": \"none\"}");
+        ok(list);
+        String listId = list.json().get("id").asText();
+        ok(as(ivy).postJson("/api/v1/lists/" + listId + "/accounts", "{\"account_ids\": [\"" + id("jack") + "\"]}"));
+        String kims = post(as(token("kim")), "a thought", "public");
+        try (StreamClient ws = StreamClient.socket(server.baseUrl(), ivy, null)) {
+            ws.send("{\"type\": \"subscribe\", \"stream\": \"list\", \"list\": \"" + listId + "\"}");
+            // Replies to someone else are left out by the policy "none"; direct messages are in no list.
+            String reply = post(as(jack), "{\"status\": \"an answer\", \"in_reply_to_id\": \"" + kims + "\"}");
+            String dm = post(as(jack), "@ivy psst", "direct");
+            String listed = post(as(jack), "for the list", "public");
+            StreamClient.Message m = ws.nextEvent("update");
+            assertThat(m.stream()).containsExactly("list", listId);
+            assertThat(m.json().get("id").asText()).isEqualTo(listed);
+            // The list's timeline agrees.
+            HttpResult timeline = as(ivy).get("/api/v1/timelines/list/" + listId);
+            ok(timeline);
+            assertThat(timeline.json().findValuesAsText("id")).contains(listed).doesNotContain(reply, dm);
         }
     }
 

@@ -170,7 +170,7 @@ public final class StreamHub implements AutoCloseable {
         for (StreamConnection c : connections) {
             c.subscriptions.stream().filter(sub -> sub.listId() != null).forEach(sub -> listIds.add(sub.listId()));
         }
-        Set<Long> lists = statuses.listsWithMember(listIds, s.accountId());
+        Set<Long> lists = statuses.listsAdmitting(listIds, s.id());
         boolean marks = readMarks || s.isReblog();
         Renderer renderer = new Renderer(event);
         for (StreamConnection c : connections) {
