@@ -57,6 +57,17 @@ final class GzipBody {
 
     /** The body as a gzip member. */
     static byte[] gzip(byte[] body) {
+        PooledBytes out = PooledBytes.take();
+        try {
+            gzip(body, body.length, out);
+            return Arrays.copyOf(out.array(), out.size());
+        } finally {
+            out.release();
+        }
+    }
+
+    /** The first {@code length} bytes of {@code body} as a gzip member, appended to {@code out}. */
+    static void gzip(byte[] body, int length, PooledBytes out) {
         Deflater deflater = POOL.poll();
         if (deflater == null) {
             deflater = new Deflater(HttpServer.GZIP_LEVEL, true);
@@ -64,23 +75,22 @@ final class GzipBody {
             POOL_SIZE.decrementAndGet();
         }
         try {
-            deflater.setInput(body);
+            deflater.setInput(body, 0, length);
             deflater.finish();
-            byte[] out = new byte[HEADER.length + body.length / 4 + 64];
-            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-            int length = HEADER.length;
+            out.write(HEADER, 0, HEADER.length);
+            out.ensure(length / 4 + 64);
             while (!deflater.finished()) {
-                if (length == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
+                if (out.free() == 0) {
+                    out.ensure(out.size()); // full: twice the room
                 }
-                length += deflater.deflate(out, length, out.length - length);
+                out.advance(deflater.deflate(out.array(), out.size(), out.free()));
             }
             CRC32 crc = new CRC32();
-            crc.update(body);
-            out = Arrays.copyOf(out, length + 8);
-            writeIntLe(out, length, (int) crc.getValue());
-            writeIntLe(out, length + 4, body.length);
-            return out;
+            crc.update(body, 0, length);
+            byte[] trailer = new byte[8];
+            writeIntLe(trailer, 0, (int) crc.getValue());
+            writeIntLe(trailer, 4, length);
+            out.write(trailer, 0, trailer.length);
         } finally {
             deflater.reset();
             if (POOL_SIZE.incrementAndGet() <= POOLED) {

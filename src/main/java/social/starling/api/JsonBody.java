@@ -1,9 +1,10 @@
 package social.starling.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Writes a JSON answer as UTF-8 bytes straight from Jackson, for the hot read paths (timelines, threads, profiles'
@@ -20,19 +21,32 @@ public final class JsonBody {
             ctx.json(value);
             return;
         }
+        PooledBytes json = PooledBytes.take();
+        PooledBytes gzipped = null;
         try {
-            byte[] body = jackson.getMapper().writeValueAsBytes(value);
+            jackson.getMapper().writeValue(json, value);
             ctx.contentType(ContentType.APPLICATION_JSON);
-            if (body.length >= GzipBody.MIN_BYTES && GzipBody.accepted(ctx.header("Accept-Encoding"))) {
+            PooledBytes body = json;
+            if (json.size() >= GzipBody.MIN_BYTES && GzipBody.accepted(ctx.header("Accept-Encoding"))) {
                 // Compressed here, so Javalin, which leaves an answer with a Content-Encoding alone, does not.
-                body = GzipBody.gzip(body);
+                gzipped = PooledBytes.take();
+                GzipBody.gzip(json.array(), json.size(), gzipped);
+                body = gzipped;
                 ctx.header("Content-Encoding", "gzip");
                 String vary = ctx.res().getHeader("Vary");
                 ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
             }
-            ctx.result(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON", e);
+            // Written here from the pooled buffer, with its length, rather than handed to Javalin as a result
+            // (which it would copy through a buffer of its own); nothing after the handler sets headers.
+            ctx.res().setContentLength(body.size());
+            ctx.outputStream().write(body.array(), 0, body.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write JSON", e);
+        } finally {
+            json.release();
+            if (gzipped != null) {
+                gzipped.release();
+            }
         }
     }
 }

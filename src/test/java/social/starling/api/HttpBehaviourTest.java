@@ -55,6 +55,7 @@ class HttpBehaviourTest {
                 });
                 r.get("/test/big", ctx -> ctx.json(Map.of("data", "x".repeat(10_000))));
                 r.get("/test/big-body", ctx -> JsonBody.write(ctx, Map.of("data", "y".repeat(10_000))));
+                r.get("/test/huge-body", ctx -> JsonBody.write(ctx, Map.of("data", "z".repeat(300_000))));
             });
 
     @Test
@@ -135,6 +136,20 @@ class HttpBehaviourTest {
         assertThat(response.body().length).isLessThan(inflated.length / 10);
         if (path.equals("/test/big-body")) {
             assertThat(response.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
+        }
+    }
+
+    /** JsonBody writes from pooled buffers: every answer whole, with its length, a huge one too, and again after. */
+    @Test
+    void jsonBodyAnswersAreWholeAndCarryTheirLength() {
+        for (int round = 0; round < 3; round++) {
+            for (var path : Map.of("/test/big-body", 10_000, "/test/huge-body", 300_000).entrySet()) {
+                HttpResult r = server.http().get(path.getKey());
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.header("Content-Length"))
+                        .contains(String.valueOf(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                assertThat(r.json().get("data").asText()).hasSize(path.getValue());
+            }
         }
     }
 
