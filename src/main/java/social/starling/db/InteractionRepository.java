@@ -64,8 +64,9 @@ public final class InteractionRepository {
     }
 
     /**
-     * The version of the viewer's marks: the database bumps it in the same transaction as any change to the rows
-     * {@link #marks} reads (V31's triggers), so equal versions mean equal marks. 0 for an account never marked.
+     * The version of the viewer's marks and follows: the database bumps it in the same transaction as any change to
+     * the rows {@link #marks} reads (V31's triggers) and to whom the viewer follows (V35's), so equal versions mean
+     * equal marks and equal follows. 0 for an account never marked nor following.
      */
     public long marksVersion(Tx tx, long viewerId) {
         var rows = rendered.fetch(tx, List.of("marks_version"), () -> tx.dsl().select(MARKS_VERSIONS.VERSION)

@@ -74,7 +74,7 @@ public final class StatusViews {
         this.relationships = relationships;
         this.tags = tags;
         this.polls = polls;
-        this.viewerMarks = new ViewerMarks(interactions, 400_000); // ~20 MB at most
+        this.viewerMarks = new ViewerMarks(interactions, relationships, 400_000); // ~25 MB at most
         this.oauth = oauth;
         this.relations = relations;
         this.filters = filters;
@@ -184,7 +184,8 @@ public final class StatusViews {
             all.stream().filter(s -> s.visibility() == Visibility.PRIVATE && s.accountId() != viewerId)
                     .forEach(s -> privateAuthors.add(s.accountId()));
         }
-        Set<Long> followed = viewerId == null ? Set.of() : relationships.followedAmong(tx, viewerId, privateAuthors);
+        ViewerMarks.Session viewer = viewerId == null ? null : viewerMarks.session(tx, viewerId);
+        Set<Long> followed = viewer == null ? Set.of() : viewer.followedAmong(privateAuthors);
 
         // Which statuses survive: visible, and for feeds not from muted accounts.
         List<Status> kept = new ArrayList<>();
@@ -225,7 +226,7 @@ public final class StatusViews {
         Map<Long, Poll> pollsById = loaded.polls();
         Map<Long, List<Integer>> ownVotes = viewerId == null ? Map.of() : polls.votesOf(tx, viewerId, pollIds);
         InteractionRepository.Marks marks = viewerId == null ? InteractionRepository.Marks.NONE
-                : viewerMarks.of(tx, viewerId, shown, pinnable, conversations);
+                : viewer.marks(shown, pinnable, conversations);
         Set<Long> authors = new HashSet<>();
         shown.forEach(id -> authors.add(found.get(id).accountId()));
         Set<Long> sensitized = accounts.sensitizedAmong(tx, authors);

@@ -8,40 +8,109 @@ import java.util.HashSet;
 import java.util.Set;
 import social.starling.db.InteractionRepository;
 import social.starling.db.InteractionRepository.Marks;
+import social.starling.db.RelationshipRepository;
 import social.starling.db.Tx;
 
 /**
- * A viewer's marks on statuses (favourited, reblogged, bookmarked, pinned, thread muted), remembered per viewer with
- * the version they were read at. The database bumps that version in the same transaction as any change to the rows
- * the marks come from (migration V31's triggers), whichever node or code path made it; so while the stored version
- * is the remembered one, the remembered marks are what the marks query would answer. A page whose statuses were
- * all seen before costs one primary-key read instead of the marks query's five index lookups per status.
+ * A viewer's marks on statuses (favourited, reblogged, bookmarked, pinned, thread muted) and which authors they
+ * follow (for followers-only statuses), remembered per viewer with the version they were read at. The database bumps
+ * that version in the same transaction as any change to the rows the marks come from (migration V31's triggers) and
+ * to the viewer's follows (V35's), whichever node or code path made it; so while the stored version is the
+ * remembered one, what is remembered is what the queries would answer. A page whose statuses and authors were all
+ * seen before costs one primary-key read instead of the marks query's five index lookups per status and a follows
+ * lookup. {@link #session} reads the version once for a page's two questions.
  */
 public final class ViewerMarks {
     /** Past this many statuses remembered for one viewer (ten pages), start again from the page at hand. */
     static final int MAX_STATUSES_PER_VIEWER = 400;
 
     private final InteractionRepository interactions;
+    private final RelationshipRepository relationships;
     private final Cache<Long, Known> known;
+    private final Cache<Long, Followed> followed;
 
     /**
      * @param maxIds how many ids (statuses, pinnable statuses and threads looked up) all viewers' entries may hold
      *               together, about 50 bytes each: the memory is bounded however many viewers there are
      */
-    public ViewerMarks(InteractionRepository interactions, long maxIds) {
+    public ViewerMarks(InteractionRepository interactions, RelationshipRepository relationships, long maxIds) {
         this.interactions = interactions;
+        this.relationships = relationships;
         this.known = Caffeine.newBuilder().maximumWeight(maxIds)
                 .weigher((Long viewer, Known k) -> 1 + k.statuses.size() + k.pinnable.size() + k.conversations.size())
                 .expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.followed = Caffeine.newBuilder().maximumWeight(maxIds / 4)
+                .weigher((Long viewer, Followed f) -> 1 + f.checked.size())
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
-    /** The same answer as {@link InteractionRepository#marks}, from memory when the viewer's version is unchanged. */
-    public Marks of(Tx tx, long viewerId, Collection<Long> statusIds, Collection<Long> pinnable,
-                    Collection<Long> conversationIds) {
-        if (statusIds.isEmpty()) {
-            return Marks.NONE;
+    /** One viewer's questions within one transaction, the version read once, when first needed. */
+    public Session session(Tx tx, long viewerId) {
+        return new Session(tx, viewerId);
+    }
+
+    public final class Session {
+        private final Tx tx;
+        private final long viewerId;
+        private long version;
+        private boolean versionRead;
+
+        private Session(Tx tx, long viewerId) {
+            this.tx = tx;
+            this.viewerId = viewerId;
         }
-        long version = interactions.marksVersion(tx, viewerId);
+
+        private long version() {
+            if (!versionRead) {
+                version = interactions.marksVersion(tx, viewerId);
+                versionRead = true;
+            }
+            return version;
+        }
+
+        /** The same answer as {@link InteractionRepository#marks}, from memory when the version is unchanged. */
+        public Marks marks(Collection<Long> statusIds, Collection<Long> pinnable, Collection<Long> conversationIds) {
+            return statusIds.isEmpty() ? Marks.NONE : of(tx, viewerId, version(), statusIds, pinnable, conversationIds);
+        }
+
+        /**
+         * The same answer as {@link RelationshipRepository#followedAmong}, from memory when the version is unchanged
+         * and every author was looked up at it before.
+         */
+        public Set<Long> followedAmong(Collection<Long> authors) {
+            if (authors.isEmpty()) {
+                return Set.of();
+            }
+            long v = version();
+            Followed f = followed.getIfPresent(viewerId);
+            if (f != null && f.version == v && f.checked.containsAll(authors)) {
+                Set<Long> out = new HashSet<>();
+                authors.forEach(a -> {
+                    if (f.followed.contains(a)) {
+                        out.add(a);
+                    }
+                });
+                return out;
+            }
+            Set<Long> read = relationships.followedAmong(tx, viewerId, authors);
+            Followed base = f != null && f.version == v && f.checked.size() + authors.size() <= MAX_STATUSES_PER_VIEWER
+                    ? f : new Followed(v, Set.of(), Set.of());
+            Set<Long> checked = new HashSet<>(base.checked);
+            checked.addAll(authors);
+            Set<Long> all = new HashSet<>(base.followed);
+            all.removeAll(authors);
+            all.addAll(read);
+            followed.put(viewerId, new Followed(v, Set.copyOf(checked), Set.copyOf(all)));
+            return read;
+        }
+    }
+
+    /** Which authors were looked up for one viewer at one version, and which of them the viewer follows. */
+    private record Followed(long version, Set<Long> checked, Set<Long> followed) {
+    }
+
+    private Marks of(Tx tx, long viewerId, long version, Collection<Long> statusIds, Collection<Long> pinnable,
+                     Collection<Long> conversationIds) {
         Known k = known.getIfPresent(viewerId);
         if (k != null && k.version == version && k.covers(statusIds, pinnable, conversationIds)) {
             return k.marks;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static social.starling.api.statuses.InteractionTesting.post;
 import static social.starling.db.schema.Tables.BOOKMARKS;
 import static social.starling.db.schema.Tables.FAVOURITES;
+import static social.starling.db.schema.Tables.FOLLOWS;
 import static social.starling.db.schema.Tables.STATUSES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,5 +104,31 @@ class ViewerMarksTest {
         JsonNode unmarked = read(yara, own);
         assertThat(unmarked.get("pinned").asBoolean()).isFalse();
         assertThat(unmarked.get("muted").asBoolean()).isFalse();
+    }
+
+    /** Whom a viewer follows is remembered with the marks, and changes with the follows rows, however written. */
+    @Test
+    void followersOnlyStatusesShowTheMomentTheFollowRowChanges() {
+        HttpTester seer = as("mv_seer");
+        HttpTester hidden = as("mv_hidden");
+        long seerId = server.fixtures().account("mv_seer").id();
+        long hiddenId = server.fixtures().account("mv_hidden").id();
+        String id = post(hidden, "for my followers", "private");
+        var db = server.app().core().db();
+
+        assertThat(seer.get("/api/v1/statuses/" + id).status()).isEqualTo(404);
+        assertThat(seer.get("/api/v1/statuses/" + id).status()).isEqualTo(404); // now from memory
+        db.inTransaction(tx -> TestSql.dsl(tx).insertInto(FOLLOWS).set(FOLLOWS.ID, server.app().core().ids().next())
+                .set(FOLLOWS.ACCOUNT_ID, seerId).set(FOLLOWS.TARGET_ACCOUNT_ID, hiddenId)
+                .set(FOLLOWS.CREATED_AT, server.app().core().clock().instant()).execute());
+        assertThat(read(seer, id).get("content").asText()).contains("for my followers");
+        assertThat(read(seer, id).get("content").asText()).contains("for my followers");
+        db.inTransaction(tx -> TestSql.dsl(tx).deleteFrom(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(seerId)).execute());
+        assertThat(seer.get("/api/v1/statuses/" + id).status()).isEqualTo(404);
+        // through the API too
+        assertThat(seer.post("/api/v1/accounts/" + hiddenId + "/follow").status()).isEqualTo(200);
+        assertThat(read(seer, id).get("content").asText()).contains("for my followers");
+        assertThat(seer.post("/api/v1/accounts/" + hiddenId + "/unfollow").status()).isEqualTo(200);
+        assertThat(seer.get("/api/v1/statuses/" + id).status()).isEqualTo(404);
     }
 }
