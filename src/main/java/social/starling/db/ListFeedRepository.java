@@ -15,8 +15,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record3;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectJoinStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import social.starling.model.Page;
 import social.starling.model.UserList;
@@ -37,15 +40,8 @@ public final class ListFeedRepository {
     public List<Long> fanOut(Tx tx, long statusId) {
         return rendered.fetch(tx, List.of("listFanOut"), () -> DSL.insertInto(LIST_FEED_ENTRIES,
                                 LIST_FEED_ENTRIES.LIST_ID, LIST_FEED_ENTRIES.STATUS_ID, LIST_FEED_ENTRIES.AUTHOR_ID)
-                        .select(DSL.select(LISTS.ID, S.ID, S.ACCOUNT_ID)
-                                .from(S)
-                                .join(LIST_ACCOUNTS).on(LIST_ACCOUNTS.ACCOUNT_ID.eq(S.ACCOUNT_ID))
-                                .join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
-                                .leftJoin(F).on(F.ACCOUNT_ID.eq(LISTS.ACCOUNT_ID)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
-                                .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
-                                .where(S.ID.eq(statusId))
-                                .and(LISTS.FEED_BUILT.eq(DSL.inline(true)))
-                                .and(ListFeedRule.admits(LISTS.ACCOUNT_ID, LISTS.ID, LISTS.REPLIES_POLICY)))
+                        .select(admitted(DSL.select(LISTS.ID, S.ID, S.ACCOUNT_ID), statusId)
+                                .and(LISTS.FEED_BUILT.eq(DSL.inline(true))))
                         .onConflictDoNothing()
                         .returningResult(LIST_FEED_ENTRIES.LIST_ID),
                 LIST_IDS, statusId).map(r -> r.get(LIST_FEED_ENTRIES.LIST_ID));
@@ -62,16 +58,21 @@ public final class ListFeedRepository {
         if (listIds.isEmpty()) {
             return List.of();
         }
-        return tx.dsl().select(LISTS.ID)
-                .from(S)
+        return tx.dsl().fetch(admitted(DSL.select(LISTS.ID), statusId).and(LISTS.ID.in(listIds))).map(r -> r.value1());
+    }
+
+    /**
+     * The status joined with each list holding its author (and the owner's follow of the author, and what it
+     * reblogs), where {@link ListFeedRule} admits it: what fan-out inserts and a list's stream shows.
+     */
+    private static <R extends Record> SelectConditionStep<R> admitted(SelectSelectStep<R> select, long statusId) {
+        return select.from(S)
                 .join(LIST_ACCOUNTS).on(LIST_ACCOUNTS.ACCOUNT_ID.eq(S.ACCOUNT_ID))
                 .join(LISTS).on(LISTS.ID.eq(LIST_ACCOUNTS.LIST_ID))
                 .leftJoin(F).on(F.ACCOUNT_ID.eq(LISTS.ACCOUNT_ID)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
                 .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
                 .where(S.ID.eq(statusId))
-                .and(LISTS.ID.in(listIds))
-                .and(ListFeedRule.admits(LISTS.ACCOUNT_ID, LISTS.ID, LISTS.REPLIES_POLICY))
-                .fetch(LISTS.ID);
+                .and(ListFeedRule.admits(LISTS.ACCOUNT_ID, LISTS.ID, LISTS.REPLIES_POLICY));
     }
 
     /**
