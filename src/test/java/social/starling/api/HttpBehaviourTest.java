@@ -151,6 +151,14 @@ class HttpBehaviourTest {
                 assertThat(r.json().get("data").asText()).hasSize(path.getValue());
             }
         }
+        // gzip refused (q=0) or another coding asked for: the answer goes as it is, whole, with its length.
+        for (String accepted : List.of("gzip;q=0, identity", "br", "deflate")) {
+            HttpResult r = server.http().send("GET", "/test/big-body", Map.of("Accept-Encoding", accepted), null);
+            assertThat(r.status()).as(accepted).isEqualTo(200);
+            assertThat(r.header("Content-Encoding")).as(accepted).isEmpty();
+            assertThat(r.header("Content-Length")).as(accepted).contains(String.valueOf(r.body().length()));
+            assertThat(r.json().get("data").asText()).as(accepted).hasSize(10_000);
+        }
     }
 
     @Test
