@@ -21,32 +21,26 @@ public final class JsonBody {
             ctx.json(value);
             return;
         }
-        PooledBytes json = PooledBytes.take();
-        PooledBytes gzipped = null;
+        PooledBytes body = PooledBytes.take();
         try {
-            jackson.getMapper().writeValue(json, value);
-            ctx.contentType(ContentType.APPLICATION_JSON);
-            PooledBytes body = json;
-            if (json.size() >= GzipBody.MIN_BYTES && GzipBody.accepted(ctx.header("Accept-Encoding"))) {
-                // Compressed here, so Javalin, which leaves an answer with a Content-Encoding alone, does not.
-                gzipped = PooledBytes.take();
-                GzipBody.gzip(json.array(), json.size(), gzipped);
-                body = gzipped;
-                ctx.header("Content-Encoding", "gzip");
-                String vary = ctx.res().getHeader("Vary");
-                ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
-            }
-            // Written here from the pooled buffer, with its length, rather than handed to Javalin as a result
-            // (which it would copy through a buffer of its own); nothing after the handler sets headers.
-            ctx.res().setContentLength(body.size());
-            ctx.outputStream().write(body.array(), 0, body.size());
+            jackson.getMapper().writeValue(body, value);
         } catch (IOException e) {
+            body.release();
             throw new UncheckedIOException("could not write JSON", e);
-        } finally {
-            json.release();
-            if (gzipped != null) {
-                gzipped.release();
-            }
         }
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        if (body.size() >= GzipBody.MIN_BYTES && GzipBody.accepted(ctx.header("Accept-Encoding"))) {
+            // Compressed here, so Javalin, which leaves an answer with a Content-Encoding alone, does not.
+            PooledBytes gzipped = PooledBytes.take();
+            GzipBody.gzip(body.array(), body.size(), gzipped);
+            body.release();
+            body = gzipped;
+            ctx.header("Content-Encoding", "gzip");
+            String vary = ctx.res().getHeader("Vary");
+            ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+        }
+        // Javalin writes the result after the handler (and its admission slot) is done, then closes the stream,
+        // which gives the buffer back.
+        ctx.result(body.asResult());
     }
 }

@@ -100,7 +100,8 @@ public final class ViewerMarks {
             Set<Long> all = new HashSet<>(base.followed);
             all.removeAll(authors);
             all.addAll(read);
-            followed.put(viewerId, new Followed(v, Set.copyOf(checked), Set.copyOf(all)));
+            Followed now = new Followed(v, Set.copyOf(checked), Set.copyOf(all));
+            remember(tx, () -> followed.put(viewerId, now));
             return read;
         }
     }
@@ -118,8 +119,22 @@ public final class ViewerMarks {
         Marks read = interactions.marks(tx, viewerId, statusIds, pinnable, conversationIds);
         Known base = k != null && k.version == version && k.statuses.size() + statusIds.size() <= MAX_STATUSES_PER_VIEWER
                 ? k : Known.empty(version);
-        known.put(viewerId, base.with(statusIds, pinnable, conversationIds, read));
+        Known now = base.with(statusIds, pinnable, conversationIds, read);
+        remember(tx, () -> known.put(viewerId, now));
         return read;
+    }
+
+    /**
+     * Keeps an answer: at once when read in a read-only transaction, else once the transaction has committed. A
+     * writing transaction may have bumped the version itself; were it to roll back, another change could later
+     * commit that same version with other rows, and the answer kept would be taken for it.
+     */
+    private static void remember(Tx tx, Runnable put) {
+        if (tx.readOnly()) {
+            put.run();
+        } else {
+            tx.afterCommit(put);
+        }
     }
 
     /**
