@@ -66,6 +66,27 @@ public final class FeedRepository {
     private static final List<Field<?>> FAN_OUT_FIELDS = List.of(FEED_ENTRIES.ACCOUNT_ID);
 
     /**
+     * After an edit (a new language, other mentions): takes the status out of the home feeds of its author's
+     * followers that {@link HomeFeedRule} no longer admits it to, as Mastodon's FeedInsertWorker unpushes an updated
+     * status its filters now refuse; {@link #fanOut} then adds it where it is admitted now. Entries of people who
+     * do not follow the author (it reached them through a hashtag they follow) are left as they are. Returns how
+     * many entries it removed.
+     */
+    public int withdrawUnadmitted(Tx tx, long statusId, Instant now) {
+        Field<Long> owner = FEED_ENTRIES.ACCOUNT_ID;
+        return tx.dsl().deleteFrom(FEED_ENTRIES)
+                .where(FEED_ENTRIES.STATUS_ID.eq(statusId))
+                .andExists(DSL.selectOne().from(FOLLOWS).where(FOLLOWS.ACCOUNT_ID.eq(owner))
+                        .and(FOLLOWS.TARGET_ACCOUNT_ID.eq(FEED_ENTRIES.AUTHOR_ID)))
+                .andNotExists(DSL.selectOne().from(S)
+                        .leftJoin(F).on(F.ACCOUNT_ID.eq(owner)).and(F.TARGET_ACCOUNT_ID.eq(S.ACCOUNT_ID))
+                        .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
+                        .where(S.ID.eq(FEED_ENTRIES.STATUS_ID))
+                        .and(HomeFeedRule.admits(owner, now)))
+                .execute();
+    }
+
+    /**
      * {@link #fanOut} on PostgreSQL: the status's facts are read first (one primary key lookup) and bound as values,
      * so the statement selects from the author's followers alone. Joined in the statement, the reblogged status
      * was found by hashing the whole {@code statuses} table on a small database, a cost that grew with every post

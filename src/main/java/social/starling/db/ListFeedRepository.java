@@ -50,6 +50,18 @@ public final class ListFeedRepository {
     private static final List<Field<?>> LIST_IDS = List.of(LIST_FEED_ENTRIES.LIST_ID);
 
     /**
+     * After an edit: takes the status out of the list feeds that {@link ListFeedRule} no longer admits it to (a
+     * follow's languages and the new language); {@link #fanOut} then adds it where it is admitted now. Returns how
+     * many entries it removed.
+     */
+    public int withdrawUnadmitted(Tx tx, long statusId) {
+        return tx.dsl().deleteFrom(LIST_FEED_ENTRIES)
+                .where(LIST_FEED_ENTRIES.STATUS_ID.eq(statusId))
+                .and(LIST_FEED_ENTRIES.LIST_ID.notIn(admitted(DSL.select(LISTS.ID), statusId)))
+                .execute();
+    }
+
+    /**
      * Of {@code listIds}, the lists whose feed admits the status by {@link ListFeedRule} (its author a member, the
      * list's replies policy, the owner's follow of the author), built or not: what a list's stream shows, so that
      * the stream agrees with the list's timeline.

@@ -1,7 +1,11 @@
 package social.starling.service.status;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import social.starling.db.Database;
+import social.starling.db.FeedRepository;
+import social.starling.db.ListFeedRepository;
 import social.starling.db.QuoteRepository;
 import social.starling.db.StatusEditRepository;
 import social.starling.db.StatusRepository;
@@ -14,10 +18,12 @@ import social.starling.model.Status;
 import social.starling.service.notification.NotifyService;
 
 /**
- * The {@code status.edited} job (Mastodon's FanOutOnWriteService with {@code update}): accounts newly mentioned by
- * an edit get a mention notification (those already told are not told again), and local accounts that reblogged
- * the status get an "update" notification, the latest replacing an earlier one; local people who quoted it get a
- * "quoted_update" one the same way. Running twice changes nothing.
+ * The {@code status.edited} job (Mastodon's FanOutOnWriteService with {@code update}): the status leaves the home
+ * and list feeds whose rules no longer admit it and enters those that do now (a follow's languages and the new
+ * language, a direct message's mentions), accounts newly mentioned by an edit get a mention notification (those
+ * already told are not told again), and local accounts that reblogged the status get an "update" notification, the
+ * latest replacing an earlier one; local people who quoted it get a "quoted_update" one the same way. Running twice
+ * changes nothing.
  */
 public final class StatusEditNotifier {
     /** Enqueued by {@link EditStatusService} in the edit's transaction. */
@@ -29,10 +35,17 @@ public final class StatusEditNotifier {
     private final StatusEditRepository edits;
     private final NotifyService notify;
     private final QuoteRepository quotes;
+    private final FeedRepository feeds;
+    private final ListFeedRepository listFeeds;
+    private final Clock clock;
 
     public StatusEditNotifier(Database db, StatusRepository statuses, StatusEditRepository edits,
-                              NotifyService notify, QuoteRepository quotes) {
+                              NotifyService notify, QuoteRepository quotes, FeedRepository feeds,
+                              ListFeedRepository listFeeds, Clock clock) {
         this.quotes = quotes;
+        this.feeds = feeds;
+        this.listFeeds = listFeeds;
+        this.clock = clock;
         this.db = db;
         this.statuses = statuses;
         this.edits = edits;
@@ -46,6 +59,11 @@ public final class StatusEditNotifier {
                 return null;
             }
             Status s = found.get();
+            Instant now = clock.instant();
+            feeds.withdrawUnadmitted(tx, s.id(), now);
+            feeds.fanOut(tx, s.id(), now);
+            listFeeds.withdrawUnadmitted(tx, s.id());
+            listFeeds.fanOut(tx, s.id());
             for (long mentioned : edits.activeMentions(tx, s.id())) {
                 notify.notify(tx, mentioned, s.accountId(), NotificationType.MENTION, s.id());
             }
