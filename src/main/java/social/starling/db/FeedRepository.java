@@ -69,10 +69,10 @@ public final class FeedRepository {
      * After an edit (a new language, other mentions): takes the status out of the home feeds of its author's
      * followers that {@link HomeFeedRule} no longer admits it to, as Mastodon's FeedInsertWorker unpushes an updated
      * status its filters now refuse; {@link #fanOut} then adds it where it is admitted now. Entries of people who
-     * do not follow the author (it reached them through a hashtag they follow) are left as they are. Returns how
-     * many entries it removed.
+     * do not follow the author (it reached them through a hashtag they follow) are left as they are. Returns the
+     * owners of the feeds it left.
      */
-    public int withdrawUnadmitted(Tx tx, long statusId, Instant now) {
+    public List<Long> withdrawUnadmitted(Tx tx, long statusId, Instant now) {
         Field<Long> owner = FEED_ENTRIES.ACCOUNT_ID;
         return tx.dsl().deleteFrom(FEED_ENTRIES)
                 .where(FEED_ENTRIES.STATUS_ID.eq(statusId))
@@ -83,7 +83,8 @@ public final class FeedRepository {
                         .leftJoin(O).on(O.ID.eq(S.REBLOG_OF_ID))
                         .where(S.ID.eq(FEED_ENTRIES.STATUS_ID))
                         .and(HomeFeedRule.admits(owner, now)))
-                .execute();
+                .returningResult(FEED_ENTRIES.ACCOUNT_ID)
+                .fetch(r -> r.value1());
     }
 
     /**

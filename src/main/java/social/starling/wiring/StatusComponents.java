@@ -73,7 +73,7 @@ public record StatusComponents(RelationsCache relations, KeywordStatusFilterer f
                 new VoteService(db, repos.polls(), repos.statuses(), views, outbox, ids, clock),
                 new ClosePollService(db, repos.polls(), notify, clock),
                 new StatusEditNotifier(db, repos.statuses(), repos.statusEdits(), notify, repos.quotes(), repos.feeds(),
-                        repos.listFeeds(), clock),
+                        repos.listFeeds(), core.events(), clock),
                 new AccountStatusesService(db, repos.accounts(), repos.accountStatuses(), repos.relationships(),
                         repos.tags(), relations, views),
                 new PublicTimelineService(db, repos.statuses(), views),

@@ -7,5 +7,5 @@ package social.starling.service.event;
  * ignored there.
  */
 public sealed interface Event permits AccountChanged, AccountRowChanged, NotificationCreated, StatusCreated,
-        StatusDeleted, StatusUpdated, ConversationUpdated, FiltersChanged, DomainPolicyChanged {
+        StatusDeleted, StatusUpdated, StatusWithdrawn, ConversationUpdated, FiltersChanged, DomainPolicyChanged {
 }

@@ -2,6 +2,7 @@ package social.starling.service.status;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import social.starling.db.Database;
 import social.starling.db.FeedRepository;
@@ -15,12 +16,14 @@ import social.starling.jobs.Lane;
 import social.starling.model.NotificationType;
 import social.starling.model.Quote;
 import social.starling.model.Status;
+import social.starling.service.event.Events;
+import social.starling.service.event.StatusWithdrawn;
 import social.starling.service.notification.NotifyService;
 
 /**
  * The {@code status.edited} job (Mastodon's FanOutOnWriteService with {@code update}): the status leaves the home
  * and list feeds whose rules no longer admit it and enters those that do now (a follow's languages and the new
- * language, a direct message's mentions), accounts newly mentioned by an edit get a mention notification (those
+ * language, a direct message's mentions; the user streams of those it left get a {@code delete}), accounts newly mentioned by an edit get a mention notification (those
  * already told are not told again), and local accounts that reblogged the status get an "update" notification, the
  * latest replacing an earlier one; local people who quoted it get a "quoted_update" one the same way. Running twice
  * changes nothing.
@@ -37,11 +40,13 @@ public final class StatusEditNotifier {
     private final QuoteRepository quotes;
     private final FeedRepository feeds;
     private final ListFeedRepository listFeeds;
+    private final Events events;
     private final Clock clock;
 
     public StatusEditNotifier(Database db, StatusRepository statuses, StatusEditRepository edits,
                               NotifyService notify, QuoteRepository quotes, FeedRepository feeds,
-                              ListFeedRepository listFeeds, Clock clock) {
+                              ListFeedRepository listFeeds, Events events, Clock clock) {
+        this.events = events;
         this.quotes = quotes;
         this.feeds = feeds;
         this.listFeeds = listFeeds;
@@ -60,7 +65,10 @@ public final class StatusEditNotifier {
             }
             Status s = found.get();
             Instant now = clock.instant();
-            feeds.withdrawUnadmitted(tx, s.id(), now);
+            List<Long> withdrawn = feeds.withdrawUnadmitted(tx, s.id(), now);
+            if (!withdrawn.isEmpty()) {
+                events.publish(tx, new StatusWithdrawn(s.id(), withdrawn));
+            }
             feeds.fanOut(tx, s.id(), now);
             listFeeds.withdrawUnadmitted(tx, s.id());
             listFeeds.fanOut(tx, s.id());

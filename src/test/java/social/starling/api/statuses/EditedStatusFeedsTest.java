@@ -10,14 +10,17 @@ import social.starling.db.TestSql;
 import social.starling.db.schema.Tables;
 import social.starling.testing.ApiClient;
 import social.starling.testing.Await;
+import social.starling.testing.Fixtures;
 import social.starling.testing.HttpResult;
 import social.starling.testing.HttpTester;
+import social.starling.testing.StreamClient;
 import social.starling.testing.TestApp;
 
 /**
  * An edit is checked against the home and list feed rules again, as Mastodon's fan-out with {@code update}: a
  * status whose new language a follow does not want leaves that follower's home feed and lists, and one whose new
- * language it wants enters them.
+ * language it wants enters them; the user stream of a follower it left gets a {@code delete}, as Mastodon's unpush
+ * sends.
  */
 class EditedStatusFeedsTest {
     @RegisterExtension
@@ -25,6 +28,7 @@ class EditedStatusFeedsTest {
 
     static HttpTester dora;
     static HttpTester erin;
+    static String erinToken;
     static String doraId;
     static String listId;
 
@@ -34,7 +38,8 @@ class EditedStatusFeedsTest {
         server.fixtures().account("erin");
         ApiClient client = ApiClient.register(server.http(), "read write follow");
         dora = client.as("dora", "read write follow");
-        erin = client.as("erin", "read write follow");
+        erinToken = client.login("erin", Fixtures.PASSWORD, "read write follow");
+        erin = server.http().withToken(erinToken);
         ok(erin.postJson("/api/v1/accounts/" + doraId + "/follow", "{\"languages\": [\"en\"]}"));
         HttpResult list = erin.postJson("/api/v1/lists", "{\"title\": \"dora\"}");
         ok(list);
@@ -53,7 +58,11 @@ class EditedStatusFeedsTest {
         assertThat(ids("/api/v1/timelines/home")).contains(english).doesNotContain(german);
         assertThat(ids("/api/v1/timelines/list/" + listId)).contains(english).doesNotContain(german);
 
-        ok(dora.putJson("/api/v1/statuses/" + english, "{\"status\": \"Guten Morgen!\", \"language\": \"de\"}"));
+        try (StreamClient stream = StreamClient.socket(server.baseUrl(), erinToken, "stream=user")) {
+            ok(dora.putJson("/api/v1/statuses/" + english,
+                    "{\"status\": \"Guten Morgen!\", \"language\": \"de\"}"));
+            assertThat(stream.nextEvent("delete").payload()).isEqualTo(english);
+        }
         ok(dora.putJson("/api/v1/statuses/" + german, "{\"status\": \"Good morning!\", \"language\": \"en\"}"));
         awaitEditsHandled();
 

@@ -35,6 +35,7 @@ import social.starling.service.event.NotificationCreated;
 import social.starling.service.event.StatusCreated;
 import social.starling.service.event.StatusDeleted;
 import social.starling.service.event.StatusUpdated;
+import social.starling.service.event.StatusWithdrawn;
 import social.starling.service.notification.NotificationQueryService;
 import social.starling.service.status.StreamedStatuses;
 import social.starling.service.visibility.StatusVisibility;
@@ -78,6 +79,7 @@ public final class StreamHub implements AutoCloseable {
         events.subscribe(StatusCreated.class, e -> later(() -> created(e)));
         events.subscribe(StatusUpdated.class, e -> later(() -> updated(e)));
         events.subscribe(StatusDeleted.class, e -> later(() -> deleted(e)));
+        events.subscribe(StatusWithdrawn.class, e -> later(() -> withdrawn(e)));
         events.subscribe(NotificationCreated.class, e -> later(() -> notified(e)));
         events.subscribe(ConversationUpdated.class, e -> later(() -> conversation(e)));
         events.subscribe(FiltersChanged.class, e -> later(() -> filtersChanged(e)));
@@ -258,6 +260,15 @@ public final class StreamHub implements AutoCloseable {
                     c.offer(frames.computeIfAbsent(sub.stream(), stream -> new Frame(stream, "delete", id)));
                 }
             }
+        }
+    }
+
+    /** An edit took the status out of these home feeds: their user streams drop it, as Mastodon's unpush does. */
+    private void withdrawn(StatusWithdrawn e) {
+        Optional<String> id = Optional.of(Long.toString(e.statusId()));
+        for (long accountId : e.accountIds()) {
+            toAccount(accountId, sub -> sub.name().equals("user"), StreamConnection::readsStatuses, "delete",
+                    () -> id);
         }
     }
 
