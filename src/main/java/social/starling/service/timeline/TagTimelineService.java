@@ -47,19 +47,21 @@ public final class TagTimelineService {
             return TimelinePage.EMPTY;
         }
         List<Long> ids = db.read(tx -> {
-            if (tags.find(tx, query.tag()).isEmpty()) {
-                return List.<Long>of();
-            }
             List<String> anyNames = new ArrayList<>();
             anyNames.add(query.tag());
             anyNames.addAll(first(query.any()));
+            List<TagRepository.Tag> any = tags.findAll(tx, anyNames);
+            String key = query.tag().toLowerCase(Locale.ROOT); // a tag's key is its name in lower case
+            if (any.stream().noneMatch(t -> t.name().toLowerCase(Locale.ROOT).equals(key))) {
+                return List.<Long>of(); // nobody has used the tag of the path: found with the others, not alone
+            }
             List<String> allNames = first(query.all()).stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct()
                     .toList();
             List<Long> all = idsOf(tags.findAll(tx, allNames));
             if (all.size() < allNames.size()) {
                 return List.<Long>of(); // a status cannot carry a tag nobody has used
             }
-            var q = new TagFeedRepository.TagQuery(idsOf(tags.findAll(tx, anyNames)), all,
+            var q = new TagFeedRepository.TagQuery(idsOf(any), all,
                     idsOf(tags.findAll(tx, first(query.none()))), query.local());
             return feed.timeline(tx, q, viewerId, page, clock.instant());
         });
